@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>{@link #parse} is forgiving like Rerun's reader: a missing leading slash, duplicate and trailing
  * slashes are ignored, so {@code "world/camera"}, {@code "/world/camera"} and {@code "world//camera/"}
- * are the same path. Backslash escapes are decoded ({@code \/}, {@code \ }, {@code \n}, {@code \u{XXXX}};
+ * are the same path. Backslash escapes are decoded ({@code \/}, {@code \ }, {@code \n}, <code>&#92;u{XXXX}</code>;
  * an unknown escape keeps the character). {@link #toString} gives the canonical, escaped form.
  * Parts given to {@link #of(String...)} are taken literally (no escaping needed) and must be non-empty:
  * an empty part could not be written back.
