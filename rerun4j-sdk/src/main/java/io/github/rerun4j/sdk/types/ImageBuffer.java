@@ -2,7 +2,6 @@ package io.github.rerun4j.sdk.types;
 
 import io.github.rerun4j.sdk.InvalidArgumentException;
 
-import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -150,27 +149,6 @@ public final class ImageBuffer {
         if (data instanceof DoubleBuffer b) return of(b);
         throw new InvalidArgumentException("ImageBuffer.data", data.getClass().getName(),
                 "a byte[], short[], int[], long[], float[], double[] or the matching java.nio buffer");
-    }
-
-    /**
-     * Number of elements in an array or buffer accepted by {@link #ofAny}, and the byte size of one
-     * element; {@code -1} size for unsupported types.
-     */
-    static long[] elementCountAndSize(Object data) {
-        if (data instanceof byte[] a) return new long[] {a.length, 1};
-        if (data instanceof short[] a) return new long[] {a.length, 2};
-        if (data instanceof int[] a) return new long[] {a.length, 4};
-        if (data instanceof long[] a) return new long[] {a.length, 8};
-        if (data instanceof float[] a) return new long[] {a.length, 4};
-        if (data instanceof double[] a) return new long[] {a.length, 8};
-        if (data instanceof ByteBuffer b) return new long[] {b.remaining(), 1};
-        if (data instanceof ShortBuffer b) return new long[] {b.remaining(), 2};
-        if (data instanceof IntBuffer b) return new long[] {b.remaining(), 4};
-        if (data instanceof LongBuffer b) return new long[] {b.remaining(), 8};
-        if (data instanceof FloatBuffer b) return new long[] {b.remaining(), 4};
-        if (data instanceof DoubleBuffer b) return new long[] {b.remaining(), 8};
-        if (data instanceof Buffer b) return new long[] {b.remaining(), -1};
-        return new long[] {-1, -1};
     }
 
     private static ByteBuffer allocate(long elements, int elementSize, boolean direct) {
