@@ -213,6 +213,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------- main
 
 function classify(consoleLines, result) {
+  if (classify.done) return;  // once: the end of main, a signal or the watchdog
+  classify.done = true;
+  result.console_lines = consoleLines.length;
+  result.source_finished = consoleLines.some((l) => SOURCE_DONE.test(l.text));
   for (const { type, text } of consoleLines) {
     const t = text.trim();
     const short = t.length > 4000 ? t.slice(0, 4000) + "…" : t;
@@ -230,7 +234,7 @@ async function main() {
   const result = {
     file: opts.file, opened: false, application_id: null, recording_id: null, recording_source: null,
     sdk_version: null, timelines: {}, console_errors: [], viewer_warnings: [], load_errors: [], errors: [],
-    screenshot: null, timings_ms: {}, ok: false,
+    screenshot: null, source_finished: false, console_lines: 0, timings_ms: {}, ok: false,
   };
   const ctx = { profileDir: fs.mkdtempSync(path.join(os.tmpdir(), "rerun4j-check-")), cleaned: false };
   const consoleLines = [];
@@ -253,7 +257,13 @@ async function main() {
     setTimeout(() => process.exit(1), 2000).unref();
   }, opts.timeoutMs + 60000);
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-    process.once(sig, () => { cleanupSync(ctx); process.exit(1); });
+    process.once(sig, () => {
+      result.errors.push(`interrupted by ${sig}`);
+      classify(consoleLines, result);
+      cleanupSync(ctx);
+      finish(1);
+      setTimeout(() => process.exit(1), 2000).unref();
+    });
   }
   process.once("exit", () => cleanupSync(ctx));
 
