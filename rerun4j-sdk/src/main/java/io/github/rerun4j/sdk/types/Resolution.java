@@ -1,0 +1,31 @@
+package io.github.rerun4j.sdk.types;
+
+/**
+ * Width and height of a camera image in pixels ({@code rerun.components.Resolution}); floats because
+ * Rerun stores them so (and {@code Pinhole.fromFovAndAspectRatio} uses {@code [aspect, 1]}).
+ *
+ * <pre>{@code
+ * Resolution r = Resolution.of(640, 480);
+ * }</pre>
+ *
+ * @param width  finite, {@code > 0}
+ * @param height finite, {@code > 0}
+ */
+public record Resolution(float width, float height) {
+
+    /** Validates both sizes. */
+    public Resolution {
+        Require.finitePositive("Resolution.width", width);
+        Require.finitePositive("Resolution.height", height);
+    }
+
+    /** Same as the constructor. */
+    public static Resolution of(float width, float height) {
+        return new Resolution(width, height);
+    }
+
+    @Override
+    public String toString() {
+        return "[" + width + ", " + height + "]";
+    }
+}
