@@ -49,6 +49,7 @@ public final class RrdReader implements Closeable {
     private final byte[] header = new byte[MESSAGE_HEADER_BYTES];
     private StreamHeader streamHeader;
     private boolean afterEnd;
+    private boolean trailerPending;
     private boolean finished;
 
     private RrdReader(ByteSource source) {
@@ -116,6 +117,11 @@ public final class RrdReader implements Closeable {
         if (streamHeader == null) {
             readFirstStreamHeader();
         }
+        if (trailerPending) {
+            // Checked only now, so that the End message itself is returned even when its trailer is damaged.
+            trailerPending = false;
+            skipFooterTrailer(source.position());
+        }
         while (true) {
             long at = source.position();
             int n = source.readUpTo(header, 0, MESSAGE_HEADER_BYTES);
@@ -151,7 +157,7 @@ public final class RrdReader implements Closeable {
             byte[] payload = readPayload(at, kind, length);
             PayloadDecoder.Decoded decoded = PayloadDecoder.decode(kind, payload, at);
             if (kind == RrdMessage.KIND_END) {
-                skipFooterTrailer(at + MESSAGE_HEADER_BYTES + length);
+                trailerPending = true;
                 afterEnd = true;
             }
             return new RrdRecord(decoded.message(), at, MESSAGE_HEADER_BYTES + length, decoded.compression());
@@ -163,11 +169,11 @@ public final class RrdReader implements Closeable {
         byte[] bytes = new byte[StreamHeader.BYTES];
         int n = source.readUpTo(bytes, 0, bytes.length);
         if (n == 0) {
-            throw new RrdFormatException(at, at, "empty input: expected a 12-byte RRF2 stream header");
+            throw new RrdFormatException(at, at, "stream header at byte " + at + ": empty input, expected a 12-byte RRF2 stream header");
         }
         if (n < bytes.length) {
             boolean rrf = n >= 4 && bytes[0] == 'R' && bytes[1] == 'R' && bytes[2] == 'F' && bytes[3] == '2';
-            throw new RrdFormatException(at, at, "input of " + n + " bytes is too short for the 12-byte stream header"
+            throw new RrdFormatException(at, at, "stream header at byte " + at + ": input of " + n + " bytes is too short for the 12-byte stream header"
                     + (rrf ? "" : "; it starts with " + StreamHeader.describe(bytes, 0, Math.min(n, 4)) + ", not RRF2"));
         }
         streamHeader = StreamHeader.parse(bytes, at);
