@@ -1,0 +1,47 @@
+package io.github.rerun4j.sdk.batch;
+
+import io.github.rerun4j.sdk.InvalidArgumentException;
+import java.time.Duration;
+
+/**
+ * When logged rows are grouped into chunks and handed to the sink: after {@code flushInterval}, or when
+ * {@code flushBytes} are pending, whichever comes first; no chunk holds more than {@code maxRowsPerChunk}.
+ * Pending bytes never exceed {@code flushBytes} plus one row: the logging call that crosses the threshold
+ * writes the batch itself (back-pressure, nothing is dropped).
+ *
+ * <pre>{@code
+ * BatcherConfig lowLatency = BatcherConfig.DEFAULT.withFlushInterval(Duration.ofMillis(8));
+ * }</pre>
+ */
+public record BatcherConfig(Duration flushInterval, long flushBytes, int maxRowsPerChunk) {
+
+    /** Rerun's SDK defaults: 200 ms, 2 MiB, 4096 rows. */
+    public static final BatcherConfig DEFAULT = new BatcherConfig(Duration.ofMillis(200), 2L << 20, 4096);
+
+    /** Every log call becomes its own chunk, written before the call returns. */
+    public static final BatcherConfig IMMEDIATE = new BatcherConfig(Duration.ZERO, 0, 1);
+
+    public BatcherConfig {
+        if (flushInterval == null || flushInterval.isNegative()) {
+            throw new InvalidArgumentException("BatcherConfig.flushInterval", String.valueOf(flushInterval), "a duration >= 0");
+        }
+        if (flushBytes < 0) {
+            throw new InvalidArgumentException("BatcherConfig.flushBytes", String.valueOf(flushBytes), "a byte count >= 0");
+        }
+        if (maxRowsPerChunk < 1) {
+            throw new InvalidArgumentException("BatcherConfig.maxRowsPerChunk", String.valueOf(maxRowsPerChunk), "at least 1");
+        }
+    }
+
+    public BatcherConfig withFlushInterval(Duration interval) {
+        return new BatcherConfig(interval, flushBytes, maxRowsPerChunk);
+    }
+
+    public BatcherConfig withFlushBytes(long bytes) {
+        return new BatcherConfig(flushInterval, bytes, maxRowsPerChunk);
+    }
+
+    public BatcherConfig withMaxRowsPerChunk(int rows) {
+        return new BatcherConfig(flushInterval, flushBytes, rows);
+    }
+}

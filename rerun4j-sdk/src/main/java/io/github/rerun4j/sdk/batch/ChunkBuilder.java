@@ -1,0 +1,87 @@
+package io.github.rerun4j.sdk.batch;
+
+import io.github.rerun4j.sdk.arrow.ArrowArray;
+import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.chunk.Chunk;
+import io.github.rerun4j.sdk.chunk.ComponentColumn;
+import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
+import io.github.rerun4j.sdk.chunk.TimeColumn;
+import io.github.rerun4j.sdk.chunk.Timeline;
+import io.github.rerun4j.sdk.chunk.Tuid;
+import io.github.rerun4j.sdk.codec.ComponentSerializer;
+import io.github.rerun4j.sdk.codec.ComponentValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups rows into chunks as Rerun requires: one entity, one set of timelines and one set of components
+ * (with one Arrow type each) per chunk, at most {@code maxRows} rows, in logging order.
+ */
+public final class ChunkBuilder {
+
+    private ChunkBuilder() {
+    }
+
+    private record GroupKey(String entityPath, List<Timeline> timelines, List<ComponentDescriptor> components,
+                            List<Field> types) {
+    }
+
+    public static List<Chunk> build(List<PendingRow> rows, int maxRows) {
+        Map<GroupKey, List<PendingRow>> groups = new LinkedHashMap<>();
+        for (PendingRow row : rows) {
+            List<Timeline> timelines = row.times().keySet().stream()
+                    .sorted(Comparator.comparing(Timeline::name)).toList();
+            List<ComponentDescriptor> components = row.values().stream().map(ComponentValue::descriptor).toList();
+            List<Field> types = row.values().stream().map(v -> v.serializer().itemField()).toList();
+            groups.computeIfAbsent(new GroupKey(row.entityPath(), timelines, components, types), k -> new ArrayList<>()).add(row);
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (Map.Entry<GroupKey, List<PendingRow>> group : groups.entrySet()) {
+            List<PendingRow> all = group.getValue();
+            for (int from = 0; from < all.size(); from += maxRows) {
+                chunks.add(toChunk(group.getKey(), all.subList(from, Math.min(all.size(), from + maxRows))));
+            }
+        }
+        return chunks;
+    }
+
+    private static Chunk toChunk(GroupKey key, List<PendingRow> rows) {
+        int n = rows.size();
+        List<Tuid> rowIds = rows.stream().map(PendingRow::rowId).toList();
+        List<TimeColumn> timeColumns = new ArrayList<>();
+        for (Timeline timeline : key.timelines()) {
+            long[] times = new long[n];
+            for (int i = 0; i < n; i++) {
+                times[i] = rows.get(i).times().get(timeline);
+            }
+            timeColumns.add(new TimeColumn(timeline, times));
+        }
+        List<ComponentColumn> columns = new ArrayList<>();
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] = i + 1;
+        }
+        for (int c = 0; c < key.components().size(); c++) {
+            List<ComponentValue<?>> values = new ArrayList<>(n);
+            for (PendingRow row : rows) {
+                values.add(row.values().get(c));
+            }
+            ArrowArray items = encode(values.get(0).serializer(), values);
+            columns.add(new ComponentColumn(key.components().get(c), key.types().get(c),
+                    ArrowArray.list(n, null, offsets, items)));
+        }
+        return new Chunk(Tuid.next(), key.entityPath(), rowIds, timeColumns, columns);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ArrowArray encode(ComponentSerializer<T> serializer, List<ComponentValue<?>> values) {
+        List<T> typed = new ArrayList<>(values.size());
+        for (ComponentValue<?> v : values) {
+            typed.add((T) v.value());
+        }
+        return serializer.encode(typed);
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.rerun4j.sdk.sink;
+
+import io.github.rerun4j.sdk.rrd.LogMessage;
+import java.io.IOException;
+
+/**
+ * Where a {@link io.github.rerun4j.sdk.RecordingStream} sends what it logs. The SDK brings a file sink and a
+ * memory sink; other modules bring their own (the viewer's live sink).
+ *
+ * <p>Calls come from one thread at a time. {@link #send} either takes the whole message or throws; it must
+ * never leave part of a message behind.
+ *
+ * <pre>{@code
+ * Sink sink = FileSink.create(Path.of("depth.rrd"));
+ * try (RecordingStream rec = RecordingStream.builder("my_app").sink(sink).build()) { ... }
+ * }</pre>
+ */
+public interface Sink extends AutoCloseable {
+
+    /** Takes one message: the store info first, then chunks. */
+    void send(LogMessage message) throws IOException;
+
+    /** Hands everything sent so far on to its destination (for a file: to the operating system). */
+    default void flush() throws IOException {
+    }
+
+    /** Flushes and releases the destination. Further sends fail. */
+    @Override
+    void close() throws IOException;
+}
