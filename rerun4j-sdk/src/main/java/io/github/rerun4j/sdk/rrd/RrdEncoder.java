@@ -21,10 +21,10 @@ import java.util.Objects;
 public final class RrdEncoder {
 
     /**
-     * Largest Arrow IPC stream this SDK encodes: the largest Java array, so that whatever rerun4j writes,
-     * rerun4j (and its LZ4 path, which needs one array) can read back.
+     * Largest Arrow IPC stream this SDK encodes: what fits, with the protobuf fields around it, in the largest
+     * Java array, so that whatever rerun4j writes, {@link RrdReader} can read back.
      */
-    public static final int MAX_IPC_BYTES = Integer.MAX_VALUE - 8;
+    public static final int MAX_IPC_BYTES = RrdReader.MAX_PAYLOAD_BYTES - 1024;
 
     private static final int ENCODING_ARROW_IPC = 1;
     // The pure-Java instance: no JNI, no Unsafe, so no JVM flags and the same behaviour everywhere.
@@ -93,7 +93,8 @@ public final class RrdEncoder {
      * @param isStatic    true iff the chunk has no timeline columns
      * @param ipcSegments the Arrow IPC stream, in order
      * @param lz4         compress the payload
-     * @throws IllegalArgumentException if the IPC stream is longer than {@link #MAX_IPC_BYTES}
+     * @throws IllegalArgumentException if the IPC stream is longer than {@link #MAX_IPC_BYTES}, or too long for
+     *                                  LZ4's block format (about 2 GiB) when compressing; nothing is produced then
      */
     public static EncodedMessage encodeArrow(StoreId storeId, Tuid chunkId, boolean isStatic, ByteBuffer[] ipcSegments, boolean lz4) {
         return arrow(storeId, chunkId, isStatic, ipcSegments, lz4);

@@ -182,13 +182,14 @@ public final class RrdReader implements Closeable {
     private byte[] readPayload(long at, long kind, long length) throws IOException {
         String what = PayloadDecoder.kindName(kind) + " message at byte " + at;
         long remaining = source.remaining();
-        if (length < 0 || (remaining >= 0 && length > remaining)) {
+        // length is a u64: negative here means more than 2^63, which no input holds.
+        if (remaining >= 0 && (length < 0 || length > remaining)) {
             throw new RrdFormatException(at + 8, at, what + " claims " + Long.toUnsignedString(length)
                     + " payload bytes but only " + remaining + " remain");
         }
-        if (length > MAX_PAYLOAD_BYTES) {
-            throw new RrdFormatException(at + 8, at, what + " claims " + length + " payload bytes, more than this reader's limit of "
-                    + MAX_PAYLOAD_BYTES);
+        if (length < 0 || length > MAX_PAYLOAD_BYTES) {
+            throw new RrdFormatException(at + 8, at, what + " claims " + Long.toUnsignedString(length)
+                    + " payload bytes, more than this reader's limit of " + MAX_PAYLOAD_BYTES);
         }
         byte[] payload = source.readPayload((int) length);
         if (payload.length < length) {
