@@ -303,7 +303,7 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
 
     /** How many raw units make one metre ({@code z = raw / meter}): 1000 for millimetres, 1 for metres. */
     public DepthImage withMeter(double meter) {
-        return withMeter(Float.valueOf(toFloat("DepthImage.meter", meter, "a finite value > 0", meter > 0)));
+        return withMeter((Float) toFloat("DepthImage.meter", meter, "a finite value > 0", meter > 0));
     }
 
     /** Sets or (with null) clears the meter. */
@@ -336,8 +336,8 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
 
     /** Size of the 3D points relative to the pixel footprint: 1 = touching, 0.5 = half. */
     public DepthImage withPointFillRatio(double pointFillRatio) {
-        return withPointFillRatio(Float.valueOf(toFloat("DepthImage.pointFillRatio", pointFillRatio,
-                "a finite value >= 0", pointFillRatio >= 0)));
+        return withPointFillRatio((Float) toFloat("DepthImage.pointFillRatio", pointFillRatio, "a finite value >= 0",
+                pointFillRatio >= 0));
     }
 
     /** Sets or (with null) clears the point fill ratio. */
@@ -348,7 +348,7 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
 
     /** 2D layering: higher values are drawn on top (depth images default to -20). */
     public DepthImage withDrawOrder(double drawOrder) {
-        return withDrawOrder(Float.valueOf(toFloat("DepthImage.drawOrder", drawOrder, "a finite value", true)));
+        return withDrawOrder((Float) toFloat("DepthImage.drawOrder", drawOrder, "a finite value", true));
     }
 
     /** Sets or (with null) clears the draw order. */
