@@ -9,6 +9,7 @@ import io.github.rerun4j.cli.RecordingSummary.StoreSummary;
 import io.github.rerun4j.cli.RecordingSummary.StreamSummary;
 import io.github.rerun4j.cli.RecordingSummary.TimeRange;
 import io.github.rerun4j.sdk.rrd.Compression;
+import io.github.rerun4j.sdk.rrd.StoreSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -89,12 +90,18 @@ final class SummaryJson {
         if (store.info() == null) {
             json.name("source").value((String) null);
         } else {
-            byte[] extra = store.info().source().extra();
+            StoreSource source = store.info().source();
+            byte[] extra = source.extra();
             json.name("source").beginObject()
-                    .name("kind").value(store.info().source().kind())
-                    .name("text").value(SummaryText.sourceText(store.info().source()))
-                    .name("extra").value(extra == null ? null : new String(extra, StandardCharsets.UTF_8))
-                    .endObject();
+                    .name("kind").value(source.kind())
+                    .name("text").value(SummaryText.sourceText(source));
+            // Only OTHER's extra is text (a description); other kinds' extras are binary, so only their size is given.
+            if (source.kind() == StoreSource.KIND_OTHER && extra != null) {
+                json.name("description").value(new String(extra, StandardCharsets.UTF_8));
+            } else {
+                json.name("extra_bytes").value(extra == null ? 0 : extra.length);
+            }
+            json.endObject();
         }
         json.name("store_version").value(store.storeVersion() == null ? null : store.storeVersion().toString());
         json.name("stream_version").value(store.streamVersion() == null ? null : store.streamVersion().toString());

@@ -84,11 +84,12 @@ final class SummaryText {
             out.println("      timelines: " + entity.timelines().stream()
                     .map(t -> t.timeline() + " " + TimeFormat.range(t)).collect(Collectors.joining(", ")));
         }
+        // The Arrow type goes last: it can be long (structs), and padding it would push everything else away.
         int nameWidth = entity.components().stream().mapToInt(c -> c.component().length()).max().orElse(0);
-        int typeWidth = entity.components().stream().mapToInt(c -> c.arrowType().length()).max().orElse(0);
+        int descriptorWidth = entity.components().stream().mapToInt(c -> descriptorText(c).length()).max().orElse(0);
         for (ComponentSummary component : entity.components()) {
-            out.println("      " + pad(component.component(), nameWidth) + "  " + pad(component.arrowType(), typeWidth)
-                    + "  " + orDash(component.archetype()) + " / " + orDash(component.componentType()));
+            out.println("      " + pad(component.component(), nameWidth) + "  " + pad(descriptorText(component), descriptorWidth)
+                    + "  " + component.arrowType());
         }
     }
 
@@ -167,6 +168,10 @@ final class SummaryText {
 
     private static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    private static String descriptorText(ComponentSummary component) {
+        return "(" + orDash(component.archetype()) + ", " + orDash(component.componentType()) + ")";
     }
 
     private static String orDash(String text) {
