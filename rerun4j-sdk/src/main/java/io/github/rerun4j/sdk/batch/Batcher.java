@@ -76,9 +76,10 @@ public final class Batcher implements AutoCloseable {
 
     /** Writes every queued row and flushes the sink. */
     public void flush() throws IOException {
-        rethrowBackgroundFailure();
-        writePending();
+        // Under writeLock: a timer write still in progress finishes (and records its failure) first.
         synchronized (writeLock) {
+            rethrowBackgroundFailure();
+            writePending();
             sink.flush();
         }
     }
@@ -96,12 +97,16 @@ public final class Batcher implements AutoCloseable {
             old = !pending.isEmpty() && System.nanoTime() - oldestNanos >= config.flushInterval().toNanos();
         }
         if (old) {
-            try {
-                writePending();
-            } catch (IOException | RuntimeException e) {
-                synchronized (pendingLock) {
-                    if (backgroundFailure == null) {
-                        backgroundFailure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+            // The failure is recorded before writeLock is released, so a flush() or close() waiting for this
+            // write sees it.
+            synchronized (writeLock) {
+                try {
+                    writePending();
+                } catch (IOException | RuntimeException e) {
+                    synchronized (pendingLock) {
+                        if (backgroundFailure == null) {
+                            backgroundFailure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+                        }
                     }
                 }
             }
@@ -149,11 +154,11 @@ public final class Batcher implements AutoCloseable {
             tick.cancel(false);
             timer.shutdown();
         }
-        try {
-            rethrowBackgroundFailure();
-            writePending();
-        } finally {
-            synchronized (writeLock) {
+        synchronized (writeLock) {
+            try {
+                rethrowBackgroundFailure();
+                writePending();
+            } finally {
                 sink.close();
             }
         }

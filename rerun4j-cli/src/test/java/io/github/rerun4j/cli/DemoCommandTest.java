@@ -1,0 +1,94 @@
+package io.github.rerun4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesBothSnippetsIntoANewDirectoryAndSaysHowToOpenThem() {
+        Path dir = tmp.resolve("new/demo");
+
+        CliRun run = CliRun.of("demo", "--out", dir.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(dir.resolve("depth_image_simple.rrd")).isRegularFile();
+        assertThat(dir.resolve("depth_image_3d.rrd")).isRegularFile();
+        assertThat(run.out())
+                .contains("Wrote " + dir.resolve("depth_image_simple.rrd"))
+                .contains("Wrote " + dir.resolve("depth_image_3d.rrd"))
+                .contains("rerun " + dir.resolve("depth_image_3d.rrd"))
+                .contains("rerun4j verify " + dir.resolve("depth_image_3d.rrd"));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void writtenFilesReadBackWithTheSnippetsApplicationIds() {
+        CliRun demo = CliRun.of("demo", "--out", tmp.toString());
+        assertThat(demo.exitCode()).isZero();
+
+        CliRun simple = CliRun.of("print", tmp.resolve("depth_image_simple.rrd").toString());
+        CliRun threeD = CliRun.of("print", tmp.resolve("depth_image_3d.rrd").toString());
+
+        assertThat(simple.exitCode()).isZero();
+        assertThat(simple.out()).contains("application id: rerun_example_depth_image_simple").contains("/depth:");
+        assertThat(threeD.exitCode()).isZero();
+        assertThat(threeD.out()).contains("application id: rerun_example_depth_image_3d")
+                .contains("/world/camera:").contains("/world/camera/depth:");
+    }
+
+    @Test
+    void withoutOutSaysTheViewerIsNotThereYetAndExits2() {
+        CliRun run = CliRun.of("demo");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("viewer is not available yet").contains("--out DIR");
+    }
+
+    @Test
+    void outThatIsAFileIsAUsageError() throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+
+        CliRun run = CliRun.of("demo", "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("rerun4j: ").contains(file.toString());
+    }
+
+    @Test
+    void unwritableOutIsAUsageError() throws IOException {
+        Path locked = Files.createDirectory(tmp.resolve("locked"));
+        boolean readOnly = locked.toFile().setWritable(false, false);
+        try {
+            // Root can write anywhere; then there is nothing to check.
+            org.junit.jupiter.api.Assumptions.assumeTrue(readOnly && !Files.isWritable(locked), "directory still writable (root?)");
+
+            CliRun run = CliRun.of("demo", "--out", locked.resolve("sub").toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).startsWith("rerun4j: cannot create directory");
+        } finally {
+            locked.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void directoryThatCannotBeCreatedIsAUsageErrorEvenForRoot() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs Linux /proc");
+
+        CliRun run = CliRun.of("demo", "--out", proc.resolve("rerun4j-demo").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("rerun4j: cannot create directory /proc/rerun4j-demo");
+    }
+}
