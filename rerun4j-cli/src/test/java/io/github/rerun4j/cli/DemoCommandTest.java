@@ -46,12 +46,20 @@ class DemoCommandTest {
     }
 
     @Test
-    void withoutOutSaysTheViewerIsNotThereYetAndExits2() {
-        CliRun run = CliRun.of("demo");
+    void withoutOutWritesIntoRerun4jDemoInTheWorkingDirectory() throws IOException {
+        Path dir = DemoCommand.DEFAULT_OUT.toAbsolutePath();
+        try {
+            CliRun run = CliRun.of("demo");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("viewer is not available yet").contains("--out DIR");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(dir.resolve(DemoCommand.SIMPLE_FILE)).isRegularFile();
+            assertThat(dir.resolve(DemoCommand.THREE_D_FILE)).isRegularFile();
+            assertThat(run.out()).contains("rerun rerun4j-demo/" + DemoCommand.THREE_D_FILE);
+        } finally {
+            Files.deleteIfExists(dir.resolve(DemoCommand.SIMPLE_FILE));
+            Files.deleteIfExists(dir.resolve(DemoCommand.THREE_D_FILE));
+            Files.deleteIfExists(dir);
+        }
     }
 
     @Test
