@@ -1,0 +1,283 @@
+package io.github.rerun4j.store;
+
+import io.github.rerun4j.sdk.chunk.Chunk;
+import io.github.rerun4j.sdk.chunk.ComponentColumn;
+import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
+import io.github.rerun4j.sdk.chunk.TimeColumn;
+import io.github.rerun4j.sdk.chunk.Tuid;
+import io.github.rerun4j.sdk.types.EntityPath;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The chunks of one recording, indexed by entity, component and timeline, answering Rerun's latest-at and
+ * range queries.
+ *
+ * <p>Semantics (Rerun's): a query for (entity, component) only sees rows in which that component is
+ * non-null; a row that logged an empty list counts (the component was "cleared"). Latest-at on timeline
+ * {@code T} at time {@code t} returns the row with the largest {@code (time, rowId)} whose time on
+ * {@code T} is {@code <= t}; rows of chunks without a time on {@code T} are invisible on {@code T}. Static
+ * data (chunks without timelines) of the entity and component shadows all temporal data, at any time and on
+ * every timeline; among static rows the largest rowId wins.
+ *
+ * <p>Memory: the store keeps the chunks it was given and, per (row, component, timeline), one small
+ * reference (time, rowId, chunk, row index); component data (image pixels, ...) is never copied. Chunks
+ * with an id already added are ignored, as Rerun does.
+ *
+ * <p>Threads: the store is thread-safe. Adds are serialized and exclusive; queries run concurrently with
+ * each other and see every chunk either completely or not at all.
+ *
+ * <pre>{@code
+ * ChunkStore store = ChunkStore.load(Path.of("depth.rrd"));
+ * Optional<RowRef> buffer = store.latestAt("/world/camera/depth", "DepthImage:buffer", "frame", 42);
+ * List<RowRef> frames = store.range("/world/camera/depth", "DepthImage:buffer", "frame", 0, 99);
+ * }</pre>
+ */
+public final class ChunkStore {
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Set<Tuid> chunkIds = new HashSet<>();
+    private final Map<String, EntityIndex> entities = new HashMap<>();
+    private final Map<String, TimelineInfo> timelines = new LinkedHashMap<>();
+    private long rowCount;
+
+    /** An empty store. */
+    public ChunkStore() {
+    }
+
+    /**
+     * The first recording of an {@code .rrd} file (blueprints and further recordings are left out; use
+     * {@link Recordings#load(Path)} for all of them). An empty store if the file has no recording.
+     *
+     * @throws IOException if the file cannot be opened or read (damaged content is skipped, see {@link Recordings})
+     */
+    public static ChunkStore load(Path rrd) throws IOException {
+        return Recordings.load(rrd).firstRecording().map(Recording::store).orElseGet(ChunkStore::new);
+    }
+
+    // ---- writing ----
+
+    /**
+     * Indexes {@code chunk} (kept by reference).
+     *
+     * @return false if a chunk with the same id was added before (it is then ignored)
+     */
+    public boolean add(Chunk chunk) {
+        EntityPath path = EntityPath.parse(chunk.entityPath());
+        lock.writeLock().lock();
+        try {
+            if (!chunkIds.add(chunk.id())) {
+                return false;
+            }
+            EntityIndex entity = entities.computeIfAbsent(path.toString(), k -> new EntityIndex(path));
+            for (ComponentColumn column : chunk.components()) {
+                ComponentIndex index = entity.component(column.descriptor());
+                for (int row = 0; row < chunk.rowCount(); row++) {
+                    if (column.isNull(row)) {
+                        continue;
+                    }
+                    Tuid rowId = chunk.rowIds().get(row);
+                    if (chunk.isStatic()) {
+                        index.addStatic(chunk, row, rowId);
+                    }
+                    for (TimeColumn t : chunk.timelines()) {
+                        index.addTemporal(t.timeline().name(), t.time(row), rowId, chunk, row);
+                    }
+                }
+            }
+            for (TimeColumn t : chunk.timelines()) {
+                if (t.length() > 0) {
+                    TimelineInfo added = new TimelineInfo(t.timeline().type(), t.min(), t.max(), t.length());
+                    timelines.merge(t.timeline().name(), added, (old, add) -> old.plus(add.min(), add.max(), add.rowCount()));
+                }
+            }
+            rowCount += chunk.rowCount();
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Adds every chunk; returns how many were new. */
+    public int addAll(Iterable<Chunk> chunks) {
+        int added = 0;
+        for (Chunk c : chunks) {
+            if (add(c)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    // ---- queries ----
+
+    /**
+     * The row holding the value of {@code component} of {@code entityPath} visible at {@code time} on
+     * {@code timeline}: static data if there is any, else the temporal row with the largest (time, rowId) at
+     * or before {@code time}.
+     *
+     * <pre>{@code
+     * store.latestAt("/world/camera/depth", "DepthImage:meter", "frame", 10);   // e.g. a static meter
+     * store.latestAt("/world/camera/depth", "DepthImage:meter", null, 0);       // static data only
+     * }</pre>
+     *
+     * @param entityPath an entity path, e.g. {@code "/world/camera"} (the leading slash is optional)
+     * @param component  a component identifier, e.g. {@code "DepthImage:buffer"}
+     * @param timeline   a timeline name, or null to look at static data only
+     * @param time       the query time on {@code timeline} (ignored when it is null)
+     */
+    public Optional<RowRef> latestAt(String entityPath, String component, String timeline, long time) {
+        return read(() -> {
+            ComponentIndex index = find(entityPath, component);
+            return index == null ? Optional.<RowRef>empty() : index.latestAt(timeline, time);
+        });
+    }
+
+    /**
+     * The rows of {@code component} of {@code entityPath} with a time in {@code [min, max]} on
+     * {@code timeline}, ordered by (time, rowId). As in Rerun, static data shadows: if the component has
+     * static data the result is just that one static row, whatever the range.
+     *
+     * <pre>{@code
+     * for (RowRef r : store.range("/world/camera/depth", "DepthImage:buffer", "frame", 0, Long.MAX_VALUE)) {
+     *     System.out.println(r.time().getAsLong());
+     * }
+     * }</pre>
+     */
+    public List<RowRef> range(String entityPath, String component, String timeline, long min, long max) {
+        return read(() -> {
+            ComponentIndex index = find(entityPath, component);
+            return index == null ? List.<RowRef>of() : index.range(timeline, min, max);
+        });
+    }
+
+    /**
+     * Latest-at of every component of {@code entityPath}, by component identifier (sorted); components with
+     * nothing visible at {@code time} are left out.
+     *
+     * <pre>{@code
+     * Map<String, RowRef> all = store.latestAtAll("/world/camera", "frame", 3);
+     * all.containsKey("Pinhole:image_from_camera");
+     * }</pre>
+     */
+    public Map<String, RowRef> latestAtAll(String entityPath, String timeline, long time) {
+        return read(() -> {
+            EntityIndex entity = entities.get(canonical(entityPath));
+            Map<String, RowRef> out = new TreeMap<>();
+            if (entity != null) {
+                for (ComponentIndex c : entity.components()) {
+                    c.latestAt(timeline, time).ifPresent(r -> out.put(c.descriptor().component(), r));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every timeline with at least one row, by name, sorted by name. */
+    public Map<String, TimelineInfo> timelines() {
+        return read(() -> new TreeMap<>(timelines));
+    }
+
+    /** The largest time on {@code timeline}; empty if the store has no row on it. */
+    public OptionalLong latestTime(String timeline) {
+        return read(() -> {
+            TimelineInfo info = timelines.get(timeline);
+            return info == null ? OptionalLong.empty() : OptionalLong.of(info.max());
+        });
+    }
+
+    /**
+     * The entities that have data, in canonical form ({@code "/world/camera"}), sorted part by part (so a
+     * parent comes right before its children).
+     */
+    public List<String> entityPaths() {
+        return read(() -> entities.values().stream().map(EntityIndex::path)
+                .sorted(PATH_ORDER).map(EntityPath::toString).toList());
+    }
+
+    /**
+     * The entity tree: every entity with data plus its implicit ancestors, rooted at {@code /}.
+     *
+     * <pre>{@code
+     * store.entityTree().find("/world").orElseThrow().hasData();   // false if only /world/camera has data
+     * }</pre>
+     */
+    public EntityTree entityTree() {
+        return read(() -> EntityTree.of(entities.values().stream().map(EntityIndex::path).toList()));
+    }
+
+    /** The components logged on {@code entityPath}, sorted by identifier; empty for an unknown entity. */
+    public List<ComponentDescriptor> components(String entityPath) {
+        return read(() -> {
+            EntityIndex entity = entities.get(canonical(entityPath));
+            if (entity == null) {
+                return List.<ComponentDescriptor>of();
+            }
+            List<ComponentDescriptor> out = new ArrayList<>();
+            entity.components().forEach(c -> out.add(c.descriptor()));
+            out.sort(Comparator.comparing(ComponentDescriptor::component));
+            return out;
+        });
+    }
+
+    /** Number of distinct chunks indexed. */
+    public int chunkCount() {
+        return read(chunkIds::size);
+    }
+
+    /** Number of rows of all indexed chunks. */
+    public long rowCount() {
+        return read(() -> rowCount);
+    }
+
+    @Override
+    public String toString() {
+        return read(() -> "ChunkStore[" + chunkIds.size() + " chunks, " + rowCount + " rows, " + entities.size()
+                + " entities, timelines=" + timelines.keySet() + "]");
+    }
+
+    // ---- helpers ----
+
+    private static final Comparator<EntityPath> PATH_ORDER = (a, b) -> {
+        int n = Math.min(a.parts().size(), b.parts().size());
+        for (int i = 0; i < n; i++) {
+            int c = a.parts().get(i).compareTo(b.parts().get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.parts().size(), b.parts().size());
+    };
+
+    private ComponentIndex find(String entityPath, String component) {
+        EntityIndex entity = entities.get(canonical(entityPath));
+        return entity == null ? null : entity.find(component);
+    }
+
+    private static String canonical(String entityPath) {
+        return EntityPath.parse(entityPath).toString();
+    }
+
+    private <T> T read(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}
