@@ -12,8 +12,9 @@ import java.util.Objects;
  *
  * <p>Entry {@code v} is exactly {@code Colormaps.argb(colormap, (v - min) / (max - min))} with the
  * normalisation in f32 as in {@code image.Normalization}, so the result equals the exact path bit for bit
- * (Nearest filtering only; a filtered image needs the per-pixel path). A table costs 256 KiB and about a
- * millisecond to build; instances are immutable and thread-safe.
+ * (Nearest filtering at native size only; filtered or rescaled output needs the per-pixel path). A table
+ * costs 256 KiB and 65 536 colormap evaluations to build, so build it once per colormap and range;
+ * instances are immutable and thread-safe.
  *
  * <pre>{@code
  * ColormapLut lut = ColormapLut.u16(Colormap.TURBO, 0f, 65535f);

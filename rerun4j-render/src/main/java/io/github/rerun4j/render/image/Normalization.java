@@ -14,7 +14,7 @@ package io.github.rerun4j.render.image;
  * </ul>
  *
  * <pre>{@code
- * Normalization.t(20000f, 0f, 65535f);   // 0.30518045f
+ * Normalization.t(20000f, 0f, 65535f);   // 0.30518043f
  * Normalization.t(5f, 5f, 5f);           // NaN
  * }</pre>
  */
