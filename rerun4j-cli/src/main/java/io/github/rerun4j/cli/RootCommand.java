@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Write, inspect and check Rerun .rrd recordings from the JVM.",
-        subcommands = {DemoCommand.class, PrintCommand.class, VerifyCommand.class},
+        subcommands = {DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class, PointsCommand.class, HoverCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage."})
 public final class RootCommand implements Callable<Integer> {
 

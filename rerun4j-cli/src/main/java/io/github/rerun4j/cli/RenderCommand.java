@@ -1,0 +1,130 @@
+package io.github.rerun4j.cli;
+
+import io.github.rerun4j.render.image.DepthImageRenderer2D;
+import io.github.rerun4j.render.image.DepthRange;
+import io.github.rerun4j.render.image.RenderOverrides;
+import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.types.Colormap;
+import io.github.rerun4j.sdk.types.MagnificationFilter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rerun4j render FILE --entity PATH --out OUT.png}: the depth image as Rerun's 2D view colors it, or
+ * (with {@code --view 3d}) its back-projected point cloud under the pinhole, rendered headless to a PNG.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Render a depth image to PNG the way Rerun's 2D view (or 3D view) shows it.")
+public final class RenderCommand implements Callable<Integer> {
+
+    enum View { TWO_D, THREE_D }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SceneOptions scene;
+
+    @Option(names = "--view", paramLabel = "2d|3d", defaultValue = "2d", converter = ViewConverter.class,
+            description = "2d (default) or 3d.")
+    private View view;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Output size (2d default: the image's own size; 3d: 1024x768).")
+    private String size;
+
+    @Option(names = "--colormap", paramLabel = "NAME", description = "Override the colormap, e.g. viridis, turbo, grayscale.")
+    private String colormap;
+
+    @Option(names = "--range", paramLabel = "MIN:MAX", description = "Override the depth range (raw units), e.g. 0:10000.")
+    private String range;
+
+    @Option(names = "--filter", paramLabel = "NAME", description = "Override the magnification filter: nearest, linear, bicubic.")
+    private String filter;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "The PNG file to write.")
+    private Path out;
+
+    static final class ViewConverter implements picocli.CommandLine.ITypeConverter<View> {
+        @Override
+        public View convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "2d" -> View.TWO_D;
+                case "3d" -> View.THREE_D;
+                default -> throw new picocli.CommandLine.TypeConversionException("expected 2d or 3d, got '" + value + "'");
+            };
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Scene s = Scene.load(scene);
+        RenderOverrides overrides = overrides();
+        int[] wh = size == null ? null : parseSize(size);
+        if (view == View.THREE_D) {
+            return render3d(s, overrides, wh == null ? new int[] {1024, 768} : wh);
+        }
+        DepthImage image = s.depthImage().value();
+        int width = wh == null ? image.width() : wh[0];
+        int height = wh == null ? image.height() : wh[1];
+        int[] pixels = DepthImageRenderer2D.render(image, width, height, overrides);
+        Png.write(out, pixels, width, height);
+        spec.commandLine().getOut().println("Wrote " + out + " (" + width + "x" + height + ", 2D view of " + s.entity()
+                + s.describeTime() + ")");
+        return ExitCode.OK;
+    }
+
+    private int render3d(Scene s, RenderOverrides overrides, int[] wh) {
+        throw CliException.usage("--view 3d is not available yet");
+    }
+
+    private RenderOverrides overrides() {
+        RenderOverrides o = RenderOverrides.NONE;
+        if (colormap != null) {
+            try {
+                o = o.withColormap(Colormap.fromName(colormap));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--colormap " + colormap + ": " + e.getMessage(), e);
+            }
+        }
+        if (filter != null) {
+            try {
+                o = o.withFilter(MagnificationFilter.valueOf(filter.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--filter " + filter + ": expected nearest, linear or bicubic", e);
+            }
+        }
+        if (range != null) {
+            String[] parts = range.split(":");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                o = o.withRange(new DepthRange(Float.parseFloat(parts[0]), Float.parseFloat(parts[1])));
+            } catch (NumberFormatException e) {
+                throw CliException.usage("--range " + range + ": expected MIN:MAX, e.g. 0:10000", e);
+            }
+        }
+        return o;
+    }
+
+    static int[] parseSize(String text) {
+        String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                int w = Integer.parseInt(parts[0].trim());
+                int h = Integer.parseInt(parts[1].trim());
+                if (w > 0 && h > 0 && (long) w * h <= 64L << 20) {
+                    return new int[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CliException.usage("--size " + text + ": expected WxH with positive sizes (at most 64 megapixels), e.g. 600x400");
+    }
+}
