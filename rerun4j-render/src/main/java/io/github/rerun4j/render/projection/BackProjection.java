@@ -70,7 +70,10 @@ public final class BackProjection {
                                         float rangeMin, float rangeMax) {
         final int w = depth.width();
         final int h = depth.height();
-        final int n = w * h; // DepthImage guarantees the buffer fits one Java array
+        if (3L * w * h > Integer.MAX_VALUE - 8) { // xyz must fit one Java array
+            throw new IllegalArgumentException("depth image too large for one point cloud: " + w + "x" + h);
+        }
+        final int n = w * h;
 
         final float invMeter = 1f / effectiveMeter(depth);   // the shader multiplies by f32(1/meter)
         final float fx = pinhole.focalLengthX();
