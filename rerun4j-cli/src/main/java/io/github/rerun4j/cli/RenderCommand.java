@@ -3,6 +3,11 @@ package io.github.rerun4j.cli;
 import io.github.rerun4j.render.image.DepthImageRenderer2D;
 import io.github.rerun4j.render.image.DepthRange;
 import io.github.rerun4j.render.image.RenderOverrides;
+import io.github.rerun4j.render.scene.DepthCloud;
+import io.github.rerun4j.render.scene.View3D;
+import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
+import io.github.rerun4j.store.ArchetypeQueries;
+import io.github.rerun4j.store.Latest;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.types.Colormap;
 import io.github.rerun4j.sdk.types.MagnificationFilter;
@@ -79,7 +84,16 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     private int render3d(Scene s, RenderOverrides overrides, int[] wh) {
-        throw CliException.usage("--view 3d is not available yet");
+        DepthCloud cloud = CameraScene.cloud(s, overrides);
+        // Scene axes as Rerun takes them: a ViewCoordinates on the root entity, else right-handed Z up.
+        ViewCoordinates axes = ArchetypeQueries.viewCoordinatesAt(s.store(), "/", s.timeline(), s.time())
+                .map(Latest::value).orElse(ViewCoordinates.RFU);
+        int[] pixels = View3D.render(cloud, axes, wh[0], wh[1]);
+        Png.write(out, pixels, wh[0], wh[1]);
+        spec.commandLine().getOut().println("Wrote " + out + " (" + wh[0] + "x" + wh[1] + ", 3D view: "
+                + cloud.points().count() + " points of " + s.entity() + s.describeTime() + " under the pinhole at "
+                + cloud.camera().entityPath() + ")");
+        return ExitCode.OK;
     }
 
     private RenderOverrides overrides() {
