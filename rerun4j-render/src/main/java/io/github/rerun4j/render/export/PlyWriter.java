@@ -1,5 +1,6 @@
 package io.github.rerun4j.render.export;
 
+import io.github.rerun4j.render.colormap.Argb;
 import io.github.rerun4j.render.projection.PointCloud;
 
 import java.io.IOException;
@@ -14,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * optionally {@code alpha}) if colours are given, then optionally {@code float radius}.
  * Binary little-endian by default, ASCII on request.
  *
- * <p>Colours are one {@code 0xRRGGBBAA} int per point (Rerun's {@code Color} layout), or a single
- * element applied to every point, or null for no colour properties.
+ * <p>Colours are one {@code 0xAARRGGBB} int per point (the module's packing, see {@link Argb}; what
+ * {@code Colormaps.argb} and {@code DepthCloud.argb()} produce), or a single element applied to every point,
+ * or null for no colour properties. Red, green, blue (and alpha, if asked for) are written as 0..255.
  *
  * <pre>{@code
  * try (OutputStream out = Files.newOutputStream(path)) {          // the caller owns the file
@@ -58,22 +60,22 @@ public final class PlyWriter {
     private PlyWriter() {
     }
 
-    /** xyz + RGB (if {@code rgba} is not null), binary little-endian or ASCII. */
-    public static void write(PointCloud cloud, int[] rgba, OutputStream out, boolean ascii) throws IOException {
-        write(cloud, rgba, out, ascii ? Options.ASCII : Options.BINARY);
+    /** xyz + RGB (if {@code argb}, {@code 0xAARRGGBB}, is not null), binary little-endian or ASCII. */
+    public static void write(PointCloud cloud, int[] argb, OutputStream out, boolean ascii) throws IOException {
+        write(cloud, argb, out, ascii ? Options.ASCII : Options.BINARY);
     }
 
-    /** Writes the header and all points of {@code cloud}. */
-    public static void write(PointCloud cloud, int[] rgba, OutputStream out, Options options) throws IOException {
+    /** Writes the header and all points of {@code cloud}; {@code argb} ({@code 0xAARRGGBB}) may be null. */
+    public static void write(PointCloud cloud, int[] argb, OutputStream out, Options options) throws IOException {
         int n = cloud.count();
-        if (rgba != null && rgba.length != 1 && rgba.length < n) {
-            throw new IllegalArgumentException("rgba has " + rgba.length + " colours for " + n + " points");
+        if (argb != null && argb.length != 1 && argb.length < n) {
+            throw new IllegalArgumentException("argb has " + argb.length + " colours for " + n + " points");
         }
-        out.write(header(n, rgba != null, options).getBytes(StandardCharsets.US_ASCII));
+        out.write(header(n, argb != null, options).getBytes(StandardCharsets.US_ASCII));
         if (options.ascii()) {
-            writeAscii(cloud, rgba, out, options);
+            writeAscii(cloud, argb, out, options);
         } else {
-            writeBinary(cloud, rgba, out, options);
+            writeBinary(cloud, argb, out, options);
         }
         out.flush();
     }
@@ -102,9 +104,9 @@ public final class PlyWriter {
         return 12 + (colors ? (options.alpha() ? 4 : 3) : 0) + (options.radius() ? 4 : 0);
     }
 
-    private static void writeBinary(PointCloud cloud, int[] rgba, OutputStream out, Options o) throws IOException {
+    private static void writeBinary(PointCloud cloud, int[] argb, OutputStream out, Options o) throws IOException {
         int n = cloud.count();
-        boolean colors = rgba != null;
+        boolean colors = argb != null;
         int stride = binaryVertexSize(colors, o);
         float[] xyz = cloud.xyz();
         float[] radii = cloud.radii();
@@ -117,10 +119,10 @@ public final class PlyWriter {
             }
             b.putFloat(xyz[3 * i]).putFloat(xyz[3 * i + 1]).putFloat(xyz[3 * i + 2]);
             if (colors) {
-                int c = rgba.length == 1 ? rgba[0] : rgba[i];
-                b.put((byte) (c >>> 24)).put((byte) (c >>> 16)).put((byte) (c >>> 8));
+                int c = argb.length == 1 ? argb[0] : argb[i];
+                b.put((byte) Argb.red(c)).put((byte) Argb.green(c)).put((byte) Argb.blue(c));
                 if (o.alpha()) {
-                    b.put((byte) c);
+                    b.put((byte) Argb.alpha(c));
                 }
             }
             if (o.radius()) {
@@ -130,7 +132,7 @@ public final class PlyWriter {
         out.write(chunk, 0, b.position());
     }
 
-    private static void writeAscii(PointCloud cloud, int[] rgba, OutputStream out, Options o) throws IOException {
+    private static void writeAscii(PointCloud cloud, int[] argb, OutputStream out, Options o) throws IOException {
         int n = cloud.count();
         float[] xyz = cloud.xyz();
         float[] radii = cloud.radii();
@@ -138,12 +140,12 @@ public final class PlyWriter {
         for (int i = 0; i < n; i++) {
             // Float.toString is locale-independent and round-trips exactly ("1.0E-4" is valid for strtod).
             sb.append(xyz[3 * i]).append(' ').append(xyz[3 * i + 1]).append(' ').append(xyz[3 * i + 2]);
-            if (rgba != null) {
-                int c = rgba.length == 1 ? rgba[0] : rgba[i];
-                sb.append(' ').append(c >>> 24).append(' ').append((c >>> 16) & 0xFF).append(' ')
-                        .append((c >>> 8) & 0xFF);
+            if (argb != null) {
+                int c = argb.length == 1 ? argb[0] : argb[i];
+                sb.append(' ').append(Argb.red(c)).append(' ').append(Argb.green(c)).append(' ')
+                        .append(Argb.blue(c));
                 if (o.alpha()) {
-                    sb.append(' ').append(c & 0xFF);
+                    sb.append(' ').append(Argb.alpha(c));
                 }
             }
             if (o.radius()) {

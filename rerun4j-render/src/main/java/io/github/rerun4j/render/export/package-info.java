@@ -3,7 +3,7 @@
  * {@link java.io.OutputStream}; opening and closing files is the caller's (the CLI's) business.
  *
  * <pre>{@code
- * PlyWriter.write(cloud, colors, out, false);   // binary PLY for Open3D / MeshLab / CloudCompare
+ * PlyWriter.write(cloud, argb, out, false);   // binary PLY for Open3D / MeshLab / CloudCompare; 0xAARRGGBB colours
  * }</pre>
  */
 package io.github.rerun4j.render.export;

@@ -100,9 +100,26 @@ public final class DepthValues {
 
     /**
      * IEEE 754 binary16 to float, exact (Java 17 has no {@code Float.float16ToFloat}). Subnormals, infinities
-     * and NaN are preserved.
+     * and NaN are preserved. A lookup in a 65536-entry table (256 KiB, built on the first call), so decoding
+     * whole F16 images per pixel costs one array read.
      */
     public static float halfToFloat(short bits) {
+        return HalfTable.VALUES[bits & 0xFFFF];
+    }
+
+    /** {@code VALUES[bits]} is the float value of the binary16 pattern {@code bits}; lazily initialised. */
+    private static final class HalfTable {
+        static final float[] VALUES = new float[1 << 16];
+
+        static {
+            for (int h = 0; h < VALUES.length; h++) {
+                VALUES[h] = decodeHalf((short) h);
+            }
+        }
+    }
+
+    /** The decoding the table is built from. */
+    private static float decodeHalf(short bits) {
         int sign = (bits & 0x8000) << 16;
         int exponent = (bits >>> 10) & 0x1F;
         int mantissa = bits & 0x3FF;

@@ -1,5 +1,7 @@
 package io.github.rerun4j.render.projection;
 
+import io.github.rerun4j.render.image.DepthRange;
+import io.github.rerun4j.render.image.Meter;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 
@@ -55,11 +57,12 @@ public final class BackProjection {
 
     /**
      * As {@link #project(DepthImage, Pinhole, Affine3, float, float)} with the range the viewer would use:
-     * the logged {@code depth_range}, else {@code [0, largest finite value]} (§2.2).
+     * the logged {@code depth_range}, else {@code [0, largest finite value]} (§2.2), i.e.
+     * {@link DepthRange#effectiveRange}.
      */
     public static PointCloud project(DepthImage depth, Pinhole pinhole, Affine3 worldFromCamera) {
-        float[] range = AutoDepthRange.effective(depth);
-        return project(depth, pinhole, worldFromCamera, range[0], range[1]);
+        DepthRange range = DepthRange.effectiveRange(depth);
+        return project(depth, pinhole, worldFromCamera, range.min(), range.max());
     }
 
     /**
@@ -75,7 +78,7 @@ public final class BackProjection {
         }
         final int n = w * h;
 
-        final float invMeter = 1f / effectiveMeter(depth);   // the shader multiplies by f32(1/meter)
+        final float invMeter = 1f / Meter.effective(depth);  // the shader multiplies by f32(1/meter)
         final float fx = pinhole.focalLengthX();
         final float fy = pinhole.focalLengthY();
         final float cx = pinhole.imageFromCamera().get(0, 2);
@@ -134,13 +137,5 @@ public final class BackProjection {
             t = Arrays.copyOf(t, count);
         }
         return new PointCloud(xyz, radii, zs, index, t, w, h);
-    }
-
-    /** The meter the viewer uses: the logged one, else 1 for float images and 1000 for integer ones (§2). */
-    public static float effectiveMeter(DepthImage depth) {
-        if (depth.meter() != null) {
-            return depth.meter();
-        }
-        return depth.datatype().isFloat() ? 1f : 1000f;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.rerun4j.render.projection;
 
+import io.github.rerun4j.render.image.DepthValues;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.types.ChannelDatatype;
 
@@ -32,10 +33,7 @@ final class DepthRows {
             case I8 -> { for (int x = 0; x < w; x++) dst[x] = b.get(e + x); }
             case U16 -> { for (int x = 0; x < w; x++) dst[x] = b.getShort((e + x) << 1) & 0xFFFF; }
             case I16 -> { for (int x = 0; x < w; x++) dst[x] = b.getShort((e + x) << 1); }
-            case F16 -> {
-                float[] table = HalfFloat.TABLE;
-                for (int x = 0; x < w; x++) dst[x] = table[b.getShort((e + x) << 1) & 0xFFFF];
-            }
+            case F16 -> { for (int x = 0; x < w; x++) dst[x] = DepthValues.halfToFloat(b.getShort((e + x) << 1)); }
             case U32 -> { for (int x = 0; x < w; x++) dst[x] = b.getInt((e + x) << 2) & 0xFFFFFFFFL; }
             case I32 -> { for (int x = 0; x < w; x++) dst[x] = b.getInt((e + x) << 2); }
             case F32 -> { for (int x = 0; x < w; x++) dst[x] = b.getFloat((e + x) << 2); }

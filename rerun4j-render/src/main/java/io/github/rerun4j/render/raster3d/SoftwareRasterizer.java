@@ -1,5 +1,6 @@
 package io.github.rerun4j.render.raster3d;
 
+import io.github.rerun4j.render.colormap.Argb;
 import io.github.rerun4j.render.projection.LineSegments;
 import io.github.rerun4j.render.projection.PointCloud;
 import io.github.rerun4j.render.projection.Vec3;
@@ -14,14 +15,15 @@ import java.util.Arrays;
  * world radius (perspective-scaled, front surface depth-tested, so intersecting spheres occlude correctly),
  * one-pixel lines (frustum, grid, axes). Unlit and unblended, like Rerun's points; no anti-aliasing.
  *
- * <p>Colours in are Rerun's {@code 0xRRGGBBAA}; alpha 0 hides an element (Rerun's costmaps use it), any
- * other alpha is drawn opaque. Pixels out are {@code 0xAARRGGBB} ({@code BufferedImage.TYPE_INT_ARGB}),
- * row-major, {@code width * height}.
+ * <p>Colours in and pixels out use the module's one packing, {@code 0xAARRGGBB} ({@link Argb},
+ * {@code BufferedImage.TYPE_INT_ARGB}), so colormap output ({@code Colormaps.argb}, {@code DepthCloud.argb()})
+ * goes in unchanged. Alpha 0 hides an element (Rerun's costmaps use it), any other alpha is drawn opaque.
+ * Pixels are row-major, {@code width * height}.
  *
  * <pre>{@code
  * SoftwareRasterizer r = new SoftwareRasterizer(800, 600, Camera3D.framing(cloud.bounds()));
  * r.drawGrid(ViewCoordinates.RFU, 1.0, 10, SoftwareRasterizer.GRID_COLOR);
- * r.drawPoints(cloud, colors);                              // one 0xRRGGBBAA per point
+ * r.drawPoints(cloud, colors);                              // one 0xAARRGGBB per point
  * r.drawLines(Frustum.lines(pinhole, worldFromCamera, 0.3), SoftwareRasterizer.FRUSTUM_COLOR);
  * int[] argb = r.argb();
  * }</pre>
@@ -35,10 +37,10 @@ public final class SoftwareRasterizer {
      * gradient ({@code GradientDark}); a flat colour keeps "is this pixel empty?" a simple comparison.
      */
     public static final int BACKGROUND = 0xFF15181B;
-    /** Frustum colour of Rerun's dark theme, #9F9F9F, as {@code 0xRRGGBBAA}. */
-    public static final int FRUSTUM_COLOR = 0x9F9F9FFF;
-    /** A dim grey for the ground grid, {@code 0xRRGGBBAA}. */
-    public static final int GRID_COLOR = 0x3A3F44FF;
+    /** Frustum colour of Rerun's dark theme, #9F9F9F, as {@code 0xAARRGGBB}. */
+    public static final int FRUSTUM_COLOR = 0xFF9F9F9F;
+    /** A dim grey for the ground grid, {@code 0xAARRGGBB}. */
+    public static final int GRID_COLOR = 0xFF3A3F44;
 
     private final int width;
     private final int height;
@@ -115,22 +117,22 @@ public final class SoftwareRasterizer {
     }
 
     /**
-     * Draws every point of {@code cloud} as a sphere of its radius; {@code rgba} holds one colour per point
-     * or a single colour for all.
+     * Draws every point of {@code cloud} as a sphere of its radius; {@code argb} holds one
+     * {@code 0xAARRGGBB} colour per point or a single colour for all. Points with alpha 0 are not drawn.
      */
-    public void drawPoints(PointCloud cloud, int[] rgba) {
+    public void drawPoints(PointCloud cloud, int[] argb) {
         int n = cloud.count();
-        if (rgba.length != 1 && rgba.length < n) {
-            throw new IllegalArgumentException("rgba has " + rgba.length + " colours for " + n + " points");
+        if (argb.length != 1 && argb.length < n) {
+            throw new IllegalArgumentException("argb has " + argb.length + " colours for " + n + " points");
         }
         float[] xyz = cloud.xyz();
         float[] radii = cloud.radii();
         for (int i = 0; i < n; i++) {
-            int c = rgba.length == 1 ? rgba[0] : rgba[i];
-            if ((c & 0xFF) == 0) {
+            int c = argb.length == 1 ? argb[0] : argb[i];
+            if (Argb.alpha(c) == 0) {
                 continue;
             }
-            drawSphere(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], radii[i], 0xFF000000 | (c >>> 8));
+            drawSphere(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], radii[i], opaque(c));
         }
     }
 
@@ -185,12 +187,15 @@ public final class SoftwareRasterizer {
         }
     }
 
-    /** Draws each segment one pixel wide in colour {@code rgba} ({@code 0xRRGGBBAA}), depth-tested. */
-    public void drawLines(LineSegments lines, int rgba) {
-        if ((rgba & 0xFF) == 0) {
+    /**
+     * Draws each segment one pixel wide in colour {@code argb} ({@code 0xAARRGGBB}), depth-tested; nothing
+     * if its alpha is 0.
+     */
+    public void drawLines(LineSegments lines, int argb) {
+        if (Argb.alpha(argb) == 0) {
             return;
         }
-        int argb = 0xFF000000 | (rgba >>> 8);
+        argb = opaque(argb);
         float[] p = lines.xyz();
         for (int i = 0; i < lines.count(); i++) {
             drawSegment(p[6 * i], p[6 * i + 1], p[6 * i + 2], p[6 * i + 3], p[6 * i + 4], p[6 * i + 5], argb);
@@ -243,9 +248,10 @@ public final class SoftwareRasterizer {
 
     /**
      * A square grid through the origin, perpendicular to the scene's up axis (Z for RFU), with lines every
-     * {@code spacing} units out to {@code halfLines * spacing} in each direction.
+     * {@code spacing} units out to {@code halfLines * spacing} in each direction, in colour {@code argb}
+     * ({@code 0xAARRGGBB}).
      */
-    public void drawGrid(ViewCoordinates sceneAxes, double spacing, int halfLines, int rgba) {
+    public void drawGrid(ViewCoordinates sceneAxes, double spacing, int halfLines, int argb) {
         Vec3 right = ViewBasis.direction(sceneAxes, ViewDir.RIGHT);
         Vec3 fwd = ViewBasis.direction(sceneAxes, ViewDir.FORWARD);
         double extent = halfLines * spacing;
@@ -258,13 +264,18 @@ public final class SoftwareRasterizer {
             ends[k++] = offF.minus(right.times(extent));
             ends[k++] = offF.plus(right.times(extent));
         }
-        drawLines(LineSegments.of(ends), rgba);
+        drawLines(LineSegments.of(ends), argb);
     }
 
     /** World axes from the origin, {@code length} long: X red, Y green, Z blue (Rerun's convention). */
     public void drawAxes(double length) {
-        drawLines(LineSegments.of(Vec3.ZERO, new Vec3(length, 0, 0)), 0xFF4040FF);
-        drawLines(LineSegments.of(Vec3.ZERO, new Vec3(0, length, 0)), 0x40FF40FF);
-        drawLines(LineSegments.of(Vec3.ZERO, new Vec3(0, 0, length)), 0x4080FFFF);
+        drawLines(LineSegments.of(Vec3.ZERO, new Vec3(length, 0, 0)), 0xFFFF4040);
+        drawLines(LineSegments.of(Vec3.ZERO, new Vec3(0, length, 0)), 0xFF40FF40);
+        drawLines(LineSegments.of(Vec3.ZERO, new Vec3(0, 0, length)), 0xFF4080FF);
+    }
+
+    /** Same colour, fully opaque: the rasterizer does not blend. */
+    private static int opaque(int argb) {
+        return Argb.pack(Argb.red(argb), Argb.green(argb), Argb.blue(argb), 255);
     }
 }

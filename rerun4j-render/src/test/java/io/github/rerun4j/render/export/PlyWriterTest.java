@@ -39,7 +39,7 @@ class PlyWriterTest {
     private static int[] colors() {
         int[] c = new int[CLOUD.count()];
         for (int i = 0; i < c.length; i++) {
-            c[i] = CLOUD.depthMeters()[i] < 3 ? 0x35618EFF : CLOUD.depthMeters()[i] < 5 ? 0x3DBB74FF : 0xFCE721FF;
+            c[i] = CLOUD.depthMeters()[i] < 3 ? 0xFF35618E : CLOUD.depthMeters()[i] < 5 ? 0xFF3DBB74 : 0xFFFCE721;
         }
         return c;
     }
@@ -67,7 +67,7 @@ class PlyWriterTest {
     void binaryWithAlphaAndRadius() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlyWriter.Options o = PlyWriter.Options.BINARY.withAlpha(true).withRadius(true);
-        PlyWriter.write(CLOUD, new int[] {0x11223344}, out, o);
+        PlyWriter.write(CLOUD, new int[] {0x44112233}, out, o); // ARGB
         String header = PlyWriter.header(60_000, true, o);
         assertThat(header).contains("property uchar alpha\nproperty float radius\nend_header\n");
         assertThat(PlyWriter.binaryVertexSize(true, o)).isEqualTo(20);

@@ -55,6 +55,7 @@ class DepthValuesTest {
         assertThat(DepthValues.halfToFloat((short) 0x3C00)).isEqualTo(1f);
         assertThat(DepthValues.halfToFloat((short) 0xC000)).isEqualTo(-2f);
         assertThat(DepthValues.halfToFloat((short) 0x7BFF)).isEqualTo(65504f);
+        assertThat(DepthValues.halfToFloat((short) 0xFBFF)).isEqualTo(-65504f);
         assertThat(DepthValues.halfToFloat((short) 0x0001)).isEqualTo(0x1p-24f);   // smallest subnormal
         assertThat(DepthValues.halfToFloat((short) 0x03FF)).isEqualTo(1023 * 0x1p-24f); // largest subnormal
         assertThat(DepthValues.halfToFloat((short) 0x0400)).isEqualTo(0x1p-14f);   // smallest normal
@@ -63,6 +64,23 @@ class DepthValuesTest {
         assertThat(DepthValues.halfToFloat((short) 0xFC00)).isEqualTo(Float.NEGATIVE_INFINITY);
         assertThat(DepthValues.halfToFloat((short) 0x7E00)).isNaN();
         assertThat(Float.floatToRawIntBits(DepthValues.halfToFloat((short) 0x8000))).isEqualTo(0x8000_0000);
+    }
+
+    @Test
+    void halfFloatDecodingIsMonotonicAndSignSymmetricOverAllPatterns() {
+        // Every finite/infinite positive pattern decodes above its predecessor; negatives mirror them.
+        float previous = -1f;
+        for (int h = 0; h <= 0x7C00; h++) {
+            float v = DepthValues.halfToFloat((short) h);
+            assertThat(v).isGreaterThan(previous);
+            assertThat(Float.floatToRawIntBits(DepthValues.halfToFloat((short) (h | 0x8000))))
+                    .isEqualTo(Float.floatToRawIntBits(v) | 0x8000_0000);
+            previous = v;
+        }
+        for (int h = 0x7C01; h <= 0x7FFF; h++) {
+            assertThat(DepthValues.halfToFloat((short) h)).isNaN();
+            assertThat(DepthValues.halfToFloat((short) (h | 0x8000))).isNaN();
+        }
     }
 
     @Test

@@ -69,9 +69,10 @@ class BackProjectionTest {
         short half1p5 = 0x3E00;       // 1.5
         short halfInf = 0x7C00;
         assertThat(z(DepthImage.fromF16(new short[] {half1p5, halfInf}, 2, 1), p)).isEqualTo(1.5f);
-        assertThat(HalfFloat.toFloat(0x0001)).isEqualTo(0x1p-24f);
-        assertThat(HalfFloat.toFloat(0xFBFF)).isEqualTo(-65504f);
-        assertThat(HalfFloat.toFloat(0x7E00)).isNaN();
+        // F16 goes through DepthValues.halfToFloat: a subnormal is a (tiny) point, -65504 and NaN are not.
+        short halfSubnormal = 0x0001, halfMinus65504 = (short) 0xFBFF, halfNaN = 0x7E00;
+        assertThat(z(DepthImage.fromF16(new short[] {halfSubnormal, halfMinus65504}, 2, 1), p)).isEqualTo(0x1p-24f);
+        assertThat(z(DepthImage.fromF16(new short[] {halfNaN, (short) 0x7BFF}, 2, 1), p)).isEqualTo(65504f);
     }
 
     private static float z(DepthImage img, Pinhole p) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class SoftwareRasterizerTest {
 
-    private static final int SQUARE = 0x35618EFF, BAR = 0x3DBB74FF, FAR = 0xFCE721FF; // §8.1 Viridis
+    private static final int SQUARE = 0xFF35618E, BAR = 0xFF3DBB74, FAR = 0xFFFCE721; // §8.1 Viridis, ARGB
     private static final PointCloud CLOUD =
             BackProjection.project(Snippet3d.depth(), Snippet3d.pinhole(), Affine3.IDENTITY, 0, 65535);
 
@@ -29,10 +29,6 @@ class SoftwareRasterizerTest {
         return c;
     }
 
-    private static int argb(int rgba) {
-        return 0xFF000000 | (rgba >>> 8);
-    }
-
     @Test
     void lookingThroughThePinholeReproducesTheDepthImage() {
         Camera3D eye = Camera3D.throughPinhole(Snippet3d.pinhole(), Affine3.IDENTITY);
@@ -43,12 +39,12 @@ class SoftwareRasterizerTest {
         for (int p : r.argb()) {
             assertThat(p).isNotEqualTo(SoftwareRasterizer.BACKGROUND);
         }
-        assertThat(r.pixel(100, 100)).isEqualTo(argb(SQUARE));
-        assertThat(r.pixel(60, 60)).isEqualTo(argb(SQUARE));
-        assertThat(r.pixel(200, 150)).isEqualTo(argb(BAR));
-        assertThat(r.pixel(120, 140)).isEqualTo(argb(BAR));     // overlap: the bar won in the data
-        assertThat(r.pixel(10, 10)).isEqualTo(argb(FAR));
-        assertThat(r.pixel(290, 190)).isEqualTo(argb(FAR));
+        assertThat(r.pixel(100, 100)).isEqualTo(SQUARE);
+        assertThat(r.pixel(60, 60)).isEqualTo(SQUARE);
+        assertThat(r.pixel(200, 150)).isEqualTo(BAR);
+        assertThat(r.pixel(120, 140)).isEqualTo(BAR);     // overlap: the bar won in the data
+        assertThat(r.pixel(10, 10)).isEqualTo(FAR);
+        assertThat(r.pixel(290, 190)).isEqualTo(FAR);
         assertThat(r.depthAt(100, 100)).isBetween(1.98f, 2.0f);  // sphere front surface, just before z = 2
     }
 
@@ -62,11 +58,11 @@ class SoftwareRasterizerTest {
         for (boolean nearFirst : new boolean[] {true, false}) {
             SoftwareRasterizer r = new SoftwareRasterizer(101, 101, eye);
             if (nearFirst) {
-                r.drawPoints(near, new int[] {0x0000FFFF});
-                r.drawPoints(far, new int[] {0xFF0000FF});
+                r.drawPoints(near, new int[] {0xFF0000FF});
+                r.drawPoints(far, new int[] {0xFFFF0000});
             } else {
-                r.drawPoints(far, new int[] {0xFF0000FF});
-                r.drawPoints(near, new int[] {0x0000FFFF});
+                r.drawPoints(far, new int[] {0xFFFF0000});
+                r.drawPoints(near, new int[] {0xFF0000FF});
             }
             assertThat(r.pixel(50, 50)).isEqualTo(0xFF0000FF);       // blue, nearer
             assertThat(r.pixel(50, 40)).isEqualTo(0xFFFF0000);       // red, outside the small disc
@@ -79,8 +75,14 @@ class SoftwareRasterizerTest {
         Camera3D eye = new Camera3D(Vec3.ZERO, new Vec3(0, 0, 1), new Vec3(0, -1, 0), Math.toRadians(60));
         SoftwareRasterizer r = new SoftwareRasterizer(11, 11, eye);
         r.drawPoints(new PointCloud(new float[] {0, 0, 5}, new float[] {1f}, new float[] {5}, new int[] {0},
-                new float[] {0}, 1, 1), new int[] {0xFF000000});
+                new float[] {0}, 1, 1), new int[] {0x00FFFFFF});          // white, alpha 0
         assertThat(r.argb()).containsOnly(SoftwareRasterizer.BACKGROUND);
+        r.drawLines(LineSegments.of(new Vec3(-20, 0, 5), new Vec3(20, 0, 5)), 0x00FFFFFF);
+        assertThat(r.argb()).containsOnly(SoftwareRasterizer.BACKGROUND);
+        // Any other alpha is drawn opaque (no blending).
+        r.drawPoints(new PointCloud(new float[] {0, 0, 5}, new float[] {1f}, new float[] {5}, new int[] {0},
+                new float[] {0}, 1, 1), new int[] {0x01FF0000});
+        assertThat(r.pixel(5, 5)).isEqualTo(0xFFFF0000);
     }
 
     @Test
@@ -132,11 +134,11 @@ class SoftwareRasterizerTest {
         assertThat(r.pixel(50, 50)).isEqualTo(0xFFFFFFFF);
         assertThat(r.pixel(0, 50)).isEqualTo(0xFFFFFFFF);
         assertThat(r.pixel(50, 20)).isEqualTo(SoftwareRasterizer.BACKGROUND);
-        r.drawLines(LineSegments.of(new Vec3(1, 1, -5), new Vec3(1, 1, 5)), 0x00FF00FF);
+        r.drawLines(LineSegments.of(new Vec3(1, 1, -5), new Vec3(1, 1, 5)), 0xFF00FF00);
         assertThat(r.pixel(60, 60)).isEqualTo(0xFF00FF00); // (1, 1, 5) projects to (60.5, 60.5)
         // A sphere in front hides the white line, the line in front of a far sphere stays visible.
         r.drawPoints(new PointCloud(new float[] {0, 0, 5}, new float[] {0.5f}, new float[] {5}, new int[] {0},
-                new float[] {0}, 1, 1), new int[] {0xFF0000FF});
+                new float[] {0}, 1, 1), new int[] {0xFFFF0000});
         assertThat(r.pixel(50, 50)).isEqualTo(0xFFFF0000);
         assertThat(r.pixel(5, 50)).isEqualTo(0xFFFFFFFF);
     }
