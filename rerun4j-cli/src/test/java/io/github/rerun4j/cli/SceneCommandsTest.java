@@ -57,6 +57,31 @@ class SceneCommandsTest {
     }
 
     @Test
+    void render3dShowsTheCloudInItsColormapColors() throws IOException {
+        Path png = dir.resolve("cloud.png");
+        CliRun run = CliRun.of("render", threeD.toString(), "--entity", "world/camera/depth", "--view", "3d",
+                "--size", "800x600", "--out", png.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("60000 points");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(800);
+        // The three depth planes, each in its Viridis color (depth-semantics §8.1).
+        assertThat(count(image, 0xFCE721)).isGreaterThan(500);
+        assertThat(count(image, 0x35618E)).isGreaterThan(100);
+        assertThat(count(image, 0x3DBB74)).isGreaterThan(100);
+    }
+
+    @Test
+    void render3dWithoutPinholeExplainsWhyAnd2dStillWorks() {
+        CliRun run = CliRun.of("render", simple.toString(), "--entity", "depth", "--view", "3d", "--out", dir.resolve("no.png").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("nothing to show in 3D");
+        assertThat(dir.resolve("no.png")).doesNotExist();
+    }
+
+    @Test
     void hoverPrintsTheViewerText() {
         CliRun run = CliRun.of("hover", threeD.toString(), "--entity", "world/camera/depth", "--pixel", "200,150",
                 "--pixel", "0,0", "--pixel", "300,10");
@@ -119,6 +144,16 @@ class SceneCommandsTest {
         assertThat(CliRun.of("hover", simple.toString(), "--entity", "depth", "--pixel", "a,b").err()).contains("X,Y");
         assertThat(CliRun.of("hover", simple.toString(), "--entity", "depth", "--pixel", "1,1", "--time", "soon").err())
                 .contains("--time soon");
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += rgb(image, x, y) == rgb ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static int rgb(BufferedImage image, int x, int y) {
