@@ -1,0 +1,56 @@
+package io.github.rerun4j.render.projection;
+
+import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.types.ChannelDatatype;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Reads depth pixels as the viewer's GPU sees them: every datatype becomes an f32 (U32/I32 converted,
+ * U64/I64/F64 narrowed, F16 widened; depth-semantics §1.2). One row at a time into a reusable array, so
+ * back-projection needs no per-pixel allocation and no full-image copy.
+ */
+final class DepthRows {
+
+    private final ByteBuffer bytes;     // little-endian, absolute reads only
+    private final ChannelDatatype type;
+    private final int width;
+
+    DepthRows(DepthImage depth) {
+        this.bytes = depth.buffer().asByteBuffer();
+        this.type = depth.datatype();
+        this.width = depth.width();
+    }
+
+    /** Fills {@code dst[0..width)} with row {@code y}. */
+    void read(int y, float[] dst) {
+        int e = y * width; // element index of the row start
+        ByteBuffer b = bytes;
+        int w = width;
+        switch (type) {
+            case U8 -> { for (int x = 0; x < w; x++) dst[x] = b.get(e + x) & 0xFF; }
+            case I8 -> { for (int x = 0; x < w; x++) dst[x] = b.get(e + x); }
+            case U16 -> { for (int x = 0; x < w; x++) dst[x] = b.getShort((e + x) << 1) & 0xFFFF; }
+            case I16 -> { for (int x = 0; x < w; x++) dst[x] = b.getShort((e + x) << 1); }
+            case F16 -> {
+                float[] table = HalfFloat.TABLE;
+                for (int x = 0; x < w; x++) dst[x] = table[b.getShort((e + x) << 1) & 0xFFFF];
+            }
+            case U32 -> { for (int x = 0; x < w; x++) dst[x] = b.getInt((e + x) << 2) & 0xFFFFFFFFL; }
+            case I32 -> { for (int x = 0; x < w; x++) dst[x] = b.getInt((e + x) << 2); }
+            case F32 -> { for (int x = 0; x < w; x++) dst[x] = b.getFloat((e + x) << 2); }
+            case U64 -> { for (int x = 0; x < w; x++) dst[x] = unsignedToFloat(b.getLong((e + x) << 3)); }
+            case I64 -> { for (int x = 0; x < w; x++) dst[x] = b.getLong((e + x) << 3); }
+            case F64 -> { for (int x = 0; x < w; x++) dst[x] = (float) b.getDouble((e + x) << 3); }
+        }
+    }
+
+    /** An unsigned 64-bit value as the nearest float. */
+    static float unsignedToFloat(long v) {
+        if (v >= 0) {
+            return v;
+        }
+        // Halve (keeping the sticky low bit for correct rounding), convert, double again.
+        return ((float) ((v >>> 1) | (v & 1))) * 2f;
+    }
+}
