@@ -44,7 +44,7 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     quick = "--quick" in sys.argv
     d = args[0] if args else "benchmarks/target"
-    reps, warmup = (30, 5) if quick else (100, 10)
+    reps, warmup = (50, 5) if quick else (200, 10)
     with open(os.path.join(d, "peer_inputs.json")) as f:
         inputs = json.load(f)
     lut32 = np.fromfile(os.path.join(d, "turbo_lut.u32"), dtype="<u4")
