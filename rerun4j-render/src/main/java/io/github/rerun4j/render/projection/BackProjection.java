@@ -5,7 +5,6 @@ import io.github.rerun4j.render.image.Meter;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 
-import java.util.Arrays;
 
 /**
  * Turns a depth image into the point cloud Rerun's 3D view draws (depth-semantics §5.3–§5.4), on the CPU
@@ -98,43 +97,57 @@ public final class BackProjection {
         final float m20 = (float) worldFromRdf.get(2, 0), m21 = (float) worldFromRdf.get(2, 1);
         final float m22 = (float) worldFromRdf.get(2, 2), m23 = (float) worldFromRdf.get(2, 3);
 
-        float[] xyz = new float[3 * n];
-        float[] radii = new float[n];
-        float[] zs = new float[n];
-        int[] index = new int[n];
-        float[] t = new float[n];
-        float[] row = new float[w];
         DepthRows rows = new DepthRows(depth);
-
+        float[] row = new float[w];
+        // First pass: count the valid pixels, so the outputs are allocated once at their exact size (holes
+        // are common in real depth; allocating for every pixel and trimming cost more than the projection).
         int count = 0;
         for (int y = 0; y < h; y++) {
             rows.read(y, row);
-            final float dy = (float) y - cy;
+            for (int x = 0; x < w; x++) {
+                final float z = row[x] * invMeter;
+                if (z > 0f && z < Float.MAX_VALUE) {
+                    count++;
+                }
+            }
+        }
+        float[] xyz = new float[3 * count];
+        float[] radii = new float[count];
+        float[] zs = new float[count];
+        int[] index = new int[count];
+        float[] t = new float[count];
+        // The ray direction of each column, once: the inner loop then has no division.
+        float[] rayX = new float[w];
+        for (int x = 0; x < w; x++) {
+            rayX[x] = ((float) x - cx) / fx;
+        }
+        final float invSpan = 1f / span;
+
+        int k = 0;
+        for (int y = 0; y < h; y++) {
+            rows.read(y, row);
+            final float rayY = ((float) y - cy) / fy;
+            final float by0 = m01 * rayY + m02;
+            final float by1 = m11 * rayY + m12;
+            final float by2 = m21 * rayY + m22;
             final int rowBase = y * w;
             for (int x = 0; x < w; x++) {
                 final float z = row[x] * invMeter;
                 if (!(z > 0f && z < Float.MAX_VALUE)) {
                     continue; // 0, negative, NaN, +-inf: no point (§5.3 step 2)
                 }
-                final float px = ((float) x - cx) * z / fx;
-                final float py = dy * z / fy;
-                final int k = 3 * count;
-                xyz[k] = m00 * px + m01 * py + m02 * z + m03;
-                xyz[k + 1] = m10 * px + m11 * py + m12 * z + m13;
-                xyz[k + 2] = m20 * px + m21 * py + m22 * z + m23;
-                radii[count] = z * radiusPerZ;
-                zs[count] = z;
-                index[count] = rowBase + x;
-                t[count] = (z - r0) / span;
-                count++;
+                // world = M * (rayX z, rayY z, z) + m_3, factored per row.
+                final float rx = rayX[x];
+                final int j = 3 * k;
+                xyz[j] = (m00 * rx + by0) * z + m03;
+                xyz[j + 1] = (m10 * rx + by1) * z + m13;
+                xyz[j + 2] = (m20 * rx + by2) * z + m23;
+                radii[k] = z * radiusPerZ;
+                zs[k] = z;
+                index[k] = rowBase + x;
+                t[k] = (z - r0) * invSpan;
+                k++;
             }
-        }
-        if (count < n) { // only pay for a copy when some pixels were invalid
-            xyz = Arrays.copyOf(xyz, 3 * count);
-            radii = Arrays.copyOf(radii, count);
-            zs = Arrays.copyOf(zs, count);
-            index = Arrays.copyOf(index, count);
-            t = Arrays.copyOf(t, count);
         }
         return new PointCloud(xyz, radii, zs, index, t, w, h);
     }
