@@ -10,15 +10,9 @@ import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.PinholeFields;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.Transform3DFields;
 import io.github.rerun4j.sdk.codec.ComponentSerializer;
-import io.github.rerun4j.sdk.codec.Serializers;
-import io.github.rerun4j.sdk.types.Colormap;
-import io.github.rerun4j.sdk.types.ImageBuffer;
-import io.github.rerun4j.sdk.types.ImageFormat;
-import io.github.rerun4j.sdk.types.MagnificationFilter;
-import io.github.rerun4j.sdk.types.Mat3x3;
+import io.github.rerun4j.sdk.codec.ComponentSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Archetypes as a renderer sees them at one time (Rerun's "visualizer query"): the required component's
@@ -34,11 +28,6 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class ArchetypeQueries {
-
-    private static final ComponentSerializer<Colormap> COLORMAP =
-            Serializers.uint8Enum(Colormap::code, c -> Colormap.tryFromCode(c).orElse(null));
-    private static final ComponentSerializer<MagnificationFilter> MAGNIFICATION_FILTER =
-            Serializers.uint8Enum(MagnificationFilter::code, c -> MagnificationFilter.tryFromCode(c).orElse(null));
 
     /** Every Transform3D component: a row with any of them is a Transform3D row. */
     static final List<ComponentDescriptor> TRANSFORM_COMPONENTS = List.of(Transform3DFields.TRANSLATION,
@@ -65,31 +54,10 @@ public final class ArchetypeQueries {
      * }</pre>
      */
     public static Optional<Latest<DepthImage>> depthImageAt(ChunkStore store, String entityPath, String timeline, long time) {
-        Optional<RowRef> bufferRow = store.latestAt(entityPath, DepthImageFields.BUFFER.component(), timeline, time);
-        if (bufferRow.isEmpty()) {
-            return Optional.empty();
-        }
-        RowRef row = bufferRow.get();
-        ImageBuffer buffer = row.read(DepthImageFields.BUFFER, Serializers.BLOB);
-        ImageFormat format = row.has(DepthImageFields.FORMAT.component())
-                ? row.read(DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT)
-                : join(store, entityPath, timeline, time, DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT);
-        if (buffer == null || format == null) {
-            return Optional.empty();
-        }
-        DepthImage image;
-        try {
-            image = new DepthImage(buffer, format);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        image = lenient(image, d -> d.withMeter(join(store, entityPath, timeline, time, DepthImageFields.METER, Serializers.FLOAT32)));
-        image = lenient(image, d -> d.withColormap(join(store, entityPath, timeline, time, DepthImageFields.COLORMAP, COLORMAP)));
-        image = lenient(image, d -> d.withDepthRange(join(store, entityPath, timeline, time, DepthImageFields.DEPTH_RANGE, Serializers.VALUE_RANGE)));
-        image = lenient(image, d -> d.withPointFillRatio(join(store, entityPath, timeline, time, DepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32)));
-        image = lenient(image, d -> d.withDrawOrder(join(store, entityPath, timeline, time, DepthImageFields.DRAW_ORDER, Serializers.FLOAT32)));
-        image = lenient(image, d -> d.withMagnificationFilter(join(store, entityPath, timeline, time, DepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER)));
-        return Optional.of(new Latest<>(image, row));
+        return store.latestAt(entityPath, DepthImageFields.BUFFER.component(), timeline, time).flatMap(row -> {
+            ComponentSource joined = joined(store, entityPath, timeline, time);
+            return ArchetypeCodec.readDepthImage(rowThenJoined(row, joined), joined).map(image -> new Latest<>(image, row));
+        });
     }
 
     /**
@@ -101,28 +69,10 @@ public final class ArchetypeQueries {
      * }</pre>
      */
     public static Optional<Latest<Pinhole>> pinholeAt(ChunkStore store, String entityPath, String timeline, long time) {
-        Optional<RowRef> projectionRow = store.latestAt(entityPath, PinholeFields.IMAGE_FROM_CAMERA.component(), timeline, time);
-        if (projectionRow.isEmpty()) {
-            return Optional.empty();
-        }
-        Mat3x3 projection = projectionRow.get().read(PinholeFields.IMAGE_FROM_CAMERA, Serializers.MAT3X3);
-        if (projection == null) {
-            return Optional.empty();
-        }
-        Pinhole p;
-        try {
-            p = Pinhole.fromImageFromCamera(projection);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        p = lenient(p, x -> x.withResolution(join(store, entityPath, timeline, time, PinholeFields.RESOLUTION, Serializers.RESOLUTION)));
-        p = lenient(p, x -> x.withCameraXyz(join(store, entityPath, timeline, time, PinholeFields.CAMERA_XYZ, Serializers.VIEW_COORDINATES)));
-        p = lenient(p, x -> x.withChildFrame(join(store, entityPath, timeline, time, PinholeFields.CHILD_FRAME, Serializers.UTF8)));
-        p = lenient(p, x -> x.withParentFrame(join(store, entityPath, timeline, time, PinholeFields.PARENT_FRAME, Serializers.UTF8)));
-        p = lenient(p, x -> x.withImagePlaneDistance(join(store, entityPath, timeline, time, PinholeFields.IMAGE_PLANE_DISTANCE, Serializers.FLOAT32)));
-        p = lenient(p, x -> x.withColor(join(store, entityPath, timeline, time, PinholeFields.COLOR, Serializers.COLOR)));
-        p = lenient(p, x -> x.withLineWidth(join(store, entityPath, timeline, time, PinholeFields.LINE_WIDTH, Serializers.FLOAT32)));
-        return Optional.of(new Latest<>(p, projectionRow.get()));
+        return store.latestAt(entityPath, PinholeFields.IMAGE_FROM_CAMERA.component(), timeline, time).flatMap(row -> {
+            ComponentSource joined = joined(store, entityPath, timeline, time);
+            return ArchetypeCodec.readPinhole(rowThenJoined(row, joined), joined).map(p -> new Latest<>(p, row));
+        });
     }
 
     /**
@@ -155,18 +105,24 @@ public final class ArchetypeQueries {
                 .flatMap(r -> ArchetypeCodec.readViewCoordinates(r.chunk(), r.row()).map(v -> new Latest<>(v, r)));
     }
 
-    /** The first instance of {@code descriptor} in its own latest-at row, or null. */
-    private static <T> T join(ChunkStore store, String entityPath, String timeline, long time,
-                              ComponentDescriptor descriptor, ComponentSerializer<T> serializer) {
-        return store.latestAt(entityPath, descriptor.component(), timeline, time)
-                .map(r -> r.read(descriptor, serializer)).orElse(null);
+    /** Each component from its own latest-at row. */
+    private static ComponentSource joined(ChunkStore store, String entityPath, String timeline, long time) {
+        return new ComponentSource() {
+            @Override
+            public <T> T read(ComponentDescriptor descriptor, ComponentSerializer<T> serializer) {
+                return store.latestAt(entityPath, descriptor.component(), timeline, time)
+                        .map(r -> r.read(descriptor, serializer)).orElse(null);
+            }
+        };
     }
 
-    private static <A> A lenient(A value, UnaryOperator<A> step) {
-        try {
-            return step.apply(value);
-        } catch (IllegalArgumentException e) {
-            return value;
-        }
+    /** A component of {@code row} if the row has it (the buffer, the projection), else its latest-at value. */
+    private static ComponentSource rowThenJoined(RowRef row, ComponentSource joined) {
+        return new ComponentSource() {
+            @Override
+            public <T> T read(ComponentDescriptor descriptor, ComponentSerializer<T> serializer) {
+                return row.has(descriptor.component()) ? row.read(descriptor, serializer) : joined.read(descriptor, serializer);
+            }
+        };
     }
 }

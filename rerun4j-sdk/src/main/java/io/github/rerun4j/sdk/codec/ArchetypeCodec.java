@@ -138,8 +138,17 @@ public final class ArchetypeCodec {
 
     /** The DepthImage logged in {@code row}, if buffer and format are there and consistent. */
     public static Optional<DepthImage> readDepthImage(Chunk chunk, int row) {
-        ImageBuffer buffer = read(chunk, row, DepthImageFields.BUFFER, Serializers.BLOB);
-        ImageFormat format = read(chunk, row, DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT);
+        ComponentSource source = ComponentSource.row(chunk, row);
+        return readDepthImage(source, source);
+    }
+
+    /**
+     * A DepthImage from buffer and format read from {@code required} and the optional components from
+     * {@code optional} (the store joins those latest-at); empty without a consistent buffer and format.
+     */
+    public static Optional<DepthImage> readDepthImage(ComponentSource required, ComponentSource optional) {
+        ImageBuffer buffer = required.read(DepthImageFields.BUFFER, Serializers.BLOB);
+        ImageFormat format = required.read(DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT);
         if (buffer == null || format == null) {
             return Optional.empty();
         }
@@ -149,18 +158,24 @@ public final class ArchetypeCodec {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        image = lenient(image, d -> d.withMeter(read(chunk, row, DepthImageFields.METER, Serializers.FLOAT32)));
-        image = lenient(image, d -> d.withColormap(read(chunk, row, DepthImageFields.COLORMAP, COLORMAP)));
-        image = lenient(image, d -> d.withDepthRange(read(chunk, row, DepthImageFields.DEPTH_RANGE, Serializers.VALUE_RANGE)));
-        image = lenient(image, d -> d.withPointFillRatio(read(chunk, row, DepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32)));
-        image = lenient(image, d -> d.withDrawOrder(read(chunk, row, DepthImageFields.DRAW_ORDER, Serializers.FLOAT32)));
-        image = lenient(image, d -> d.withMagnificationFilter(read(chunk, row, DepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER)));
+        image = lenient(image, d -> d.withMeter(optional.read(DepthImageFields.METER, Serializers.FLOAT32)));
+        image = lenient(image, d -> d.withColormap(optional.read(DepthImageFields.COLORMAP, COLORMAP)));
+        image = lenient(image, d -> d.withDepthRange(optional.read(DepthImageFields.DEPTH_RANGE, Serializers.VALUE_RANGE)));
+        image = lenient(image, d -> d.withPointFillRatio(optional.read(DepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32)));
+        image = lenient(image, d -> d.withDrawOrder(optional.read(DepthImageFields.DRAW_ORDER, Serializers.FLOAT32)));
+        image = lenient(image, d -> d.withMagnificationFilter(optional.read(DepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER)));
         return Optional.of(image);
     }
 
     /** The Pinhole logged in {@code row}, if its projection is there and usable. */
     public static Optional<Pinhole> readPinhole(Chunk chunk, int row) {
-        Mat3x3 projection = read(chunk, row, PinholeFields.IMAGE_FROM_CAMERA, Serializers.MAT3X3);
+        ComponentSource source = ComponentSource.row(chunk, row);
+        return readPinhole(source, source);
+    }
+
+    /** A Pinhole from the projection read from {@code required} and the other components from {@code optional}. */
+    public static Optional<Pinhole> readPinhole(ComponentSource required, ComponentSource optional) {
+        Mat3x3 projection = required.read(PinholeFields.IMAGE_FROM_CAMERA, Serializers.MAT3X3);
         if (projection == null) {
             return Optional.empty();
         }
@@ -170,13 +185,13 @@ public final class ArchetypeCodec {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        pinhole = lenient(pinhole, p -> p.withResolution(read(chunk, row, PinholeFields.RESOLUTION, Serializers.RESOLUTION)));
-        pinhole = lenient(pinhole, p -> p.withCameraXyz(read(chunk, row, PinholeFields.CAMERA_XYZ, Serializers.VIEW_COORDINATES)));
-        pinhole = lenient(pinhole, p -> p.withChildFrame(read(chunk, row, PinholeFields.CHILD_FRAME, Serializers.UTF8)));
-        pinhole = lenient(pinhole, p -> p.withParentFrame(read(chunk, row, PinholeFields.PARENT_FRAME, Serializers.UTF8)));
-        pinhole = lenient(pinhole, p -> p.withImagePlaneDistance(read(chunk, row, PinholeFields.IMAGE_PLANE_DISTANCE, Serializers.FLOAT32)));
-        pinhole = lenient(pinhole, p -> p.withColor(read(chunk, row, PinholeFields.COLOR, Serializers.COLOR)));
-        pinhole = lenient(pinhole, p -> p.withLineWidth(read(chunk, row, PinholeFields.LINE_WIDTH, Serializers.FLOAT32)));
+        pinhole = lenient(pinhole, p -> p.withResolution(optional.read(PinholeFields.RESOLUTION, Serializers.RESOLUTION)));
+        pinhole = lenient(pinhole, p -> p.withCameraXyz(optional.read(PinholeFields.CAMERA_XYZ, Serializers.VIEW_COORDINATES)));
+        pinhole = lenient(pinhole, p -> p.withChildFrame(optional.read(PinholeFields.CHILD_FRAME, Serializers.UTF8)));
+        pinhole = lenient(pinhole, p -> p.withParentFrame(optional.read(PinholeFields.PARENT_FRAME, Serializers.UTF8)));
+        pinhole = lenient(pinhole, p -> p.withImagePlaneDistance(optional.read(PinholeFields.IMAGE_PLANE_DISTANCE, Serializers.FLOAT32)));
+        pinhole = lenient(pinhole, p -> p.withColor(optional.read(PinholeFields.COLOR, Serializers.COLOR)));
+        pinhole = lenient(pinhole, p -> p.withLineWidth(optional.read(PinholeFields.LINE_WIDTH, Serializers.FLOAT32)));
         return Optional.of(pinhole);
     }
 
