@@ -1,7 +1,6 @@
 package io.github.rerun4j.sdk.chunk;
 
 import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.ArrowType;
 import io.github.rerun4j.sdk.arrow.Field;
 import java.util.Objects;
 
@@ -48,11 +47,6 @@ public record ComponentColumn(ComponentDescriptor descriptor, Field itemField, A
     /** The datatype of one instance as a one-line string, e.g. {@code Float32}. */
     public String datatype() {
         return (itemField.nullable() ? "" : "non-null ") + itemField.typeString();
-    }
-
-    /** True when the column is a plain List (the canonical layout). */
-    public static boolean isListType(ArrowType type) {
-        return type instanceof ArrowType.List;
     }
 
     @Override
