@@ -138,8 +138,8 @@ public final class ArchetypeCodec {
 
     /** The DepthImage logged in {@code row}, if buffer and format are there and consistent. */
     public static Optional<DepthImage> readDepthImage(Chunk chunk, int row) {
-        ImageBuffer buffer = read(chunk, row, DepthImageFields.BUFFER, Serializers.BLOB);
-        ImageFormat format = read(chunk, row, DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT);
+        ImageBuffer buffer = readOrNull(chunk, row, DepthImageFields.BUFFER, Serializers.BLOB);
+        ImageFormat format = readOrNull(chunk, row, DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT);
         if (buffer == null || format == null) {
             return Optional.empty();
         }
@@ -160,7 +160,7 @@ public final class ArchetypeCodec {
 
     /** The Pinhole logged in {@code row}, if its projection is there and usable. */
     public static Optional<Pinhole> readPinhole(Chunk chunk, int row) {
-        Mat3x3 projection = read(chunk, row, PinholeFields.IMAGE_FROM_CAMERA, Serializers.MAT3X3);
+        Mat3x3 projection = readOrNull(chunk, row, PinholeFields.IMAGE_FROM_CAMERA, Serializers.MAT3X3);
         if (projection == null) {
             return Optional.empty();
         }
@@ -235,6 +235,15 @@ public final class ArchetypeCodec {
             return null;
         }
         return serializer.decode(c.items(), c.start(row));
+    }
+
+    /** As {@link #read}, but a stored value the SDK would reject (a 2^30 x 2 F32 format, say) reads as absent. */
+    private static <T> T readOrNull(Chunk chunk, int row, ComponentDescriptor descriptor, ComponentSerializer<T> serializer) {
+        try {
+            return read(chunk, row, descriptor, serializer);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static <A> A lenient(A value, UnaryOperator<A> step) {
