@@ -85,7 +85,7 @@ public final class FullPath {
 
     /**
      * SetStoreInfo, then chunks of all four archetypes (a 3x2 depth image, a pinhole, a transform, static view
-     * coordinates), every other one LZ4-compressed, then a multi-row depth chunk. About 3 KB.
+     * coordinates), every other one LZ4-compressed, then a multi-row depth chunk. About 15 KB.
      */
     public static Sample sample() {
         MemorySink sink = new MemorySink();
