@@ -147,8 +147,8 @@ public final class ArchetypeCodec {
      * {@code optional} (the store joins those latest-at); empty without a consistent buffer and format.
      */
     public static Optional<DepthImage> readDepthImage(ComponentSource required, ComponentSource optional) {
-        ImageBuffer buffer = required.read(DepthImageFields.BUFFER, Serializers.BLOB);
-        ImageFormat format = required.read(DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT);
+        ImageBuffer buffer = readOrNull(required, DepthImageFields.BUFFER, Serializers.BLOB);
+        ImageFormat format = readOrNull(required, DepthImageFields.FORMAT, Serializers.IMAGE_FORMAT);
         if (buffer == null || format == null) {
             return Optional.empty();
         }
@@ -175,7 +175,7 @@ public final class ArchetypeCodec {
 
     /** A Pinhole from the projection read from {@code required} and the other components from {@code optional}. */
     public static Optional<Pinhole> readPinhole(ComponentSource required, ComponentSource optional) {
-        Mat3x3 projection = required.read(PinholeFields.IMAGE_FROM_CAMERA, Serializers.MAT3X3);
+        Mat3x3 projection = readOrNull(required, PinholeFields.IMAGE_FROM_CAMERA, Serializers.MAT3X3);
         if (projection == null) {
             return Optional.empty();
         }
@@ -250,6 +250,15 @@ public final class ArchetypeCodec {
             return null;
         }
         return serializer.decode(c.items(), c.start(row));
+    }
+
+    /** As {@link #read}, but a stored value the SDK would reject (a 2^30 x 2 F32 format, say) reads as absent. */
+    private static <T> T readOrNull(ComponentSource source, ComponentDescriptor descriptor, ComponentSerializer<T> serializer) {
+        try {
+            return source.read(descriptor, serializer);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static <A> A lenient(A value, UnaryOperator<A> step) {

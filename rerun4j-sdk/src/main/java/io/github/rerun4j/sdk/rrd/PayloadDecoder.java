@@ -141,8 +141,9 @@ final class PayloadDecoder {
     }
 
     private byte[] decompress(int start, int length, long uncompressedSize, long fieldOffset) throws RrdFormatException {
-        if (uncompressedSize > (long) MAX_LZ4_RATIO * length) {
-            throw new RrdFormatException(fieldOffset, messageOffset, what + ": claims uncompressed_size " + uncompressedSize
+        // uncompressed_size is a u64: a claim of 2^63 or more is a negative long here, hence the unsigned compare.
+        if (Long.compareUnsigned(uncompressedSize, (long) MAX_LZ4_RATIO * length) > 0) {
+            throw new RrdFormatException(fieldOffset, messageOffset, what + ": claims uncompressed_size " + Long.toUnsignedString(uncompressedSize)
                     + " but LZ4 expands " + length + " compressed bytes to at most " + (long) MAX_LZ4_RATIO * length);
         }
         if (uncompressedSize > MAX_UNCOMPRESSED_BYTES) {
