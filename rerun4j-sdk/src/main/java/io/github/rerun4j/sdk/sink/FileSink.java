@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes an {@code .rrd} file that is valid after every message: each message is encoded completely
@@ -28,12 +29,13 @@ public final class FileSink implements Sink {
     private long size;
     private boolean closed;
 
-    private FileSink(Path path, boolean lz4, boolean syncOnFlush) throws IOException {
+    private FileSink(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileChannel> wrap) throws IOException {
         this.path = path;
         this.lz4 = lz4;
         this.syncOnFlush = syncOnFlush;
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
+        this.channel = wrap.apply(opened);
         try {
             writeFully(new ByteBuffer[] {ByteBuffer.wrap(RrdEncoder.streamHeader(lz4))});
         } catch (IOException e) {
@@ -44,7 +46,7 @@ public final class FileSink implements Sink {
 
     /** An uncompressed file sink (replaces an existing file). */
     public static FileSink create(Path path) throws IOException {
-        return new FileSink(path, false, false);
+        return new FileSink(path, false, false, UnaryOperator.identity());
     }
 
     /**
@@ -54,7 +56,12 @@ public final class FileSink implements Sink {
      * @param syncOnFlush make {@link #flush()} also force the bytes to the storage device (survives power loss)
      */
     public static FileSink create(Path path, boolean lz4, boolean syncOnFlush) throws IOException {
-        return new FileSink(path, lz4, syncOnFlush);
+        return new FileSink(path, lz4, syncOnFlush, UnaryOperator.identity());
+    }
+
+    /** Test hook: a sink whose channel is {@code wrap} applied to the opened file (to simulate a full disk). */
+    static FileSink create(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileChannel> wrap) throws IOException {
+        return new FileSink(path, lz4, syncOnFlush, wrap);
     }
 
     public Path path() {
