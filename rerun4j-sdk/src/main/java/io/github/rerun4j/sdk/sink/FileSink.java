@@ -16,6 +16,17 @@ import java.util.function.UnaryOperator;
  * before the first byte is written, and a write that fails half-way is cut back off the file. No footer
  * is needed to read it, so a process that dies leaves every message it had written readable.
  *
+ * <p><b>Durability.</b> A message is handed to the operating system before {@link #send} returns, so it survives
+ * the death of the process (the batcher decides how long rows wait before they are sent: see
+ * {@link io.github.rerun4j.sdk.batch.BatcherConfig}). It survives a power loss or kernel crash only once it is on
+ * the device: with {@code syncOnFlush}, {@link #flush()} and {@link #close()} force it there (the batcher's timer
+ * writes do not sync); without, the OS writes it back in its own time (typically within 30 s on Linux).
+ *
+ * <p><b>Errors.</b> A failed write (disk full, I/O error) throws {@link IOException} from {@link #send}, which the
+ * recording stream rethrows as {@link java.io.UncheckedIOException}; the file is truncated back to its last
+ * whole message, and later sends are tried again (the stream goes on once there is space). A write that blocks
+ * (a stalled network file system) blocks the caller: see {@link Sink}.
+ *
  * <pre>{@code
  * try (var rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd"))).build()) { ... }
  * }</pre>
