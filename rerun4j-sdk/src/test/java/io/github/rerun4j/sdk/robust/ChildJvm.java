@@ -24,8 +24,8 @@ public final class ChildJvm {
     /** Crash test: frames of this size on the {@code frame} timeline. */
     static final int CRASH_WIDTH = 64;
     static final int CRASH_HEIGHT = 48;
-    /** Crash test: an explicit flush after every this many frames. */
-    static final int CRASH_FLUSH_EVERY = 25;
+    /** Crash test: an explicit flush after every this many frames (3 MB: size- and timer-driven writes happen in between). */
+    static final int CRASH_FLUSH_EVERY = 500;
 
     private ChildJvm() {
     }
