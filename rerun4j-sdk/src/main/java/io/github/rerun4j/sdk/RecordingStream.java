@@ -44,7 +44,10 @@ import java.util.regex.Pattern;
  *
  * <p>Bad input throws {@link InvalidArgumentException} before anything is queued; the stream stays usable.
  * A failing sink surfaces as {@link UncheckedIOException} from {@code log}, {@link #flush()} or
- * {@link #close()}.
+ * {@link #close()}. Logging faster than the sink writes blocks the logging call that brings the pending rows to
+ * {@link BatcherConfig#flushBytes()} until the sink has taken them (back-pressure; memory stays bounded).
+ * Closing while other threads log is safe: their later calls throw {@link IllegalStateException}; every call
+ * that returned before is written.
  */
 public final class RecordingStream implements AutoCloseable {
 

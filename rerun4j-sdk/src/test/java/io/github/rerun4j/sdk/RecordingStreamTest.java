@@ -549,33 +549,19 @@ class RecordingStreamTest {
 
     // ---- concurrency ----
 
-    /** 8x8 U16: [thread, index, 61 pseudo-random values, checksum of the first 63]. */
-    static short[] checksummedPixels(int thread, int index) {
-        short[] px = new short[64];
-        px[0] = (short) thread;
-        px[1] = (short) index;
-        long state = thread * 1_000_003L + index;
-        for (int i = 2; i < 63; i++) {
-            state = state * 6364136223846793005L + 1442695040888963407L;
-            px[i] = (short) (state >>> 48);
-        }
-        int sum = 0;
-        for (int i = 0; i < 63; i++) {
-            sum += Short.toUnsignedInt(px[i]) * (i + 1);
-        }
-        px[63] = (short) sum;
-        return px;
-    }
-
+    /**
+     * 8 threads x 1000 checksummed 32x24 U16 images into one stream with the default batching (plus a flush now
+     * and then): every row arrives exactly once and intact, and each thread's {@code frame} sequence is monotone
+     * in row-id order (row ids are assigned in logging order, so this is each thread's own order).
+     */
     @Test
-    @Timeout(60)
+    @Timeout(120)
     void eightThreadsLoggingConcurrentlyLoseNothing() throws Exception {
         Path file = dir.resolve("concurrent.rrd");
         int threads = 8;
-        int perThread = 200;
-        BatcherConfig config = BatcherConfig.DEFAULT.withFlushInterval(Duration.ofMillis(5)).withMaxRowsPerChunk(64);
+        int perThread = 1000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (RecordingStream rec = RecordingStream.builder("concurrency").batching(config).saveTo(file, true)) {
+        try (RecordingStream rec = RecordingStream.builder("concurrency").saveTo(file, true)) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -585,8 +571,8 @@ class RecordingStreamTest {
                     for (int i = 0; i < perThread; i++) {
                         rec.setTimeSequence("frame", i);
                         rec.setTimeSequence("thread", thread);
-                        rec.log("shared/images", DepthImage.fromU16(checksummedPixels(thread, i), 8, 8));
-                        if (i % 50 == 0) {
+                        rec.log("shared/images", TestImages.image(thread, i, 32, 24));
+                        if (i % 250 == 249) {
                             rec.flush();
                         }
                     }
@@ -595,7 +581,7 @@ class RecordingStreamTest {
             }
             start.countDown();
             for (Future<?> f : futures) {
-                f.get(50, TimeUnit.SECONDS);
+                f.get(100, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -603,29 +589,105 @@ class RecordingStreamTest {
 
         List<Row> rows = rows(SdkFixtures.chunks(LogMessageReader.readAll(file)));
         assertThat(rows).hasSize(threads * perThread);
-        Map<Integer, List<Integer>> indicesByThread = new HashMap<>();
+        Map<Integer, List<Integer>> indicesByThread = checkIntactImages(rows);
+        assertThat(indicesByThread).hasSize(threads);
+        List<Integer> expected = java.util.stream.IntStream.range(0, perThread).boxed().toList();
+        // Each thread's images arrive complete and in that thread's logging order, in file order ...
+        indicesByThread.values().forEach(list -> assertThat(list).isEqualTo(expected));
+        // ... and in row-id order.
+        List<Row> byRowId = new ArrayList<>(rows);
+        byRowId.sort(java.util.Comparator.comparing(r -> r.chunk().rowIds().get(r.row())));
+        checkIntactImages(byRowId).values().forEach(list -> assertThat(list).isEqualTo(expected));
         Set<Long> ticks = new HashSet<>();
         Set<Tuid> rowIds = new HashSet<>();
         for (Row r : rows) {
-            DepthImage img = ArchetypeCodec.readDepthImage(r.chunk(), r.row()).orElseThrow();
-            short[] px = new short[64];
-            img.buffer().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(px);
+            ticks.add(r.time("log_tick"));
+            rowIds.add(r.chunk().rowIds().get(r.row()));
+        }
+        assertThat(ticks).hasSize(threads * perThread).allSatisfy(t -> assertThat(t).isBetween(0L, (long) threads * perThread - 1));
+        assertThat(rowIds).hasSize(threads * perThread);
+    }
+
+    /** Checks every row's pixels and timelines against what its thread logged; each thread's indices in row order. */
+    private static Map<Integer, List<Integer>> checkIntactImages(List<Row> rows) {
+        Map<Integer, List<Integer>> indicesByThread = new HashMap<>();
+        for (Row r : rows) {
+            short[] px = TestImages.read(ArchetypeCodec.readDepthImage(r.chunk(), r.row()).orElseThrow());
             int thread = px[0];
-            int index = px[1];
-            assertThat(px).as("pixels of thread %d image %d", thread, index).containsExactly(checksummedPixels(thread, index));
+            int index = Short.toUnsignedInt(px[1]);
+            if (!java.util.Arrays.equals(px, TestImages.pixels(thread, index, px.length))) {
+                throw new AssertionError("pixels of thread " + thread + " image " + index + " damaged");
+            }
             assertThat(r.time("frame")).as("frame of thread %d image %d", thread, index).isEqualTo(index);
             assertThat(r.time("thread")).isEqualTo(thread);
             assertThat(r.chunk().entityPath()).isEqualTo("/shared/images");
             indicesByThread.computeIfAbsent(thread, k -> new ArrayList<>()).add(index);
-            ticks.add(r.time("log_tick"));
-            rowIds.add(r.chunk().rowIds().get(r.row()));
         }
-        assertThat(indicesByThread).hasSize(threads);
-        List<Integer> expected = java.util.stream.IntStream.range(0, perThread).boxed().toList();
-        // Each thread's images arrive complete and in that thread's logging order.
-        indicesByThread.values().forEach(list -> assertThat(list).isEqualTo(expected));
-        assertThat(ticks).hasSize(threads * perThread).allSatisfy(t -> assertThat(t).isBetween(0L, (long) threads * perThread - 1));
-        assertThat(rowIds).hasSize(threads * perThread);
+        return indicesByThread;
+    }
+
+    /**
+     * close() while 8 threads log: every call that returned normally is in the file (each thread's images 0..n-1,
+     * intact), each thread's first call after close gets IllegalStateException, and nothing else is thrown.
+     */
+    @Test
+    @Timeout(60)
+    void closeWhileOtherThreadsLogIsSafe() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Path file = dir.resolve("close-race-" + round + ".rrd");
+            int threads = 8;
+            AtomicInteger[] logged = new AtomicInteger[threads];
+            List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+            AtomicInteger rejected = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            RecordingStream rec = RecordingStream.builder("close_race")
+                    .batching(BatcherConfig.DEFAULT.withFlushInterval(Duration.ofMillis(5))).saveTo(file);
+            CountDownLatch started = new CountDownLatch(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                logged[t] = new AtomicInteger();
+                futures.add(pool.submit(() -> {
+                    try {
+                        for (int i = 0; ; i++) {
+                            rec.setTimeSequence("frame", i);
+                            rec.setTimeSequence("thread", thread);
+                            rec.log("shared/images", TestImages.image(thread, i, 32, 24));
+                            logged[thread].incrementAndGet();
+                            if (i == 20) {
+                                started.countDown();
+                            }
+                        }
+                    } catch (IllegalStateException expected) {
+                        rejected.incrementAndGet();
+                        started.countDown();
+                    } catch (Throwable other) {
+                        unexpected.add(other);
+                        started.countDown();
+                    }
+                }));
+            }
+            assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(round * 20L);
+            rec.close();
+            for (Future<?> f : futures) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(unexpected).as("exceptions other than IllegalStateException").isEmpty();
+            assertThat(rejected.get()).as("every thread was told the stream is closed").isEqualTo(threads);
+
+            List<Row> rows = rows(SdkFixtures.chunks(LogMessageReader.readAll(file)));
+            Map<Integer, List<Integer>> indicesByThread = checkIntactImages(rows);
+            int total = 0;
+            for (int t = 0; t < threads; t++) {
+                int n = logged[t].get();
+                total += n;
+                assertThat(indicesByThread.getOrDefault(t, List.of())).as("round %d thread %d", round, t)
+                        .isEqualTo(java.util.stream.IntStream.range(0, n).boxed().toList());
+            }
+            assertThat(rows).hasSize(total);
+        }
     }
 
     @Test

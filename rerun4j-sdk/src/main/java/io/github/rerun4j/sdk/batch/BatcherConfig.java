@@ -9,6 +9,17 @@ import java.time.Duration;
  * Pending bytes never exceed {@code flushBytes} plus one row: the logging call that crosses the threshold
  * writes the batch itself (back-pressure, nothing is dropped).
  *
+ * <p><b>What a crash loses.</b> Rows still pending in the batcher: if the process dies (SIGKILL, JVM crash, OOM
+ * killer) at most the rows logged in the last {@code flushInterval} plus a quarter of it (the timer looks every
+ * {@code flushInterval / 4}; 250 ms with the defaults) and never more than {@code flushBytes} plus one row
+ * (2 MiB with the defaults), plus the one message being written at that moment, which a reader reports as a
+ * cut tail after every earlier message. {@link io.github.rerun4j.sdk.RecordingStream#flush()} loses nothing
+ * logged before it once it returns. Everything written is in the operating system's page cache, which
+ * survives the process; a power loss or kernel crash can also lose what the OS had not yet put on disk, unless
+ * the {@link io.github.rerun4j.sdk.sink.FileSink} syncs on flush ({@code syncOnFlush}), which makes everything
+ * before a returned {@code flush()} or {@code close()} durable. {@link #IMMEDIATE} writes every row before its
+ * log call returns. Tested by {@code ProcessKillTest} (child JVMs killed with SIGKILL).
+ *
  * <pre>{@code
  * BatcherConfig lowLatency = BatcherConfig.DEFAULT.withFlushInterval(Duration.ofMillis(8));
  * }</pre>

@@ -9,11 +9,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes an {@code .rrd} file that is valid after every message: each message is encoded completely
  * before the first byte is written, and a write that fails half-way is cut back off the file. No footer
  * is needed to read it, so a process that dies leaves every message it had written readable.
+ *
+ * <p><b>Durability.</b> A message is handed to the operating system before {@link #send} returns, so it survives
+ * the death of the process (the batcher decides how long rows wait before they are sent: see
+ * {@link io.github.rerun4j.sdk.batch.BatcherConfig}). It survives a power loss or kernel crash only once it is on
+ * the device: with {@code syncOnFlush}, {@link #flush()} and {@link #close()} force it there (the batcher's timer
+ * writes do not sync); without, the OS writes it back in its own time (typically within 30 s on Linux).
+ *
+ * <p><b>Errors.</b> A failed write (disk full, I/O error) throws {@link IOException} from {@link #send}, which the
+ * recording stream rethrows as {@link java.io.UncheckedIOException}; the file is truncated back to its last
+ * whole message, and later sends are tried again (the stream goes on once there is space). A write that blocks
+ * (a stalled network file system) blocks the caller: see {@link Sink}.
  *
  * <pre>{@code
  * try (var rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd"))).build()) { ... }
@@ -28,12 +40,13 @@ public final class FileSink implements Sink {
     private long size;
     private boolean closed;
 
-    private FileSink(Path path, boolean lz4, boolean syncOnFlush) throws IOException {
+    private FileSink(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileChannel> wrap) throws IOException {
         this.path = path;
         this.lz4 = lz4;
         this.syncOnFlush = syncOnFlush;
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
+        this.channel = wrap.apply(opened);
         try {
             writeFully(new ByteBuffer[] {ByteBuffer.wrap(RrdEncoder.streamHeader(lz4))});
         } catch (IOException e) {
@@ -44,7 +57,7 @@ public final class FileSink implements Sink {
 
     /** An uncompressed file sink (replaces an existing file). */
     public static FileSink create(Path path) throws IOException {
-        return new FileSink(path, false, false);
+        return new FileSink(path, false, false, UnaryOperator.identity());
     }
 
     /**
@@ -54,7 +67,12 @@ public final class FileSink implements Sink {
      * @param syncOnFlush make {@link #flush()} also force the bytes to the storage device (survives power loss)
      */
     public static FileSink create(Path path, boolean lz4, boolean syncOnFlush) throws IOException {
-        return new FileSink(path, lz4, syncOnFlush);
+        return new FileSink(path, lz4, syncOnFlush, UnaryOperator.identity());
+    }
+
+    /** Test hook: a sink whose channel is {@code wrap} applied to the opened file (to simulate a full disk). */
+    static FileSink create(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileChannel> wrap) throws IOException {
+        return new FileSink(path, lz4, syncOnFlush, wrap);
     }
 
     public Path path() {

@@ -10,6 +10,11 @@ import java.io.IOException;
  * <p>Calls come from one thread at a time. {@link #send} either takes the whole message or throws; it must
  * never leave part of a message behind.
  *
+ * <p><b>Blocking.</b> {@code send} may block; rerun4j does not time it out. While it blocks, other threads keep
+ * logging until {@code flushBytes} are pending, then their log calls wait for the sink too (back-pressure: memory
+ * stays bounded and nothing is dropped). A sink that can stall forever should bound its own waits and throw an
+ * {@link IOException}, which reaches the logging thread.
+ *
  * <pre>{@code
  * Sink sink = FileSink.create(Path.of("depth.rrd"));
  * try (RecordingStream rec = RecordingStream.builder("my_app").sink(sink).build()) { ... }
