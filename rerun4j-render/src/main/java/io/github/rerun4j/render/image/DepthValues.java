@@ -161,7 +161,7 @@ public final class DepthValues {
     }
 
     /** Unsigned 64-bit to the nearest float directly (no double rounding through f64). */
-    static float unsignedToFloat(long v) {
+    public static float unsignedToFloat(long v) {
         return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2f;
     }
 }

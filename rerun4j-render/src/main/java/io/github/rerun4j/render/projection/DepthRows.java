@@ -37,18 +37,10 @@ final class DepthRows {
             case U32 -> { for (int x = 0; x < w; x++) dst[x] = b.getInt((e + x) << 2) & 0xFFFFFFFFL; }
             case I32 -> { for (int x = 0; x < w; x++) dst[x] = b.getInt((e + x) << 2); }
             case F32 -> { for (int x = 0; x < w; x++) dst[x] = b.getFloat((e + x) << 2); }
-            case U64 -> { for (int x = 0; x < w; x++) dst[x] = unsignedToFloat(b.getLong((e + x) << 3)); }
+            case U64 -> { for (int x = 0; x < w; x++) dst[x] = DepthValues.unsignedToFloat(b.getLong((e + x) << 3)); }
             case I64 -> { for (int x = 0; x < w; x++) dst[x] = b.getLong((e + x) << 3); }
             case F64 -> { for (int x = 0; x < w; x++) dst[x] = (float) b.getDouble((e + x) << 3); }
         }
     }
 
-    /** An unsigned 64-bit value as the nearest float. */
-    static float unsignedToFloat(long v) {
-        if (v >= 0) {
-            return v;
-        }
-        // Halve (keeping the sticky low bit for correct rounding), convert, double again.
-        return ((float) ((v >>> 1) | (v & 1))) * 2f;
-    }
 }
