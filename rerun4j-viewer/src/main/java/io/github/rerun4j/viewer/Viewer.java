@@ -1,0 +1,105 @@
+package io.github.rerun4j.viewer;
+
+import io.github.rerun4j.sdk.rrd.LogMessageReader;
+import io.github.rerun4j.sdk.rrd.RrdFormatException;
+import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.viewer.hub.RecordingHub;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * rerun4j's viewer, served by this JVM to a browser: recordings from files or logged live, shown in 2D, 3D
+ * and dataframe views with a timeline.
+ *
+ * <pre>{@code
+ * // what rr.init(spawn=True) does in Python: log and watch
+ * RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876)).build();
+ *
+ * // or look at files
+ * try (Viewer viewer = Viewer.start("127.0.0.1", 0)) {
+ *     viewer.load(Path.of("depth.rrd"));
+ *     System.out.println("open " + viewer.url());
+ * }
+ * }</pre>
+ */
+public final class Viewer implements AutoCloseable {
+
+    /** The address the viewer listens on unless told otherwise: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private final RecordingHub hub;
+    private final ViewerServer server;
+
+    private Viewer(RecordingHub hub, ViewerServer server) {
+        this.hub = hub;
+        this.server = server;
+    }
+
+    /** Starts a viewer on {@code bind:port} (port 0: any free port). */
+    public static Viewer start(String bind, int port) {
+        RecordingHub hub = new RecordingHub();
+        return new Viewer(hub, ViewerServer.start(hub, bind, port));
+    }
+
+    /**
+     * Starts a viewer on loopback {@code port} and returns a sink feeding it; prints the address to stderr so
+     * the user can open it.
+     */
+    public static ViewerSink serve(int port) {
+        Viewer viewer = start(LOOPBACK, port);
+        System.err.println("rerun4j viewer: " + viewer.url());
+        return viewer.sink();
+    }
+
+    /** A new sink that feeds this viewer. */
+    public ViewerSink sink() {
+        return new ViewerSink(this);
+    }
+
+    /**
+     * Reads a whole {@code .rrd} file into the viewer. Damaged messages are skipped and shown as problems in
+     * the page, as Rerun's viewer does; everything readable is kept.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public void load(Path file) throws IOException {
+        String source = file.toString();
+        StoreId last = null; // problems belong to the recording being read when they occur
+        try (LogMessageReader reader = LogMessageReader.open(file)) {
+            while (true) {
+                LogMessageReader.Entry entry;
+                try {
+                    entry = reader.next();
+                } catch (RrdFormatException e) {
+                    hub.addProblem(last, source, e.getMessage());
+                    continue; // after damaged framing next() returns null
+                }
+                if (entry == null) {
+                    return;
+                }
+                last = entry.message().storeId();
+                hub.accept(entry.message(), source);
+            }
+        }
+    }
+
+    public RecordingHub hub() {
+        return hub;
+    }
+
+    /** The page's address, e.g. {@code http://127.0.0.1:9876/}. */
+    public URI url() {
+        return server.url();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops serving. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.rerun4j.viewer;
+
+import io.github.rerun4j.viewer.api.ApiRoutes;
+import io.github.rerun4j.viewer.api.EventStream;
+import io.github.rerun4j.viewer.hub.RecordingHub;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.net.InetAddress;
+import java.net.URI;
+
+/**
+ * The embedded HTTP server: the page and its ES modules from the jar, three.js from its WebJar, the JSON API
+ * and the event stream, all on one port. Bound to loopback unless told otherwise.
+ *
+ * <pre>{@code
+ * RecordingHub hub = new RecordingHub();
+ * try (ViewerServer server = ViewerServer.start(hub, "127.0.0.1", 0)) {
+ *     System.out.println(server.url());
+ * }
+ * }</pre>
+ */
+public final class ViewerServer implements AutoCloseable {
+
+    /** Where the page's files live in the jar. */
+    static final String WEB_ROOT = "/io/github/rerun4j/viewer/web";
+
+    private final Javalin app;
+    private final EventStream events;
+    private final URI url;
+
+    private ViewerServer(Javalin app, EventStream events, URI url) {
+        this.app = app;
+        this.events = events;
+        this.url = url;
+    }
+
+    /**
+     * Starts serving {@code hub}.
+     *
+     * @param bind an address or host name to listen on ({@code 127.0.0.1} keeps the viewer private)
+     * @param port a port, or 0 for any free one
+     * @throws ViewerStartException if the port is taken or the address cannot be bound
+     */
+    public static ViewerServer start(RecordingHub hub, String bind, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + ": expected 0..65535");
+        }
+        EventStream events = new EventStream(hub);
+        ApiRoutes api = new ApiRoutes(hub);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = WEB_ROOT;
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            api.register(config.routes);
+            events.register(config.routes);
+        });
+        try {
+            app.start(bind, port);
+        } catch (RuntimeException e) {
+            events.close();
+            throw new ViewerStartException("cannot serve the viewer on " + bind + ":" + port + ": " + rootMessage(e), e);
+        }
+        return new ViewerServer(app, events, URI.create("http://" + hostForUrl(bind) + ":" + app.port() + "/"));
+    }
+
+    /** The page's address, e.g. {@code http://127.0.0.1:9876/}. */
+    public URI url() {
+        return url;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** True if {@code bind} is a loopback address (only this machine can connect). */
+    public static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        app.stop();
+    }
+
+    private static String hostForUrl(String bind) {
+        if (bind.equals("0.0.0.0") || bind.equals("::")) {
+            return "127.0.0.1";
+        }
+        return bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.rerun4j.viewer.api;
+
+import io.github.rerun4j.render.image.HoverText;
+import io.github.rerun4j.render.projection.PinholeCamera;
+import io.github.rerun4j.render.projection.Vec3;
+import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
+import io.github.rerun4j.store.ChunkStore;
+import io.github.rerun4j.store.Latest;
+import io.github.rerun4j.store.TimelineInfo;
+import io.github.rerun4j.viewer.hub.RecordingHub;
+import io.github.rerun4j.viewer.hub.ViewedRecording;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON API the page uses (see docs/viewer-api.md): recordings, their entities and timelines, the scene at
+ * a time, raw pixels and hover text. Handlers only parse, look up and arrange; semantics live in render.
+ */
+public final class ApiRoutes {
+
+    private final RecordingHub hub;
+
+    public ApiRoutes(RecordingHub hub) {
+        this.hub = hub;
+    }
+
+    /** Registers every route under {@code /api}. */
+    public void register(RoutesConfig routes) {
+        routes.get("/api/recordings", ctx -> ctx.json(recordings()));
+        routes.get("/api/recordings/{rec}", ctx -> ctx.json(summary(recording(ctx))));
+        routes.get("/api/recordings/{rec}/scene", this::scene);
+        routes.get("/api/recordings/{rec}/image", this::image);
+        routes.get("/api/recordings/{rec}/hover", this::hover);
+        routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+    }
+
+    /** One line per recording. */
+    public record RecordingJson(String id, String applicationId, String source, List<String> problems) {
+    }
+
+    /** A timeline and its range. */
+    public record TimelineJson(String name, String type, long min, long max, long rowCount) {
+    }
+
+    /** An entity with data and its components ({@code Archetype:field}). */
+    public record EntityJson(String path, List<String> archetypes, List<String> components) {
+    }
+
+    public record SummaryJson(String id, String applicationId, String source, List<TimelineJson> timelines,
+                              List<EntityJson> entities, List<String> problems) {
+    }
+
+    /** The hover readout of one pixel, lines as the reference renders them, plus the 3D position if any. */
+    public record HoverJson(String entity, int x, int y, List<String> lines, float[] world, Float depthMetres) {
+    }
+
+    private List<RecordingJson> recordings() {
+        List<RecordingJson> out = new ArrayList<>();
+        for (ViewedRecording r : hub.recordings()) {
+            out.add(new RecordingJson(r.key(), r.id().applicationId(), r.source(), r.problems()));
+        }
+        return out;
+    }
+
+    private static SummaryJson summary(ViewedRecording r) {
+        ChunkStore store = r.store();
+        List<TimelineJson> timelines = new ArrayList<>();
+        for (Map.Entry<String, TimelineInfo> e : store.timelines().entrySet()) {
+            TimelineInfo info = e.getValue();
+            timelines.add(new TimelineJson(e.getKey(), info.type().name().toLowerCase(), info.min(), info.max(),
+                    info.rowCount()));
+        }
+        List<EntityJson> entities = new ArrayList<>();
+        for (String path : store.entityPaths()) {
+            List<ComponentDescriptor> components = store.components(path);
+            entities.add(new EntityJson(path,
+                    components.stream().map(ComponentDescriptor::archetype).distinct().toList(),
+                    components.stream().map(ComponentDescriptor::component).toList()));
+        }
+        return new SummaryJson(r.key(), r.id().applicationId(), r.source(), timelines, entities, r.problems());
+    }
+
+    private void scene(Context ctx) {
+        ViewedRecording r = recording(ctx);
+        SceneQuery query = query(ctx, r);
+        ctx.json(query.scene("/api/recordings/" + URLEncoder.encode(r.key(), StandardCharsets.UTF_8)));
+    }
+
+    private void image(Context ctx) {
+        ViewedRecording r = recording(ctx);
+        String entity = entity(ctx, r);
+        DepthImage image = query(ctx, r).depthImage(entity)
+                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"))
+                .value();
+        byte[] bytes = image.buffer().toByteArray();
+        ctx.header("X-Width", Integer.toString(image.width()))
+                .header("X-Height", Integer.toString(image.height()))
+                .header("X-Datatype", image.datatype().name())
+                // Pixels of a row never change: the page may cache them by URL (which names the row).
+                .header("Cache-Control", "private, max-age=3600")
+                .contentType("application/octet-stream")
+                .result(bytes);
+    }
+
+    private void hover(Context ctx) {
+        ViewedRecording r = recording(ctx);
+        String entity = entity(ctx, r);
+        SceneQuery query = query(ctx, r);
+        Latest<DepthImage> latest = query.depthImage(entity)
+                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
+        DepthImage image = latest.value();
+        int x = intParam(ctx, "x");
+        int y = intParam(ctx, "y");
+        HoverText text = HoverText.forPixel(image, x, y);
+        float[] world = null;
+        Float depth = null;
+        if (!text.isOutside()) {
+            depth = SceneQuery.depthMetres(image, x, y);
+            PinholeCamera camera = query.camera(entity).orElse(null);
+            if (camera != null && depth > 0 && depth < Float.MAX_VALUE) {
+                var p = camera.pinhole();
+                double z = depth;
+                Vec3 rdf = new Vec3((x - p.imageFromCamera().get(0, 2)) * z / p.focalLengthX(),
+                        (y - p.imageFromCamera().get(1, 2)) * z / p.focalLengthY(), z);
+                Vec3 w = camera.worldFromRdf().transformPoint(rdf);
+                world = new float[] {(float) w.x(), (float) w.y(), (float) w.z()};
+            }
+        }
+        ctx.json(new HoverJson(entity, x, y, text.lines(), world, depth));
+    }
+
+    private ViewedRecording recording(Context ctx) {
+        String key = ctx.pathParam("rec");
+        return hub.get(key).orElseThrow(() -> BadRequest.notFound("no recording " + key));
+    }
+
+    private static String entity(Context ctx, ViewedRecording r) {
+        String entity = ctx.queryParam("entity");
+        if (entity == null || entity.isEmpty()) {
+            throw BadRequest.missing("entity");
+        }
+        if (r.store().components(entity).isEmpty()) {
+            throw BadRequest.notFound("no entity " + entity + " in recording " + r.key());
+        }
+        return entity;
+    }
+
+    /** The query point: {@code timeline} (absent: static data only) and {@code time} (absent: the latest). */
+    private static SceneQuery query(Context ctx, ViewedRecording r) {
+        String timeline = ctx.queryParam("timeline");
+        if (timeline == null || timeline.isEmpty()) {
+            return new SceneQuery(r.store(), null, 0);
+        }
+        TimelineInfo info = r.store().timelines().get(timeline);
+        if (info == null) {
+            throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
+        }
+        String time = ctx.queryParam("time");
+        return new SceneQuery(r.store(), timeline, time == null || time.isEmpty() ? info.max() : longParam("time", time));
+    }
+
+    private static int intParam(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            throw BadRequest.missing(name);
+        }
+        long v = longParam(name, value);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw BadRequest.invalid(name, value, "a 32-bit integer");
+        }
+        return (int) v;
+    }
+
+    private static long longParam(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw BadRequest.invalid(name, value, "an integer");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.rerun4j.viewer.api;
+
+/**
+ * A request the API cannot answer: 400 for a malformed parameter, 404 for something that does not exist.
+ * The message names the parameter, the value and what was expected; it is sent to the page as JSON.
+ */
+public final class BadRequest extends RuntimeException {
+
+    private final int status;
+
+    private BadRequest(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public static BadRequest invalid(String parameter, String value, String expected) {
+        return new BadRequest(400, "invalid " + parameter + " '" + value + "': expected " + expected);
+    }
+
+    public static BadRequest missing(String parameter) {
+        return new BadRequest(400, "missing parameter " + parameter);
+    }
+
+    public static BadRequest notFound(String what) {
+        return new BadRequest(404, what);
+    }
+
+    public int status() {
+        return status;
+    }
+}

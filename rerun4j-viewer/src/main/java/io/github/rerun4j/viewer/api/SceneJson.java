@@ -1,0 +1,66 @@
+package io.github.rerun4j.viewer.api;
+
+import java.util.List;
+
+/**
+ * What the page draws at one moment, as JSON records: per depth image its logged fields next to the
+ * effective values the reference semantics give (so the page never re-implements the fallbacks), and per
+ * pinhole its camera in the world. Pixels are not included; the page fetches them from {@code imageUrl}.
+ */
+public final class SceneJson {
+
+    private SceneJson() {
+    }
+
+    /**
+     * @param timeline the timeline queried (null: static data only)
+     * @param time     the time on it
+     */
+    public record Scene(String timeline, long time, List<DepthImageJson> depthImages, List<PinholeJson> pinholes,
+                        BoundsJson bounds) {
+    }
+
+    /**
+     * One depth image at the queried time. Logged fields are null when not logged; {@code effective*}
+     * fields are what the viewer uses.
+     *
+     * @param rowId    the row the pixels come from: the page re-downloads pixels only when it changes
+     * @param imageUrl raw little-endian pixels, {@code width * height * bytesPerPixel} bytes
+     * @param camera   the pinhole camera it is seen through in 3D, or null (then there is no 3D cloud)
+     */
+    public record DepthImageJson(String entity, String rowId, Long rowTime, int width, int height, String datatype,
+                                 int bytesPerPixel, String format,
+                                 Float meter, String colormap, double[] depthRange, Float pointFillRatio,
+                                 Float drawOrder, String magnificationFilter,
+                                 float effectiveMeter, String effectiveColormap, float[] effectiveRange,
+                                 float effectivePointFillRatio, float effectiveDrawOrder,
+                                 String effectiveMagnificationFilter,
+                                 String imageUrl, CameraJson camera) {
+    }
+
+    /**
+     * A depth image's camera: everything the GPU needs to back-project pixel {@code (x, y)} with depth
+     * {@code z} (metres) to world {@code worldFromRdf * ((x - cx) z / fx, (y - cy) z / fy, z)}, with point
+     * radius {@code pointFillRatio * z * radiusPerDepth}.
+     *
+     * @param worldFromRdf   4x4, column-major (as WebGL wants it)
+     * @param radiusPerDepth {@code res_h / (|fy| * H) * averageScale(worldFromRdf)}
+     */
+    public record CameraJson(String entity, float fx, float fy, float cx, float cy, float[] worldFromRdf,
+                             float radiusPerDepth) {
+    }
+
+    /**
+     * A pinhole and its frustum lines (pairs of world points, flattened xyz).
+     *
+     * @param imageFromCamera column-major 3x3 as logged
+     * @param resolution      [w, h] or null
+     */
+    public record PinholeJson(String entity, float[] imageFromCamera, float[] resolution, String cameraXyz,
+                              float[] worldFromCamera, float imagePlaneDistance, float[] frustumLines) {
+    }
+
+    /** The scene box used to frame the 3D camera (cameras and clouds, like Rerun 0.36). */
+    public record BoundsJson(double[] min, double[] max) {
+    }
+}

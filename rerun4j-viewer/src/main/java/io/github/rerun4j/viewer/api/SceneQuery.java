@@ -1,0 +1,196 @@
+package io.github.rerun4j.viewer.api;
+
+import io.github.rerun4j.render.image.DepthRange;
+import io.github.rerun4j.render.image.DepthValues;
+import io.github.rerun4j.render.image.Meter;
+import io.github.rerun4j.render.projection.Affine3;
+import io.github.rerun4j.render.projection.Bounds;
+import io.github.rerun4j.render.projection.Frustum;
+import io.github.rerun4j.render.projection.PinholeCamera;
+import io.github.rerun4j.render.projection.TransformChain;
+import io.github.rerun4j.render.projection.Vec3;
+import io.github.rerun4j.render.scene.StoreTransformLookup;
+import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.Pinhole;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec.PinholeFields;
+import io.github.rerun4j.sdk.types.Colormap;
+import io.github.rerun4j.sdk.types.MagnificationFilter;
+import io.github.rerun4j.store.ArchetypeQueries;
+import io.github.rerun4j.store.ChunkStore;
+import io.github.rerun4j.store.Latest;
+import io.github.rerun4j.viewer.api.SceneJson.BoundsJson;
+import io.github.rerun4j.viewer.api.SceneJson.CameraJson;
+import io.github.rerun4j.viewer.api.SceneJson.DepthImageJson;
+import io.github.rerun4j.viewer.api.SceneJson.PinholeJson;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Assembles {@link SceneJson.Scene} from a store at one moment: the visualizer step (data to what to draw).
+ * All semantics come from {@code rerun4j-render}; this class only collects and arranges them.
+ */
+public final class SceneQuery {
+
+    /** Rerun's default draw order of depth images (§4.4). */
+    static final float DEFAULT_DRAW_ORDER = -20f;
+
+    private final ChunkStore store;
+    private final String timeline;
+    private final long time;
+
+    /**
+     * @param timeline the timeline, or null for static data only
+     */
+    public SceneQuery(ChunkStore store, String timeline, long time) {
+        this.store = store;
+        this.timeline = timeline;
+        this.time = time;
+    }
+
+    /** The scene; image URLs are relative to {@code apiBase} (e.g. {@code /api/recordings/abc}). */
+    public SceneJson.Scene scene(String apiBase) {
+        TransformChain chain = new TransformChain(new StoreTransformLookup(store, timeline, time));
+        List<DepthImageJson> images = new ArrayList<>();
+        List<PinholeJson> pinholes = new ArrayList<>();
+        Bounds bounds = Bounds.EMPTY;
+        List<String> pinholeEntities = new ArrayList<>();
+        for (String entity : store.entityPaths()) {
+            if (has(entity, PinholeFields.IMAGE_FROM_CAMERA.component())) {
+                pinholeEntities.add(entity);
+            }
+            if (!has(entity, DepthImageFields.BUFFER.component())) {
+                continue;
+            }
+            Optional<Latest<DepthImage>> latest = depthImage(entity);
+            if (latest.isEmpty()) {
+                continue;
+            }
+            DepthImage image = latest.get().value();
+            Optional<PinholeCamera> camera = chain.cameraFor(entity);
+            DepthRange range = DepthRange.effectiveRange(image);
+            if (camera.isPresent()) {
+                bounds = bounds.union(cloudBounds(image, camera.get(), range));
+            }
+            images.add(depthImageJson(entity, latest.get(), range, camera.orElse(null), apiBase));
+        }
+        for (String entity : pinholeEntities) {
+            Optional<PinholeCamera> camera = chain.cameraFor(entity);
+            if (camera.isPresent() && camera.get().entityPath().equals(entity)) {
+                bounds = bounds.including(camera.get().worldFromCamera().transformPoint(Vec3.ZERO));
+            }
+        }
+        Bounds sceneBounds = bounds;
+        for (String entity : pinholeEntities) {
+            chain.cameraFor(entity).filter(c -> c.entityPath().equals(entity))
+                    .ifPresent(c -> pinholes.add(pinholeJson(c, sceneBounds)));
+        }
+        BoundsJson boundsJson = bounds.isEmpty() ? null : new BoundsJson(xyz(bounds.min()), xyz(bounds.max()));
+        return new SceneJson.Scene(timeline, time, images, pinholes, boundsJson);
+    }
+
+    /** The latest depth image of {@code entity} at this moment. */
+    public Optional<Latest<DepthImage>> depthImage(String entity) {
+        return ArchetypeQueries.depthImageAt(store, entity, timeline, time);
+    }
+
+    /** The camera a depth image of {@code entity} is seen through, if any. */
+    public Optional<PinholeCamera> camera(String entity) {
+        return new TransformChain(new StoreTransformLookup(store, timeline, time)).cameraFor(entity);
+    }
+
+    private boolean has(String entity, String component) {
+        return store.components(entity).stream().anyMatch(d -> d.component().equals(component));
+    }
+
+    private DepthImageJson depthImageJson(String entity, Latest<DepthImage> latest, DepthRange range,
+                                          PinholeCamera camera, String apiBase) {
+        DepthImage image = latest.value();
+        String rowId = latest.row().rowId().toString();
+        String imageUrl = apiBase + "/image?entity=" + URLEncoder.encode(entity, StandardCharsets.UTF_8)
+                + (timeline == null ? "" : "&timeline=" + URLEncoder.encode(timeline, StandardCharsets.UTF_8)
+                + "&time=" + time)
+                + "&row=" + rowId;
+        Colormap colormap = image.colormap() != null ? image.colormap() : Colormap.TURBO;
+        MagnificationFilter filter = image.magnificationFilter() != null ? image.magnificationFilter()
+                : MagnificationFilter.NEAREST;
+        return new DepthImageJson(entity, rowId,
+                latest.time().isPresent() ? latest.time().getAsLong() : null,
+                image.width(), image.height(), image.datatype().name(), image.datatype().bytesPerElement(),
+                "L " + image.datatype().name() + " " + image.width() + "\u00d7" + image.height(),
+                image.meter(), name(image.colormap()),
+                image.depthRange() == null ? null : new double[] {image.depthRange().min(), image.depthRange().max()},
+                image.pointFillRatio(), image.drawOrder(),
+                image.magnificationFilter() == null ? null : image.magnificationFilter().displayName(),
+                Meter.effective(image), colormap.displayName(), new float[] {range.min(), range.max()},
+                image.pointFillRatio() != null ? image.pointFillRatio() : 1f,
+                image.drawOrder() != null ? image.drawOrder() : DEFAULT_DRAW_ORDER,
+                filter.displayName(), imageUrl, camera == null ? null : cameraJson(image, camera));
+    }
+
+    private static String name(Colormap colormap) {
+        return colormap == null ? null : colormap.displayName();
+    }
+
+    private static CameraJson cameraJson(DepthImage image, PinholeCamera camera) {
+        Pinhole pinhole = camera.pinhole();
+        Affine3 worldFromRdf = camera.worldFromRdf();
+        float resH = pinhole.resolution() != null ? pinhole.resolution().height() : 1f;
+        float radiusPerDepth = (float) (resH / (Math.abs(pinhole.focalLengthY()) * (double) image.height())
+                * worldFromRdf.averageScale());
+        return new CameraJson(camera.entityPath(), pinhole.focalLengthX(), pinhole.focalLengthY(),
+                pinhole.imageFromCamera().get(0, 2), pinhole.imageFromCamera().get(1, 2),
+                columnMajor4x4(worldFromRdf), radiusPerDepth);
+    }
+
+    /** Like Rerun 0.36: the camera origin and the image corners back-projected at the range's far end. */
+    private static Bounds cloudBounds(DepthImage image, PinholeCamera camera, DepthRange range) {
+        double far = range.max() / Meter.effective(image);
+        Bounds b = Bounds.EMPTY.including(camera.worldFromCamera().transformPoint(Vec3.ZERO));
+        if (!(far > 0) || !Double.isFinite(far)) {
+            return b;
+        }
+        Pinhole p = camera.pinhole();
+        Affine3 worldFromRdf = camera.worldFromRdf();
+        double fx = p.focalLengthX(), fy = p.focalLengthY();
+        double cx = p.imageFromCamera().get(0, 2), cy = p.imageFromCamera().get(1, 2);
+        for (int corner = 0; corner < 4; corner++) {
+            double u = (corner & 1) == 0 ? 0 : image.width();
+            double v = (corner & 2) == 0 ? 0 : image.height();
+            b = b.including(worldFromRdf.transformPoint(new Vec3((u - cx) * far / fx, (v - cy) * far / fy, far)));
+        }
+        return b;
+    }
+
+    private PinholeJson pinholeJson(PinholeCamera camera, Bounds sceneBounds) {
+        Pinhole p = camera.pinhole();
+        double distance = Frustum.imagePlaneDistance(p, sceneBounds);
+        return new PinholeJson(camera.entityPath(), p.imageFromCamera().columnMajor(),
+                p.resolution() == null ? null : new float[] {p.resolution().width(), p.resolution().height()},
+                camera.cameraXyz().toString(), columnMajor4x4(camera.worldFromCamera()), (float) distance,
+                Frustum.lines(p, camera.worldFromCamera(), distance).xyz());
+    }
+
+    static float[] columnMajor4x4(Affine3 a) {
+        float[] m = new float[16];
+        for (int col = 0; col < 4; col++) {
+            for (int row = 0; row < 3; row++) {
+                m[col * 4 + row] = (float) a.get(row, col);
+            }
+        }
+        m[15] = 1f;
+        return m;
+    }
+
+    private static double[] xyz(Vec3 v) {
+        return new double[] {v.x(), v.y(), v.z()};
+    }
+
+    /** Depth in metres of pixel (x, y) as the GPU computes it: raw times f32(1 / meter). */
+    public static float depthMetres(DepthImage image, int x, int y) {
+        return (float) DepthValues.get(image, x, y) * (1f / Meter.effective(image));
+    }
+}

@@ -1,0 +1,36 @@
+// The JSON API of the Java process (docs/viewer-api.md). Every call rejects with the server's message.
+
+async function getJson(url) {
+  const response = await fetch(url);
+  const body = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+  if (!response.ok) throw new Error(body.error || `HTTP ${response.status} for ${url}`);
+  return body;
+}
+
+const enc = encodeURIComponent;
+
+function at(timeline, time) {
+  return timeline == null ? '' : `&timeline=${enc(timeline)}&time=${time}`;
+}
+
+export const api = {
+  recordings: () => getJson('/api/recordings'),
+  summary: (rec) => getJson(`/api/recordings/${enc(rec)}`),
+  scene: (rec, timeline, time) => getJson(`/api/recordings/${enc(rec)}/scene?${at(timeline, time).slice(1)}`),
+  hover: (rec, entity, timeline, time, x, y) =>
+    getJson(`/api/recordings/${enc(rec)}/hover?entity=${enc(entity)}${at(timeline, time)}&x=${x}&y=${y}`),
+  /** Raw little-endian pixels as an ArrayBuffer. */
+  async pixels(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    return response.arrayBuffer();
+  },
+  /** Calls onEvent(name, data) for every server event; returns the EventSource. */
+  events(onEvent) {
+    const source = new EventSource('/api/events');
+    for (const name of ['recordings', 'data']) {
+      source.addEventListener(name, (e) => onEvent(name, JSON.parse(e.data)));
+    }
+    return source;
+  },
+};
