@@ -102,8 +102,10 @@ public record DataframeTable(String timeline, TimeType timelineType, long totalR
     public static DataframeTable of(DataframePage page) {
         // Per component: the entities that have it, and which of those have it all null.
         Map<String, List<DataframeColumn>> byComponent = new LinkedHashMap<>();
+        Map<String, Map<String, DataframeColumn>> byEntity = new java.util.HashMap<>();
         for (DataframeColumn c : page.columns()) {
             byComponent.computeIfAbsent(c.component(), k -> new ArrayList<>()).add(c);
+            byEntity.computeIfAbsent(c.entityPath(), k -> new java.util.HashMap<>()).put(c.component(), c);
         }
         List<Column> columns = new ArrayList<>();
         for (List<DataframeColumn> group : byComponent.values()) {
@@ -114,8 +116,9 @@ public record DataframeTable(String timeline, TimeType timelineType, long totalR
         List<Row> rows = new ArrayList<>(page.rows().size());
         for (DataframeRow r : page.rows()) {
             List<String> cells = new ArrayList<>(columns.size());
-            for (List<DataframeColumn> group : byComponent.values()) {
-                DataframeColumn own = group.stream().filter(c -> c.entityPath().equals(r.entityPath())).findFirst().orElse(null);
+            Map<String, DataframeColumn> ofEntity = byEntity.getOrDefault(r.entityPath(), Map.of());
+            for (String component : byComponent.keySet()) {
+                DataframeColumn own = ofEntity.get(component);
                 if (own == null) {
                     cells.add(CellFormat.MISSING);
                 } else if (own.allNull()) {
