@@ -9,6 +9,7 @@ import io.github.rerun4j.store.Recording;
 import io.github.rerun4j.store.Recordings;
 import io.github.rerun4j.store.TimelineInfo;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,35 +27,61 @@ import java.util.Map;
 record Scene(ChunkStore store, String entity, String timeline, long time) {
 
     static Scene load(SceneOptions options) {
-        Recordings recordings;
-        try {
-            recordings = Recordings.load(InputFile.requireReadable(options.file));
-        } catch (IOException e) {
-            throw CliException.badData("cannot read " + options.file + ": " + e.getMessage(), e);
-        }
-        Recording recording = recordings.firstRecording().orElseThrow(() -> CliException.badData(
-                options.file + " holds no recording" + (recordings.problems().isEmpty() ? "" : ": " + recordings.problems().get(0)), null));
-        ChunkStore store = recording.store();
+        ChunkStore store = loadRecording(options.file).store();
         if (store.components(options.entity).isEmpty()) {
             throw CliException.usage("no entity " + options.entity + " in " + options.file + "; entities: "
                     + String.join(", ", store.entityPaths()));
         }
-        Map<String, TimelineInfo> timelines = store.timelines();
-        String timeline = options.timeline;
-        if (timeline == null) {
-            timeline = timelines.containsKey("log_tick") ? "log_tick" : timelines.keySet().stream().sorted().findFirst().orElse(null);
-        } else if (!timelines.containsKey(timeline)) {
-            throw CliException.usage("no timeline " + timeline + " in " + options.file + "; timelines: " + String.join(", ", timelines.keySet()));
-        }
+        String timeline = resolveTimeline(store, options.timeline, options.file);
         if (timeline == null) {
             if (options.time != null) {
                 throw CliException.usage("--time given, but " + options.file + " has only static data");
             }
             return new Scene(store, options.entity, null, 0);
         }
-        TimelineInfo info = timelines.get(timeline);
+        TimelineInfo info = store.timelines().get(timeline);
         long time = options.time == null ? info.max() : parseTime(options.time, info.type(), timeline);
         return new Scene(store, options.entity, timeline, time);
+    }
+
+    /**
+     * The first recording of {@code file}: a usage error (2) if the file is missing or unreadable, bad data (1)
+     * if it cannot be read or holds no recording. Damage after some readable messages is left to the caller
+     * ({@link Recordings#problems()}).
+     */
+    static Recordings loadRecordings(Path file) {
+        try {
+            return Recordings.load(InputFile.requireReadable(file));
+        } catch (IOException e) {
+            throw CliException.badData("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #loadRecordings}, returning the first recording. */
+    static Recording loadRecording(Path file) {
+        return firstRecording(loadRecordings(file), file);
+    }
+
+    static Recording firstRecording(Recordings recordings, Path file) {
+        return recordings.firstRecording().orElseThrow(() -> CliException.badData(
+                file + " holds no recording" + (recordings.problems().isEmpty() ? "" : ": " + recordings.problems().get(0)), null));
+    }
+
+    /**
+     * The timeline to query: {@code requested} if the store has it (else a usage error listing the timelines),
+     * or by default {@code log_tick} if present, else the first timeline by name; null when the store has only
+     * static data.
+     */
+    static String resolveTimeline(ChunkStore store, String requested, Path file) {
+        Map<String, TimelineInfo> timelines = store.timelines();
+        if (requested == null) {
+            return timelines.containsKey("log_tick") ? "log_tick" : timelines.keySet().stream().sorted().findFirst().orElse(null);
+        }
+        if (!timelines.containsKey(requested)) {
+            throw CliException.usage("no timeline " + requested + " in " + file + "; timelines: "
+                    + (timelines.isEmpty() ? "(none, only static data)" : String.join(", ", timelines.keySet())));
+        }
+        return requested;
     }
 
     static long parseTime(String text, TimeType type, String timeline) {

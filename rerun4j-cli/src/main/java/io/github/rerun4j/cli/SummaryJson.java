@@ -8,6 +8,8 @@ import io.github.rerun4j.cli.RecordingSummary.Problem;
 import io.github.rerun4j.cli.RecordingSummary.StoreSummary;
 import io.github.rerun4j.cli.RecordingSummary.StreamSummary;
 import io.github.rerun4j.cli.RecordingSummary.TimeRange;
+import io.github.rerun4j.render.dataframe.TimeFormat;
+import io.github.rerun4j.render.export.JsonWriter;
 import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.StoreSource;
 import java.nio.charset.StandardCharsets;

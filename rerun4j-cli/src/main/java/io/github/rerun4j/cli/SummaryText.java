@@ -7,6 +7,7 @@ import io.github.rerun4j.cli.RecordingSummary.MessageCounts;
 import io.github.rerun4j.cli.RecordingSummary.StoreSummary;
 import io.github.rerun4j.cli.RecordingSummary.StreamSummary;
 import io.github.rerun4j.cli.RecordingSummary.TimeRange;
+import io.github.rerun4j.render.dataframe.TimeFormat;
 import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.RerunVersion;
 import io.github.rerun4j.sdk.rrd.StoreSource;
@@ -68,7 +69,7 @@ final class SummaryText {
         out.println("  timelines:" + (store.timelines().isEmpty() ? "      none (static data only)" : ""));
         int nameWidth = store.timelines().stream().mapToInt(t -> t.timeline().length()).max().orElse(0);
         for (TimeRange range : store.timelines()) {
-            out.println("    " + pad(range.timeline(), nameWidth) + "  " + pad(typeText(range), 9) + "  " + TimeFormat.range(range));
+            out.println("    " + pad(range.timeline(), nameWidth) + "  " + pad(typeText(range), 9) + "  " + range(range));
         }
         out.println("  entities:");
         for (EntitySummary entity : store.entities()) {
@@ -82,7 +83,7 @@ final class SummaryText {
                 + (entity.staticChunks() == 0 ? "" : " (" + entity.staticChunks() + " static)"));
         if (!entity.timelines().isEmpty()) {
             out.println("      timelines: " + entity.timelines().stream()
-                    .map(t -> t.timeline() + " " + TimeFormat.range(t)).collect(Collectors.joining(", ")));
+                    .map(t -> t.timeline() + " " + range(t)).collect(Collectors.joining(", ")));
         }
         // The Arrow type goes last: it can be long (structs), and padding it would push everything else away.
         int nameWidth = entity.components().stream().mapToInt(c -> c.component().length()).max().orElse(0);
@@ -95,7 +96,7 @@ final class SummaryText {
 
     private void chunk(ChunkSummary chunk) {
         String times = chunk.isStatic() ? "static" : chunk.timelines().stream()
-                .map(t -> t.timeline() + " " + TimeFormat.range(t)).collect(Collectors.joining(", "));
+                .map(t -> t.timeline() + " " + range(t)).collect(Collectors.joining(", "));
         out.println("  byte " + chunk.offset() + ": chunk " + chunk.chunkId() + "  " + chunk.entityPath() + "  "
                 + plural(chunk.rows(), "row", "rows") + "  " + times + "  (" + compressionName(chunk.compression()) + ")");
         if (chunk.firstRow().isEmpty()) {
@@ -180,5 +181,11 @@ final class SummaryText {
 
     private static String capitalize(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** {@code min .. max}, or just {@code min} when both are the same. */
+    static String range(TimeRange range) {
+        String min = TimeFormat.format(range.type(), range.min());
+        return range.min() == range.max() ? min : min + " .. " + TimeFormat.format(range.type(), range.max());
     }
 }

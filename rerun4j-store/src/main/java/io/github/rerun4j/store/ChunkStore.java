@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  * data (chunks without timelines) of the entity and component shadows all temporal data, at any time and on
  * every timeline; among static rows the largest rowId wins.
  *
- * <p>Memory: the store keeps the chunks it was given and, per (row, component, timeline), one small
- * reference (time, rowId, chunk, row index); component data (image pixels, ...) is never copied. Chunks
+ * <p>Memory: the store keeps the chunks it was given and, per (row, component, timeline) and per (row,
+ * timeline) for the dataframe, one small reference (time, rowId, chunk, row index); component data (image
+ * pixels, ...) is never copied. Chunks
  * with an id already added are ignored, as Rerun does.
  *
  * <p>Threads: the store is thread-safe. Adds are serialized and exclusive; queries run concurrently with
@@ -84,6 +85,7 @@ public final class ChunkStore {
                 return false;
             }
             EntityIndex entity = entities.computeIfAbsent(path.toString(), k -> new EntityIndex(path));
+            entity.addRows(chunk);
             for (ComponentColumn column : chunk.components()) {
                 ComponentIndex index = entity.component(column.descriptor());
                 for (int row = 0; row < chunk.rowCount(); row++) {
@@ -185,6 +187,75 @@ public final class ChunkStore {
             }
             return out;
         });
+    }
+
+    /**
+     * A page of the dataframe: one row per logged row of each selected entity on {@code query}'s timeline,
+     * plus every static row (Rerun's dataframe view; rows logged without that timeline are not in its table).
+     * Order and columns: see {@link DataframePage}. Cost: the number of entities and components plus the
+     * page's rows, so a viewer can page through millions of rows.
+     *
+     * <pre>{@code
+     * DataframePage first = store.dataframe(DataframeQuery.onTimeline("log_tick").withEntity("/world"), 0, 100);
+     * DataframePage next = store.dataframe(first.query(), 100, 100);
+     * }</pre>
+     *
+     * @param offset index of the first row to return ({@code >= 0}; past the end gives no rows)
+     * @param limit  most rows to return ({@code >= 0})
+     */
+    public DataframePage dataframe(DataframeQuery query, long offset, int limit) {
+        java.util.Objects.requireNonNull(query, "query");
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("dataframe: offset " + offset + " and limit " + limit + " must be >= 0");
+        }
+        return read(() -> {
+            String timeline = query.timeline();
+            List<EntityIndex> selected = entities.values().stream()
+                    .filter(e -> query.selects(e.path()))
+                    .sorted(Comparator.comparing(EntityIndex::path, PATH_ORDER))
+                    .toList();
+            List<DataframeColumn> columns = new ArrayList<>();
+            List<DataframeRow> rows = new ArrayList<>();
+            long total = 0;
+            long skip = offset;
+            for (EntityIndex entity : selected) {
+                String path = entity.path().toString();
+                // Static rows first, then the timeline's rows: both already ordered by the indexes.
+                TemporalIndex[] parts = {entity.staticRows(), timeline == null ? null : entity.rows(timeline)};
+                long entityRows = 0;
+                for (int p = 0; p < parts.length; p++) {
+                    TemporalIndex part = parts[p];
+                    int size = part == null ? 0 : part.size();
+                    entityRows += size;
+                    if (size == 0) {
+                        continue;
+                    }
+                    if (skip >= size) {
+                        skip -= size;
+                    } else if (rows.size() < limit) {
+                        int from = (int) skip;
+                        int to = (int) Math.min(size, from + (long) (limit - rows.size()));
+                        part.slice(from, to, p == 0).forEach(r -> rows.add(new DataframeRow(r)));
+                        skip = 0;
+                    }
+                }
+                total += entityRows;
+                if (entityRows > 0) {
+                    entity.columns(timeline).values().forEach(d -> {
+                        ComponentIndex index = entity.find(d.component());
+                        boolean hasData = index != null && index.hasDataFor(timeline);
+                        columns.add(new DataframeColumn(path, d, !hasData));
+                    });
+                }
+            }
+            TimelineInfo info = timeline == null ? null : timelines.get(timeline);
+            return new DataframePage(query, info == null ? null : info.type(), total, offset, columns, rows);
+        });
+    }
+
+    /** The whole dataframe of {@code query} as one page (see {@link #dataframe(DataframeQuery, long, int)}). */
+    public DataframePage dataframe(DataframeQuery query) {
+        return dataframe(query, 0, Integer.MAX_VALUE);
     }
 
     /** Every timeline with at least one row, by name, sorted by name. */

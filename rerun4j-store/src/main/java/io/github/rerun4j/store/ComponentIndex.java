@@ -41,6 +41,15 @@ final class ComponentIndex {
         timelines.computeIfAbsent(timeline, k -> new TemporalIndex()).add(time, rowId, chunk, row);
     }
 
+    /** True if a row of a dataframe on {@code timeline} (null: static only) holds this component. */
+    boolean hasDataFor(String timeline) {
+        if (newestStatic != null) {
+            return true;
+        }
+        TemporalIndex index = timeline == null ? null : timelines.get(timeline);
+        return index != null && index.size() > 0;
+    }
+
     Optional<RowRef> newestStatic() {
         return Optional.ofNullable(newestStatic);
     }

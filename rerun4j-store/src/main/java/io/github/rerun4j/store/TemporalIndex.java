@@ -23,6 +23,11 @@ final class TemporalIndex {
         RowRef toRef() {
             return new RowRef(chunk, row, OptionalLong.of(time), rowId);
         }
+
+        /** For the static rows of an entity, kept in a TemporalIndex with time 0 so that they sort by rowId. */
+        RowRef toStaticRef() {
+            return new RowRef(chunk, row, OptionalLong.empty(), rowId);
+        }
     }
 
     private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::time).thenComparing(Entry::rowId);
@@ -64,6 +69,20 @@ final class TemporalIndex {
         List<RowRef> out = new ArrayList<>(Math.max(0, to - from));
         for (int i = from; i < to; i++) {
             out.add(entries[i].toRef());
+        }
+        return out;
+    }
+
+    /**
+     * Entries {@code [from, to)} in (time, rowId) order (clamped to the size), as temporal refs or, with
+     * {@code asStatic}, as static refs (no time). Used by the dataframe to page without copying the index.
+     */
+    synchronized List<RowRef> slice(int from, int to, boolean asStatic) {
+        ensureSorted();
+        int end = Math.min(to, size);
+        List<RowRef> out = new ArrayList<>(Math.max(0, end - from));
+        for (int i = Math.max(0, from); i < end; i++) {
+            out.add(asStatic ? entries[i].toStaticRef() : entries[i].toRef());
         }
         return out;
     }

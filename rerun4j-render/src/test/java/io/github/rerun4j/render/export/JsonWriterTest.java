@@ -1,4 +1,4 @@
-package io.github.rerun4j.cli;
+package io.github.rerun4j.render.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package io.github.rerun4j.cli;
+package io.github.rerun4j.render.export;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Writes indented JSON by hand, so that the CLI needs no JSON library: objects, arrays, strings (escaped
+ * Writes indented JSON by hand, so that neither render, the CLI nor the viewer needs a JSON library: objects, arrays, strings (escaped
  * per RFC 8259), numbers, booleans and null. Commas and indentation are tracked here, so callers only say
  * what comes next.
  *

@@ -1,8 +1,7 @@
-package io.github.rerun4j.cli;
+package io.github.rerun4j.render.dataframe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.rerun4j.cli.RecordingSummary.TimeRange;
 import io.github.rerun4j.sdk.chunk.TimeType;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +22,5 @@ class TimeFormatTest {
     void durationsAreIsoDurations() {
         assertThat(TimeFormat.format(TimeType.DURATION, 1_500_000_000L)).isEqualTo("PT1.5S");
         assertThat(TimeFormat.format(TimeType.DURATION, 90_000_000_000L)).isEqualTo("PT1M30S");
-    }
-
-    @Test
-    void rangeCollapsesWhenMinEqualsMax() {
-        assertThat(TimeFormat.range(new TimeRange("frame", TimeType.SEQUENCE, 3, 3))).isEqualTo("3");
-        assertThat(TimeFormat.range(new TimeRange("frame", TimeType.SEQUENCE, 3, 9))).isEqualTo("3 .. 9");
     }
 }
