@@ -15,6 +15,7 @@ export class HoverReadout {
     this.state = state;
     this.geometry = geometry;
     this.current = null; // {entity, x, y} under the pointer
+    this.cursor = [0, 0]; // where the pointer is, CSS px in the view
     this.last = null;    // {entity, x, y, lines}: the latest answer for the current texel
     this.request = 0;
     this.timer = null;
@@ -38,13 +39,14 @@ export class HoverReadout {
     const same = this.current && this.current.entity === texel.entity
       && this.current.x === texel.x && this.current.y === texel.y;
     this.current = texel;
-    this.placeTooltip(screenX, screenY);
-    this.reposition();
+    this.cursor = [screenX, screenY];
     if (!same) {
       this.last = null;
       this.tooltip.textContent = texel.entity;
       this.schedule();
     }
+    this.placeTooltip();
+    this.reposition();
   }
 
   /** Asks again for the current texel (the time or data changed). */
@@ -66,7 +68,10 @@ export class HoverReadout {
     if (!this.current) return;
     const [left, top] = this.geometry.toScreen(this.current.x, this.current.y);
     const size = this.geometry.scale();
-    Object.assign(this.outline.style, { left: `${left}px`, top: `${top}px`, width: `${size}px`, height: `${size}px` });
+    // The 1 px line lies just outside the texel, so even a texel smaller than the line stays visible.
+    Object.assign(this.outline.style, {
+      left: `${left - 1}px`, top: `${top - 1}px`, width: `${size + 2}px`, height: `${size + 2}px`,
+    });
     this.outline.hidden = false;
   }
 
@@ -76,13 +81,16 @@ export class HoverReadout {
     this.outline.remove();
   }
 
-  placeTooltip(screenX, screenY) {
+  /** Shows the tooltip next to the cursor; called again when its text (and so its size) changes. */
+  placeTooltip() {
+    const [screenX, screenY] = this.cursor;
     this.tooltip.hidden = false;
     const parent = this.tooltip.parentElement;
-    const room = parent ? parent.clientWidth : Infinity;
-    const width = this.tooltip.offsetWidth;
-    const left = screenX + 16 + width > room ? Math.max(0, screenX - 16 - width) : screenX + 16;
-    Object.assign(this.tooltip.style, { left: `${left}px`, top: `${screenY + 16}px` });
+    // Below right of the cursor, flipped to the other side where the view would cut it off.
+    const place = (at, size, room) => (at + 16 + size > room ? Math.max(0, at - 16 - size) : at + 16);
+    const left = place(screenX, this.tooltip.offsetWidth, parent?.clientWidth ?? Infinity);
+    const top = place(screenY, this.tooltip.offsetHeight, parent?.clientHeight ?? Infinity);
+    Object.assign(this.tooltip.style, { left: `${left}px`, top: `${top}px` });
   }
 
   schedule() {
@@ -99,10 +107,12 @@ export class HoverReadout {
       if (request !== this.request) return; // the pointer moved on
       this.last = { entity: texel.entity, x: texel.x, y: texel.y, lines: answer.lines };
       this.tooltip.textContent = [texel.entity, ...answer.lines].join('\n');
+      this.placeTooltip();
     } catch (e) {
       if (request !== this.request) return;
       this.last = { entity: texel.entity, x: texel.x, y: texel.y, lines: [], error: e.message };
       this.tooltip.textContent = `${texel.entity}\n${e.message}`;
+      this.placeTooltip();
     }
   }
 }
