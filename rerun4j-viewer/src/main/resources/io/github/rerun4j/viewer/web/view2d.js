@@ -14,6 +14,8 @@ import { DepthImagePrograms } from './depth-image-program.js';
 import { HoverReadout } from './view2d-hover.js';
 
 const ZOOM_PER_WHEEL_PIXEL = 0.0015;
+const MIN_SCALE = 1e-3; // CSS px per texel
+const MAX_SCALE = 1e4;
 
 function parentOf(entity) {
   const cut = entity.lastIndexOf('/');
@@ -249,7 +251,9 @@ export function createView2D(parent, state, entity) {
     event.preventDefault();
     const [sx, sy] = localPoint(event);
     const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY; // lines -> pixels
-    const factor = Math.exp(-pixels * ZOOM_PER_WHEEL_PIXEL);
+    const wanted = camera.scale * Math.exp(-pixels * ZOOM_PER_WHEEL_PIXEL);
+    // Bounded so the image neither vanishes nor turns one texel into a float overflow.
+    const factor = Math.min(Math.max(wanted, MIN_SCALE), MAX_SCALE) / camera.scale;
     camera = {
       scale: camera.scale * factor,
       offsetX: sx - (sx - camera.offsetX) * factor, // the space point under the cursor stays put
