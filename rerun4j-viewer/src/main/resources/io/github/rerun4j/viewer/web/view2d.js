@@ -1,11 +1,299 @@
-// Placeholder until this view is built (viewer issue): shows what it would draw.
+// The 2D view of one depth image (depth-semantics §4): draws it with WebGL2 (raw texels, normalised,
+// filtered, colormapped on the GPU: depth-image-program.js) together with the other depth images of the
+// same 2D space in draw order; zoom (wheel, around the cursor), pan (drag), double-click to fit; hover shows
+// the server's reference hover text and outlines the texel.
+//
+// Test hooks on the returned view: readPixels(w, h) renders the image exactly filling a w x h target and
+// returns base64 RGBA rows top to bottom; lastHover is {entity, x, y, lines} of the latest answered hover
+// (null when not hovering an image); ready is true once every drawn image has its pixels.
+
+import { api } from './api.js';
+import { colormapId } from './colormaps.js';
+import { uploadDepthTexture } from './depth-texture.js';
+import { DepthImagePrograms } from './depth-image-program.js';
+import { HoverReadout } from './view2d-hover.js';
+
+const ZOOM_PER_WHEEL_PIXEL = 0.0015;
+const MIN_SCALE = 1e-3; // CSS px per texel
+const MAX_SCALE = 1e4;
+
+function parentOf(entity) {
+  const cut = entity.lastIndexOf('/');
+  return cut <= 0 ? '/' : entity.slice(0, cut);
+}
+
+/** The depth images of the scene drawn in the view of `entity`: its 2D space, lowest draw order first. */
+export function imagesInSpaceOf(scene, entity) {
+  const space = parentOf(entity);
+  return (scene?.depthImages ?? [])
+    .filter((image) => parentOf(image.entity) === space)
+    .sort((a, b) => a.effectiveDrawOrder - b.effectiveDrawOrder || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
+}
+
+function toBase64(bytes) {
+  let text = '';
+  const chunk = 0x8000; // String.fromCharCode takes a bounded number of arguments
+  for (let i = 0; i < bytes.length; i += chunk) text += String.fromCharCode.apply(null, bytes.subarray(i, i + chunk));
+  return btoa(text);
+}
 
 export function createView2D(parent, state, entity) {
+  const canvas = document.createElement('canvas');
   const note = document.createElement('div');
-  note.style.padding = '8px';
-  parent.appendChild(note);
+  note.style.cssText = 'position:absolute;left:8px;top:8px;color:#ffd7d7;white-space:pre-wrap;pointer-events:none';
+  parent.append(canvas, note);
+  const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: true });
+  const programs = new DepthImagePrograms(gl);
+
+  const layers = new Map(); // entity -> {rowId, texture, kind, width, height, pending}
+  let drawList = [];        // scene depth images to draw, lowest draw order first
+  let camera = { scale: 1, offsetX: 0, offsetY: 0, fitted: true }; // screen = space * scale + offset (CSS px)
+  let frameRequested = false;
+  let destroyed = false;
+
+  const hover = new HoverReadout(parent, state, {
+    toScreen: (x, y) => [x * camera.scale + camera.offsetX, y * camera.scale + camera.offsetY],
+    scale: () => camera.scale,
+  });
+
+  function showProblem(message) {
+    note.textContent = message ?? '';
+  }
+
+  function thisImage() {
+    return drawList.find((image) => image.entity === entity) ?? null;
+  }
+
+  /** Frames the image rectangle in the view, aspect kept, centred. */
+  function fit() {
+    const image = thisImage();
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    if (!image || !width || !height) return;
+    const scale = Math.min(width / image.width, height / image.height);
+    camera = {
+      scale,
+      offsetX: (width - image.width * scale) / 2,
+      offsetY: (height - image.height * scale) / 2,
+      fitted: true,
+    };
+  }
+
+  function requestFrame() {
+    if (frameRequested || destroyed) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      if (!destroyed) drawToCanvas();
+    });
+  }
+
+  /** Downloads and uploads the pixels of every drawn image whose row changed. */
+  function syncTextures() {
+    const wanted = new Set(drawList.map((image) => image.entity));
+    for (const [key, layer] of layers) {
+      if (!wanted.has(key)) {
+        gl.deleteTexture(layer.texture);
+        layers.delete(key);
+      }
+    }
+    for (const image of drawList) {
+      let layer = layers.get(image.entity);
+      if (!layer) {
+        layer = { rowId: null, pending: null, texture: gl.createTexture(), kind: null, width: 0, height: 0 };
+        layers.set(image.entity, layer);
+      }
+      if (layer.rowId === image.rowId || layer.pending === image.rowId) continue;
+      layer.pending = image.rowId;
+      api.pixels(image.imageUrl).then((buffer) => {
+        if (destroyed || layer.pending !== image.rowId || layers.get(image.entity) !== layer) return; // superseded
+        layer.kind = uploadDepthTexture(gl, layer.texture, image.datatype, image.width, image.height, buffer);
+        layer.width = image.width;
+        layer.height = image.height;
+        layer.rowId = image.rowId;
+        layer.pending = null;
+        showProblem(null);
+        requestFrame();
+      }).catch((e) => {
+        if (layer.pending === image.rowId) layer.pending = null;
+        showProblem(`${image.entity}: ${e.message}`);
+      });
+    }
+  }
+
+  function isReady() {
+    return drawList.length > 0
+      && drawList.every((image) => layers.get(image.entity)?.rowId === image.rowId);
+  }
+
+  /** Draws every loaded image; mapping turns target pixels into texel-space points. */
+  function drawImages(mapping) {
+    for (const image of drawList) {
+      const layer = layers.get(image.entity);
+      if (!layer || layer.rowId == null) continue; // still loading: draw the others
+      const settings = state.effective(image);
+      programs.draw({
+        kind: layer.kind,
+        texture: layer.texture,
+        width: layer.width,
+        height: layer.height,
+        colormap: colormapId(settings.colormap),
+        range: settings.range,
+        filter: settings.filter,
+      }, mapping);
+    }
+  }
+
+  function drawToCanvas() {
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
+    const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+    if (camera.fitted) fit();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.viewport(0, 0, width, height);
+    gl.clearColor(0, 0, 0, 0);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    try {
+      drawImages({
+        origin: [camera.offsetX * ratio, camera.offsetY * ratio],
+        texelsPerPixel: [1 / (camera.scale * ratio), 1 / (camera.scale * ratio)],
+        targetHeight: height,
+      });
+    } catch (e) {
+      showProblem(e.message);
+    }
+    hover.reposition();
+  }
+
+  /** Test hook: the image(s) rendered so this image's rectangle fills width x height exactly. */
+  function readPixels(width, height) {
+    const image = thisImage();
+    if (!image || !isReady()) throw new Error(`view ${entity}: pixels not loaded yet (wait for view.ready)`);
+    const target = gl.createTexture();
+    gl.bindTexture(gl.TEXTURE_2D, target);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, width, height);
+    const framebuffer = gl.createFramebuffer();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, target, 0);
+    try {
+      gl.viewport(0, 0, width, height);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      // Same f32 step as the reference: output pixel i samples (i + 0.5) * (W / outW).
+      drawImages({
+        origin: [0, 0],
+        texelsPerPixel: [Math.fround(image.width / width), Math.fround(image.height / height)],
+        targetHeight: height,
+      });
+      const bottomUp = new Uint8Array(width * height * 4);
+      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, bottomUp);
+      const topDown = new Uint8Array(bottomUp.length);
+      const row = width * 4;
+      for (let y = 0; y < height; y++) topDown.set(bottomUp.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+      return toBase64(topDown);
+    } finally {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.deleteFramebuffer(framebuffer);
+      gl.deleteTexture(target);
+    }
+  }
+
+  // ---- interaction -------------------------------------------------------------------------------------
+
+  function localPoint(event) {
+    const rect = canvas.getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  }
+
+  /** The top-most drawn image under a point in CSS pixels, and the texel there. */
+  function pick(screenX, screenY) {
+    const x = (screenX - camera.offsetX) / camera.scale;
+    const y = (screenY - camera.offsetY) / camera.scale;
+    for (let i = drawList.length - 1; i >= 0; i--) {
+      const image = drawList[i];
+      if (x >= 0 && y >= 0 && x < image.width && y < image.height) {
+        return { entity: image.entity, x: Math.floor(x), y: Math.floor(y) };
+      }
+    }
+    return null;
+  }
+
+  let drag = null;
+  canvas.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    drag = { x: event.clientX, y: event.clientY };
+    canvas.setPointerCapture(event.pointerId);
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    const [sx, sy] = localPoint(event);
+    if (drag) {
+      camera = { ...camera, offsetX: camera.offsetX + event.clientX - drag.x, offsetY: camera.offsetY + event.clientY - drag.y, fitted: false };
+      drag = { x: event.clientX, y: event.clientY };
+      hover.hide();
+      requestFrame();
+      return;
+    }
+    hover.point(pick(sx, sy), sx, sy);
+  });
+  const endDrag = (event) => {
+    if (!drag) return;
+    drag = null;
+    if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
+  };
+  canvas.addEventListener('pointerup', endDrag);
+  canvas.addEventListener('pointercancel', endDrag);
+  canvas.addEventListener('pointerleave', () => { if (!drag) hover.hide(); });
+  canvas.addEventListener('wheel', (event) => {
+    event.preventDefault();
+    const [sx, sy] = localPoint(event);
+    const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY; // lines -> pixels
+    const wanted = camera.scale * Math.exp(-pixels * ZOOM_PER_WHEEL_PIXEL);
+    // Bounded so the image neither vanishes nor turns one texel into a float overflow.
+    const factor = Math.min(Math.max(wanted, MIN_SCALE), MAX_SCALE) / camera.scale;
+    camera = {
+      scale: camera.scale * factor,
+      offsetX: sx - (sx - camera.offsetX) * factor, // the space point under the cursor stays put
+      offsetY: sy - (sy - camera.offsetY) * factor,
+      fitted: false,
+    };
+    hover.point(pick(sx, sy), sx, sy);
+    requestFrame();
+  }, { passive: false });
+  canvas.addEventListener('dblclick', () => {
+    camera = { ...camera, fitted: true };
+    requestFrame();
+  });
+
+  const resizeObserver = new ResizeObserver(() => requestFrame());
+  resizeObserver.observe(canvas);
+
   return {
-    update() { note.textContent = 'view2d ' + (entity ?? ''); },
-    destroy() { note.remove(); },
+    update() {
+      drawList = imagesInSpaceOf(state.scene, entity);
+      if (!thisImage()) showProblem(`${entity}: no depth image at this time`);
+      else if (note.textContent.endsWith('no depth image at this time')) showProblem(null);
+      syncTextures();
+      hover.refresh(); // the value under the cursor may have changed with the time
+      requestFrame();
+    },
+    destroy() {
+      destroyed = true;
+      resizeObserver.disconnect();
+      hover.destroy();
+      for (const layer of layers.values()) gl.deleteTexture(layer.texture);
+      layers.clear();
+      canvas.remove();
+      note.remove();
+    },
+    readPixels,
+    get ready() { return isReady(); },
+    get lastHover() { return hover.last; },
+    /** {scale, offsetX, offsetY, fitted}: screen CSS px = space * scale + offset. */
+    get camera() { return { ...camera }; },
+    canvas,
   };
 }
