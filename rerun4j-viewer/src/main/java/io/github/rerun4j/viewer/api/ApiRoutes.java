@@ -60,8 +60,11 @@ public final class ApiRoutes {
     /**
      * The distinct times with data on one timeline, ascending, as decimal strings: nanosecond timestamps do
      * not fit the page's doubles exactly, and the page must query exactly the time where the data is.
+     *
+     * @param times those after the request's {@code after}, if given (a live page only fetches what is new)
+     * @param total how many distinct times there are in all: tells the page whether its list plus these is whole
      */
-    public record TimesJson(String timeline, String type, List<String> times) {
+    public record TimesJson(String timeline, String type, List<String> times, int total) {
     }
 
     /** The hover readout of one pixel, lines as the reference renders them, plus the 3D position if any. */
@@ -110,8 +113,12 @@ public final class ApiRoutes {
         if (info == null) {
             throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
         }
-        List<String> times = DataTimes.of(r.store(), timeline).stream().map(String::valueOf).toList();
-        ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times));
+        String afterParam = ctx.queryParam("after");
+        boolean onlyNew = afterParam != null && !afterParam.isEmpty();
+        long after = onlyNew ? longParam("after", afterParam) : 0;
+        List<Long> all = DataTimes.of(r.store(), timeline);
+        List<String> times = all.stream().filter(t -> !onlyNew || t > after).map(String::valueOf).toList();
+        ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
     }
 
     private void image(Context ctx) {

@@ -179,8 +179,15 @@ export class ViewerState extends EventTarget {
       return;
     }
     if (info.rowCount === this._timesRowCount) return;
-    const answer = await api.times(this.recording, info.name);
-    this.times = answer.times.map((t) => BigInt(t));
+    // Live data usually arrives in time order: then fetching only the new times suffices.
+    const known = this._timesRowCount >= 0 ? this.times : [];
+    let answer = await api.times(this.recording, info.name, known.length ? known[known.length - 1] : null);
+    let times = known.concat(answer.times.map((t) => BigInt(t)));
+    if (times.length !== answer.total) { // something was logged in between: read them all again
+      answer = await api.times(this.recording, info.name);
+      times = answer.times.map((t) => BigInt(t));
+    }
+    this.times = times;
     this._timesRowCount = info.rowCount;
   }
 }

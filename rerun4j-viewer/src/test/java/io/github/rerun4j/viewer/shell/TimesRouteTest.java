@@ -32,7 +32,11 @@ class TimesRouteTest {
             String frames = IntStream.range(0, FrameRecording.FRAMES).mapToObj(i -> "\"" + i + "\"")
                     .collect(Collectors.joining(","));
             assertThat(get(base + "?timeline=frame")).isEqualTo(
-                    "200 {\"timeline\":\"frame\",\"type\":\"sequence\",\"times\":[" + frames + "]}");
+                    "200 {\"timeline\":\"frame\",\"type\":\"sequence\",\"times\":[" + frames + "],\"total\":20}");
+            assertThat(get(base + "?timeline=frame&after=17")).isEqualTo(
+                    "200 {\"timeline\":\"frame\",\"type\":\"sequence\",\"times\":[\"18\",\"19\"],\"total\":20}");
+            assertThat(get(base + "?timeline=frame&after=soon"))
+                    .isEqualTo("400 {\"error\":\"invalid after 'soon': expected an integer\"}");
             assertThat(get(base + "?timeline=wall")).startsWith("200 {\"timeline\":\"wall\",\"type\":\"timestamp\",\"times\":[\""
                     + FrameRecording.wallTime(0) + "\",\"" + FrameRecording.wallTime(1) + "\",");
             assertThat(get(base + "?timeline=" + URLEncoder.encode("no such", StandardCharsets.UTF_8)))
