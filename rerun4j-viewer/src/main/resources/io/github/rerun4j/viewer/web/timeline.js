@@ -43,7 +43,8 @@ export function createTimeline(footer, state) {
 
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.target.closest?.('input:not([type=range]), select, textarea, [contenteditable]')) return;
+    // Fields and the override form keep their own keys (typing, choosing, the fill slider's arrows).
+    if (e.target.closest?.('input:not([type=range]), select, textarea, [contenteditable], form')) return;
     const actions = {
       ' ': () => player.toggle(),
       ArrowLeft: () => { player.pause(); state.step(-1); },
