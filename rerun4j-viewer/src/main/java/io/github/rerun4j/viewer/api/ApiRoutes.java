@@ -35,6 +35,7 @@ public final class ApiRoutes {
         routes.get("/api/recordings", ctx -> ctx.json(recordings()));
         routes.get("/api/recordings/{rec}", ctx -> ctx.json(summary(recording(ctx))));
         routes.get("/api/recordings/{rec}/scene", this::scene);
+        routes.get("/api/recordings/{rec}/times", this::times);
         routes.get("/api/recordings/{rec}/image", this::image);
         routes.get("/api/recordings/{rec}/hover", this::hover);
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
@@ -54,6 +55,16 @@ public final class ApiRoutes {
 
     public record SummaryJson(String id, String applicationId, String source, List<TimelineJson> timelines,
                               List<EntityJson> entities, List<String> problems) {
+    }
+
+    /**
+     * The distinct times with data on one timeline, ascending, as decimal strings: nanosecond timestamps do
+     * not fit the page's doubles exactly, and the page must query exactly the time where the data is.
+     *
+     * @param times those after the request's {@code after}, if given (a live page only fetches what is new)
+     * @param total how many distinct times there are in all: tells the page whether its list plus these is whole
+     */
+    public record TimesJson(String timeline, String type, List<String> times, int total) {
     }
 
     /** The hover readout of one pixel, lines as the reference renders them, plus the 3D position if any. */
@@ -90,6 +101,24 @@ public final class ApiRoutes {
         ViewedRecording r = recording(ctx);
         SceneQuery query = query(ctx, r);
         ctx.json(query.scene("/api/recordings/" + URLEncoder.encode(r.key(), StandardCharsets.UTF_8)));
+    }
+
+    private void times(Context ctx) {
+        ViewedRecording r = recording(ctx);
+        String timeline = ctx.queryParam("timeline");
+        if (timeline == null || timeline.isEmpty()) {
+            throw BadRequest.missing("timeline");
+        }
+        TimelineInfo info = r.store().timelines().get(timeline);
+        if (info == null) {
+            throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
+        }
+        String afterParam = ctx.queryParam("after");
+        boolean onlyNew = afterParam != null && !afterParam.isEmpty();
+        long after = onlyNew ? longParam("after", afterParam) : 0;
+        List<Long> all = DataTimes.of(r.store(), timeline);
+        List<String> times = all.stream().filter(t -> !onlyNew || t > after).map(String::valueOf).toList();
+        ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
     }
 
     private void image(Context ctx) {

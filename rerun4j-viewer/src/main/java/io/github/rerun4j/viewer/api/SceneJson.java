@@ -35,7 +35,14 @@ public final class SceneJson {
                                  float effectiveMeter, String effectiveColormap, float[] effectiveRange,
                                  float effectivePointFillRatio, float effectiveDrawOrder,
                                  String effectiveMagnificationFilter,
-                                 String imageUrl, CameraJson camera) {
+                                 String imageUrl, CameraJson camera, DepthImageText text) {
+    }
+
+    /**
+     * A depth image's effective numbers as the selection panel prints them ({@code "10 000"}, with U+2009
+     * thin spaces; {@code depthRange} like {@code "[0, 65 535]"}).
+     */
+    public record DepthImageText(String meter, String depthRange, String pointFillRatio, String drawOrder) {
     }
 
     /**
@@ -55,9 +62,20 @@ public final class SceneJson {
      *
      * @param imageFromCamera column-major 3x3 as logged
      * @param resolution      [w, h] or null
+     * @param text            the values formatted as the selection panel prints them
      */
     public record PinholeJson(String entity, float[] imageFromCamera, float[] resolution, String cameraXyz,
-                              float[] worldFromCamera, float imagePlaneDistance, float[] frustumLines) {
+                              float[] worldFromCamera, float imagePlaneDistance, float[] frustumLines,
+                              PinholeText text) {
+    }
+
+    /**
+     * A pinhole's values as the selection panel prints them.
+     *
+     * @param imageFromCamera three rows of three cells
+     * @param resolution      {@code "300×200"}, or null when not logged
+     */
+    public record PinholeText(List<List<String>> imageFromCamera, String resolution, String imagePlaneDistance) {
     }
 
     /** The scene box used to frame the 3D camera (cameras and clouds, like Rerun 0.36). */

@@ -117,6 +117,8 @@ public final class SceneQuery {
         Colormap colormap = image.colormap() != null ? image.colormap() : Colormap.TURBO;
         MagnificationFilter filter = image.magnificationFilter() != null ? image.magnificationFilter()
                 : MagnificationFilter.NEAREST;
+        float fillRatio = image.pointFillRatio() != null ? image.pointFillRatio() : 1f;
+        float drawOrder = image.drawOrder() != null ? image.drawOrder() : DEFAULT_DRAW_ORDER;
         return new DepthImageJson(entity, rowId,
                 latest.time().isPresent() ? latest.time().getAsLong() : null,
                 image.width(), image.height(), image.datatype().name(), image.datatype().bytesPerElement(),
@@ -126,9 +128,9 @@ public final class SceneQuery {
                 image.pointFillRatio(), image.drawOrder(),
                 image.magnificationFilter() == null ? null : image.magnificationFilter().displayName(),
                 Meter.effective(image), colormap.displayName(), new float[] {range.min(), range.max()},
-                image.pointFillRatio() != null ? image.pointFillRatio() : 1f,
-                image.drawOrder() != null ? image.drawOrder() : DEFAULT_DRAW_ORDER,
-                filter.displayName(), imageUrl, camera == null ? null : cameraJson(image, camera));
+                fillRatio, drawOrder,
+                filter.displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
+                ComponentText.depthImage(image, Meter.effective(image), drawOrder, fillRatio, range));
     }
 
     private static String name(Colormap colormap) {
@@ -171,7 +173,7 @@ public final class SceneQuery {
         return new PinholeJson(camera.entityPath(), p.imageFromCamera().columnMajor(),
                 p.resolution() == null ? null : new float[] {p.resolution().width(), p.resolution().height()},
                 camera.cameraXyz().toString(), columnMajor4x4(camera.worldFromCamera()), (float) distance,
-                Frustum.lines(p, camera.worldFromCamera(), distance).xyz());
+                Frustum.lines(p, camera.worldFromCamera(), distance).xyz(), ComponentText.pinhole(p, distance));
     }
 
     static float[] columnMajor4x4(Affine3 a) {

@@ -9,6 +9,7 @@ async function getJson(url) {
 
 const enc = encodeURIComponent;
 
+// `time` may be a BigInt: nanosecond timestamps must reach the server exactly.
 function at(timeline, time) {
   return timeline == null ? '' : `&timeline=${enc(timeline)}&time=${time}`;
 }
@@ -16,6 +17,12 @@ function at(timeline, time) {
 export const api = {
   recordings: () => getJson('/api/recordings'),
   summary: (rec) => getJson(`/api/recordings/${enc(rec)}`),
+  /**
+   * `{timeline, type, times, total}`: the times with data on `timeline` (after `after`, a BigInt, if given),
+   * ascending, as decimal strings; `total` counts all of them.
+   */
+  times: (rec, timeline, after) =>
+    getJson(`/api/recordings/${enc(rec)}/times?timeline=${enc(timeline)}${after == null ? '' : `&after=${after}`}`),
   scene: (rec, timeline, time) => getJson(`/api/recordings/${enc(rec)}/scene?${at(timeline, time).slice(1)}`),
   hover: (rec, entity, timeline, time, x, y) =>
     getJson(`/api/recordings/${enc(rec)}/hover?entity=${enc(entity)}${at(timeline, time)}&x=${x}&y=${y}`),

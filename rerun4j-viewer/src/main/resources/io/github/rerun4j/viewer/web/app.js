@@ -16,17 +16,23 @@ const state = new ViewerState();
 const views = new Map(); // key -> view
 const viewsElement = document.getElementById('views');
 
-// Test and debugging hook: browser tests read state and ask views for their pixels here.
+// Test and debugging hook: browser tests read state and ask views for their pixels here (player: play/pause).
 window.rerun4j = { state, views, errors: [] };
 window.addEventListener('error', (e) => window.rerun4j.errors.push(String(e.message)));
 window.addEventListener('unhandledrejection', (e) => window.rerun4j.errors.push(String(e.reason?.message ?? e.reason)));
 
-function viewFrame(key, title) {
+/** A framed view; clicking the title of a view of one entity selects that entity, as in Rerun. */
+function viewFrame(key, title, entity) {
   const frame = document.createElement('div');
   frame.className = 'view';
   frame.dataset.view = key;
   frame.innerHTML = `<div class="title"></div><div class="body"></div>`;
-  frame.querySelector('.title').textContent = title;
+  const titleElement = frame.querySelector('.title');
+  titleElement.textContent = title;
+  if (entity) {
+    titleElement.dataset.entity = entity;
+    titleElement.addEventListener('click', () => state.select(entity));
+  }
   viewsElement.appendChild(frame);
   return frame.querySelector('.body');
 }
@@ -41,7 +47,7 @@ function layoutViews() {
     }
     for (const image of scene.depthImages) {
       const key = `2d:${image.entity}`;
-      wanted.set(key, () => createView2D(viewFrame(key, `2D view: ${image.entity}`), state, image.entity));
+      wanted.set(key, () => createView2D(viewFrame(key, `2D view: ${image.entity}`, image.entity), state, image.entity));
     }
   }
   if (state.summary) {
@@ -57,21 +63,37 @@ function layoutViews() {
   for (const [key, create] of wanted) {
     if (!views.has(key)) views.set(key, create());
   }
+  for (const title of viewsElement.querySelectorAll('.title[data-entity]')) {
+    title.classList.toggle('selected', title.dataset.entity === state.selection);
+  }
   for (const view of views.values()) view.update();
 }
 
+let recordings = []; // /api/recordings: every recording with its problems
+
+/** The problems banner: a failed request, and what the server met reading any recording (damaged files). */
 function showProblems() {
   const box = document.getElementById('problems');
   const problems = [];
   if (state.error) problems.push(state.error);
-  if (state.summary?.problems?.length) problems.push(...state.summary.problems.map((p) => `${state.summary.source}: ${p}`));
+  for (const r of recordings) {
+    // The open recording's summary is fresher than the list.
+    const list = r.id === state.recording && state.summary ? state.summary.problems : r.problems;
+    for (const p of list ?? []) problems.push(`${r.applicationId} (${r.source}): ${p}`);
+  }
   box.hidden = problems.length === 0;
-  box.textContent = problems.join('\n');
+  box.replaceChildren(...problems.map((text) => {
+    const line = document.createElement('div');
+    line.className = 'problem';
+    line.textContent = text;
+    return line;
+  }));
 }
 
 async function loadRecordings() {
   const picker = document.getElementById('recording-picker');
-  const recordings = await api.recordings();
+  recordings = await api.recordings();
+  picker.hidden = recordings.length < 2;
   picker.replaceChildren(...recordings.map((r) => {
     const option = document.createElement('option');
     option.value = r.id;
@@ -83,15 +105,21 @@ async function loadRecordings() {
     await state.openRecording(recordings[0].id);
   }
   picker.value = state.recording ?? '';
+  showProblems();
 }
 
-document.getElementById('recording-picker').addEventListener('change', (e) => state.openRecording(e.target.value));
+document.getElementById('recording-picker').addEventListener('change', (e) => {
+  timeline.player.pause();
+  state.openRecording(e.target.value);
+});
 
+const timeline = createTimeline(document.getElementById('timeline'), state);
 const panels = [
   createEntityTree(document.getElementById('entity-tree'), state),
   createSelectionPanel(document.getElementById('selection-body'), state),
-  createTimeline(document.getElementById('timeline'), state),
+  timeline,
 ];
+window.rerun4j.player = timeline.player;
 
 state.addEventListener('change', () => {
   showProblems();
@@ -102,6 +130,7 @@ state.addEventListener('change', () => {
 api.events(async (name, data) => {
   if (name === 'recordings') await loadRecordings();
   if (name === 'data' && data.recording === state.recording) await state.refreshSummary();
+  else if (name === 'data') await loadRecordings(); // another recording: its problems may have changed
 });
 
 loadRecordings().catch((e) => { state.error = e.message; showProblems(); });

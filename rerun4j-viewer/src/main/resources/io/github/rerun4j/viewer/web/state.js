@@ -1,7 +1,9 @@
-// The page's state: which recording, timeline and time, the scene there, the selection and the per-entity
-// overrides. Views listen for 'change' and read what they need; nobody else fetches scenes.
+// The page's state: which recording, timeline and time, the times with data, the scene there, the selection
+// and the per-entity overrides. Views listen for 'change' (the scene, selection or overrides changed); the
+// timeline also listens for 'time' (the time moved, its scene is on its way). Nobody else fetches scenes.
 
 import { api } from './api.js';
+import { checkOverride } from './overrides.js';
 
 export class ViewerState extends EventTarget {
   constructor() {
@@ -9,12 +11,15 @@ export class ViewerState extends EventTarget {
     this.recording = null;   // recording id
     this.summary = null;     // /api/recordings/{id}
     this.timeline = null;    // name, or null for static data only
-    this.time = 0;
+    this.time = 0;           // Number: the time, approximate beyond 2^53 (nanosecond timestamps)
+    this.timeExact = 0n;     // BigInt: the time as queried; use this one to ask the server
+    this.times = [];         // BigInt[]: the times with data on the timeline, ascending
     this.scene = null;       // /api/recordings/{id}/scene
     this.selection = null;   // entity path
     this.overrides = new Map(); // entity -> {colormap, range: [min, max], fillRatio, filter}; absent = as logged
     this.error = null;
     this._sceneRequest = 0;
+    this._timesRowCount = -1; // the timeline's rowCount when times were read: re-read when it grows
   }
 
   timelineInfo() {
@@ -22,38 +27,94 @@ export class ViewerState extends EventTarget {
   }
 
   async openRecording(id) {
+    if (id !== this.recording) this._timesRowCount = -1;
     this.recording = id;
     this.summary = await api.summary(id);
     const names = this.summary.timelines.map((t) => t.name);
     if (!names.includes(this.timeline)) {
       this.timeline = names.includes('log_tick') ? 'log_tick' : (names[0] ?? null);
-      this.time = this.timelineInfo()?.max ?? 0;
+      this._timesRowCount = -1;
     }
+    await this._loadTimes();
+    this._setTimeValue(this.lastTime());
     await this.refreshScene();
   }
 
   /** Re-reads the summary after new data; follows the newest time if the user was at the end. */
   async refreshSummary() {
     if (this.recording == null) return;
-    const wasAtEnd = this.timelineInfo() == null || this.time >= this.timelineInfo().max;
+    const wasAtEnd = this.times.length === 0 || this.timeExact >= this.lastTime();
     this.summary = await api.summary(this.recording);
     if (this.timeline == null && this.summary.timelines.length) {
       this.timeline = this.summary.timelines.some((t) => t.name === 'log_tick') ? 'log_tick' : this.summary.timelines[0].name;
     }
-    if (wasAtEnd && this.timelineInfo()) this.time = this.timelineInfo().max;
+    await this._loadTimes();
+    if (wasAtEnd && this.times.length) this._setTimeValue(this.lastTime());
     await this.refreshScene();
   }
 
-  async setTime(timeline, time) {
+  /** Switches to `timeline` (null: static data only) and goes to its latest time. */
+  async setTimeline(timeline) {
     this.timeline = timeline;
-    this.time = time;
+    this._timesRowCount = -1;
+    await this._loadTimes();
+    await this.setTime(timeline, this.lastTime());
+  }
+
+  /** Moves to `time` (BigInt, integer number or decimal string) on `timeline`. */
+  async setTime(timeline, time) {
+    if (timeline !== this.timeline) {
+      this.timeline = timeline;
+      this._timesRowCount = -1;
+      await this._loadTimes();
+    }
+    this._setTimeValue(time);
     await this.refreshScene();
+  }
+
+  /**
+   * Moves to the previous (`delta` -1) or next (+1) time with data; stays at the first or last one.
+   * Returns false when there was nowhere to go.
+   */
+  async step(delta) {
+    const target = this.neighbourTime(delta);
+    if (target == null) return false;
+    await this.setTime(this.timeline, target);
+    return true;
+  }
+
+  /** The previous (`delta` < 0) or next time with data from the current time, or null at the ends. */
+  neighbourTime(delta) {
+    const index = this.timeIndex();
+    let target;
+    if (delta > 0) target = index + 1;
+    else target = index >= 0 && this.times[index] < this.timeExact ? index : index - 1;
+    return target >= 0 && target < this.times.length ? this.times[target] : null;
+  }
+
+  /** Index in `times` of the latest time with data at or before the current time; -1 before the first. */
+  timeIndex() {
+    let lo = 0;
+    let hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid] <= this.timeExact) lo = mid + 1; else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  firstTime() {
+    return this.times.length ? this.times[0] : 0n;
+  }
+
+  lastTime() {
+    return this.times.length ? this.times[this.times.length - 1] : BigInt(this.timelineInfo()?.max ?? 0);
   }
 
   async refreshScene() {
     const request = ++this._sceneRequest;
     try {
-      const scene = await api.scene(this.recording, this.timeline, this.time);
+      const scene = await api.scene(this.recording, this.timeline, this.timeExact);
       if (request !== this._sceneRequest) return; // a newer request is on its way
       this.scene = scene;
       this.error = null;
@@ -68,11 +129,22 @@ export class ViewerState extends EventTarget {
     this.emit();
   }
 
+  /**
+   * Sets some overrides of `entity` (null clears one). Throws, changing nothing, if a value is bad (see
+   * overrides.js), so views never see one.
+   */
   setOverride(entity, patch) {
+    checkOverride(patch);
     const current = this.overrides.get(entity) ?? {};
     const next = { ...current, ...patch };
     for (const k of Object.keys(next)) if (next[k] == null) delete next[k];
     if (Object.keys(next).length) this.overrides.set(entity, next); else this.overrides.delete(entity);
+    this.emit();
+  }
+
+  /** Back to the values of the recording for `entity`. */
+  clearOverrides(entity) {
+    this.overrides.delete(entity);
     this.emit();
   }
 
@@ -91,5 +163,31 @@ export class ViewerState extends EventTarget {
 
   emit() {
     this.dispatchEvent(new Event('change'));
+  }
+
+  _setTimeValue(time) {
+    this.timeExact = BigInt(time);
+    this.time = Number(this.timeExact);
+    this.dispatchEvent(new Event('time'));
+  }
+
+  async _loadTimes() {
+    const info = this.timelineInfo();
+    if (info == null) {
+      this.times = [];
+      this._timesRowCount = -1;
+      return;
+    }
+    if (info.rowCount === this._timesRowCount) return;
+    // Live data usually arrives in time order: then fetching only the new times suffices.
+    const known = this._timesRowCount >= 0 ? this.times : [];
+    let answer = await api.times(this.recording, info.name, known.length ? known[known.length - 1] : null);
+    let times = known.concat(answer.times.map((t) => BigInt(t)));
+    if (times.length !== answer.total) { // something was logged in between: read them all again
+      answer = await api.times(this.recording, info.name);
+      times = answer.times.map((t) => BigInt(t));
+    }
+    this.times = times;
+    this._timesRowCount = info.rowCount;
   }
 }
