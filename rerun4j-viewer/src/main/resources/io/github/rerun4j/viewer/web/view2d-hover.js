@@ -101,7 +101,8 @@ export class HoverReadout {
   }
 
   async fetch(request, texel) {
-    const { recording, timeline, time } = this.state;
+    // timeExact: nanosecond timestamps do not fit a JS number.
+    const { recording, timeline, timeExact: time } = this.state;
     try {
       const answer = await api.hover(recording, texel.entity, timeline, time, texel.x, texel.y);
       if (request !== this.request) return; // the pointer moved on
