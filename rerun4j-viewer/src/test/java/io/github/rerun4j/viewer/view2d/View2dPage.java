@@ -69,6 +69,16 @@ final class View2dPage implements AutoCloseable {
         browser.js("window.rerun4j.state.setOverride(arguments[0], arguments[1])", entity, patch);
     }
 
+    /**
+     * Puts {@code patch} into the overrides without the UI's validation: the way to feed the view ranges that
+     * the override form refuses (empty, inverted) but that a file from another writer may carry.
+     */
+    void setUncheckedOverride(String entity, Map<String, Object> patch) {
+        browser.js("const s = window.rerun4j.state; const p = {...arguments[1]};"
+                + "for (const k of Object.keys(p)) if (p[k] == null) delete p[k];"
+                + "s.overrides.set(arguments[0], p); s.emit()", entity, patch);
+    }
+
     void clearOverrides(String entity) {
         browser.js("window.rerun4j.state.overrides.delete(arguments[0]); window.rerun4j.state.emit()", entity);
     }

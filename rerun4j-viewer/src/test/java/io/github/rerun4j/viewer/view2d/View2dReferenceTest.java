@@ -129,7 +129,7 @@ class View2dReferenceTest {
         patch.put("range", overrides.range() == null ? null
                 : List.of((double) overrides.range().min(), (double) overrides.range().max()));
         page.clearOverrides(entity);
-        page.setOverride(entity, patch);
+        page.setUncheckedOverride(entity, patch);
         int[] browser = page.readPixels(entity, size[0], size[1]);
         int[] reference = DepthImageRenderer2D.render(images.get(entity), size[0], size[1], overrides);
         return PixelComparison.of(browser, reference, size[0], 1);
