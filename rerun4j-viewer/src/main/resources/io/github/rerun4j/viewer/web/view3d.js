@@ -45,6 +45,7 @@ export function createView3D(parent, state) {
 
   let framed = null; // {recording, hadBounds}: what the camera was last framed for
   let frameRequested = false;
+  let pickRequested = false;
   let destroyed = false;
   let pointer = null; // last CSS position over the canvas while not dragging
 
@@ -77,7 +78,17 @@ export function createView3D(parent, state) {
       frameRequested = false;
       if (destroyed) return;
       render();
-      if (pointer) hover.pointAt(pointer.x, pointer.y); // the picture under a resting cursor changed
+      if (pointer) requestPick(); // the picture under a resting cursor changed
+    });
+  }
+
+  /** One ID pass per animation frame however many pointer events arrive (it costs a full vertex pass). */
+  function requestPick() {
+    if (pickRequested || destroyed) return;
+    pickRequested = true;
+    requestAnimationFrame(() => {
+      pickRequested = false;
+      if (!destroyed && pointer) hover.pointAt(pointer.x, pointer.y);
     });
   }
 
@@ -223,7 +234,7 @@ export function createView3D(parent, state) {
     if (e.buttons !== 0) return; // dragging the camera
     const box = canvas.getBoundingClientRect();
     pointer = { x: e.clientX - box.left, y: e.clientY - box.top };
-    hover.pointAt(pointer.x, pointer.y);
+    requestPick();
   });
   canvas.addEventListener('pointerleave', () => { pointer = null; hover.hide(); });
   const resizeObserver = new ResizeObserver(requestFrame);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.rerun4j.examples.DepthImage3d;
-import io.github.rerun4j.render.projection.Bounds;
-import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.render.raster3d.Camera3D;
 import io.github.rerun4j.viewer.view3d.View3dPage.Pixels;
 import java.nio.file.Path;
@@ -74,11 +72,7 @@ class View3dDemoTest {
 
     @Test
     void initialEyeIsRerunsDefaultEyeOnTheSceneBox() {
-        Map<String, Object> scene = page.browser().jsMap("return window.rerun4j.state.scene.bounds");
-        double[] min = View3dPage.doubles(scene.get("min"));
-        double[] max = View3dPage.doubles(scene.get("max"));
-        Camera3D expected = Camera3D.framing(Bounds.EMPTY.including(new Vec3(min[0], min[1], min[2]))
-                .including(new Vec3(max[0], max[1], max[2])));
+        Camera3D expected = page.referenceEye();
         Map<String, Object> camera = page.camera();
         double[] eye = View3dPage.doubles(camera.get("position"));
         double[] target = View3dPage.doubles(camera.get("target"));

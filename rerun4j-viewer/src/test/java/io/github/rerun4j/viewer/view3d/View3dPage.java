@@ -1,5 +1,8 @@
 package io.github.rerun4j.viewer.view3d;
 
+import io.github.rerun4j.render.projection.Bounds;
+import io.github.rerun4j.render.projection.Vec3;
+import io.github.rerun4j.render.raster3d.Camera3D;
 import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.browser.Browser;
 import java.nio.file.Path;
@@ -132,6 +135,23 @@ final class View3dPage implements AutoCloseable {
     /** The cloud pixel drawn at canvas position (x, y): {entity, x, y} or null. */
     Map<String, Object> pick(double x, double y) {
         return browser.jsMap("return " + VIEW + ".pick(arguments[0], arguments[1])", x, y);
+    }
+
+    /** The Java reference's default eye (Camera3D.framing) for the scene box the page shows now. */
+    Camera3D referenceEye() {
+        Map<String, Object> bounds = browser.jsMap("return window.rerun4j.state.scene.bounds");
+        double[] min = doubles(bounds.get("min"));
+        double[] max = doubles(bounds.get("max"));
+        return Camera3D.framing(Bounds.EMPTY.including(new Vec3(min[0], min[1], min[2]))
+                .including(new Vec3(max[0], max[1], max[2])));
+    }
+
+    void doubleClickCanvas() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> canvas = (Map<String, Object>) camera().get("canvas");
+        int x = (int) (((Number) canvas.get("left")).doubleValue() + ((Number) canvas.get("width")).doubleValue() / 2);
+        int y = (int) (((Number) canvas.get("top")).doubleValue() + ((Number) canvas.get("height")).doubleValue() / 2);
+        new Actions(browser.driver()).moveToLocation(x, y).doubleClick().perform();
     }
 
     Object js(String script, Object... args) {
