@@ -1,11 +1,299 @@
-// Placeholder until this view is built (viewer issue): shows what it would draw.
+// The 3D view (depth-semantics §5): every depth image under a pinhole as a point cloud back-projected on the
+// GPU (depth-cloud.js), pinhole frustums, a ground grid and world axes, with three.js. The camera orbits,
+// pans and zooms (OrbitControls); it frames the scene box from Rerun's default eye when the scene first
+// appears and on double-click, and is otherwise left where the user put it. Overrides apply on update().
+//
+// Test hooks on the returned view: ready (every cloud has its pixels), pointCount() (CPU count of the points
+// drawn), gpuPointCount() (the same counted by an occlusion-free GPU pass), readPixels() ({width, height,
+// base64} RGBA rows top to bottom, of a fresh render), camera() (eye, target, up, fovY, viewProjection and
+// the canvas rectangle), lookAt(position, target, up, fovY), pick(x, y) (the cloud pixel under a canvas position), lastHover ({entity, x, y,
+// lines, world}) and timeRenders(n, withClouds) (mean ms per render, GPU finished).
 
-export function createView3D(parent, state, entity) {
+import * as THREE from 'three';
+import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+import { api } from './api.js';
+import { DepthCloud } from './depth-cloud.js';
+import { defaultEye, NEAR } from './camera3d.js';
+import { Guides } from './view3d-guides.js';
+import { Hover3D } from './view3d-hover.js';
+
+const MAX_CLOUDS = 255; // the ID pass has one byte for the cloud
+
+function toBase64(bytes) {
+  let text = '';
+  const chunk = 0x8000; // String.fromCharCode takes a bounded number of arguments
+  for (let i = 0; i < bytes.length; i += chunk) text += String.fromCharCode.apply(null, bytes.subarray(i, i + chunk));
+  return btoa(text);
+}
+
+export function createView3D(parent, state) {
+  const renderer = new THREE.WebGLRenderer({ antialias: false, alpha: false });
+  renderer.setPixelRatio(window.devicePixelRatio || 1);
+  renderer.setClearColor(0x000000, 1);
+  const canvas = renderer.domElement;
   const note = document.createElement('div');
-  note.style.padding = '8px';
-  parent.appendChild(note);
+  note.style.cssText = 'position:absolute;left:8px;top:8px;color:#ffd7d7;white-space:pre-wrap;pointer-events:none';
+  parent.append(canvas, note);
+
+  const scene = new THREE.Scene();
+  const idScene = new THREE.Scene();
+  const camera = new THREE.PerspectiveCamera(55, 1, NEAR, 1e5);
+  const controls = new OrbitControls(camera, canvas);
+  const guides = new Guides(scene);
+  const clouds = new Map(); // entity -> DepthCloud
+  const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()] });
+
+  let framed = null; // {recording, hadBounds}: what the camera was last framed for
+  let frameRequested = false;
+  let pickRequested = false;
+  let destroyed = false;
+  let pointer = null; // last CSS position over the canvas while not dragging
+
+  function showProblem(message) {
+    note.textContent = message ?? '';
+  }
+
+  function resize() {
+    const width = Math.max(1, parent.clientWidth);
+    const height = Math.max(1, parent.clientHeight);
+    const size = renderer.getSize(new THREE.Vector2());
+    if (size.x !== width || size.y !== height) {
+      renderer.setSize(width, height, false); // CSS sizes the canvas
+      camera.aspect = width / height;
+      camera.updateProjectionMatrix();
+    }
+  }
+
+  function render() {
+    resize();
+    controls.update();
+    renderer.setRenderTarget(null);
+    renderer.render(scene, camera);
+  }
+
+  function requestFrame() {
+    if (frameRequested || destroyed) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      if (destroyed) return;
+      render();
+      if (pointer) requestPick(); // the picture under a resting cursor changed
+    });
+  }
+
+  /** One ID pass per animation frame however many pointer events arrive (it costs a full vertex pass). */
+  function requestPick() {
+    if (pickRequested || destroyed) return;
+    pickRequested = true;
+    requestAnimationFrame(() => {
+      pickRequested = false;
+      if (!destroyed && pointer) hover.pointAt(pointer.x, pointer.y);
+    });
+  }
+
+  /** Rerun's default eye on the current scene box. */
+  function frame() {
+    const eye = defaultEye(state.scene?.bounds);
+    camera.up.copy(eye.up);
+    camera.position.copy(eye.position);
+    camera.fov = eye.fovY;
+    camera.far = Math.max(1e3, eye.distance * 1e3);
+    camera.updateProjectionMatrix();
+    controls.target.copy(eye.target);
+    controls.update();
+    guides.fitTo(state.scene?.bounds);
+    requestFrame();
+  }
+
+  /** Creates, reloads and removes clouds so there is one per depth image with a camera. */
+  function syncClouds() {
+    const images = (state.scene?.depthImages ?? []).filter((image) => image.camera);
+    const wanted = new Set(images.map((image) => image.entity));
+    for (const [entity, cloud] of clouds) {
+      if (!wanted.has(entity)) {
+        cloud.dispose();
+        clouds.delete(entity);
+      }
+    }
+    for (const image of images) {
+      let cloud = clouds.get(image.entity);
+      if (!cloud) {
+        const used = new Set([...clouds.values()].map((c) => c.slot));
+        let slot = 1;
+        while (used.has(slot)) slot++;
+        if (slot > MAX_CLOUDS) {
+          showProblem(`more than ${MAX_CLOUDS} depth clouds: ${image.entity} is not drawn`);
+          continue;
+        }
+        cloud = new DepthCloud(slot);
+        cloud.pendingRow = null;
+        clouds.set(image.entity, cloud);
+        scene.add(cloud.points);
+        idScene.add(cloud.idPoints);
+      }
+      cloud.configure(image, state.effective(image));
+      if (cloud.rowId === image.rowId || cloud.pendingRow === image.rowId) continue;
+      cloud.pendingRow = image.rowId;
+      api.pixels(image.imageUrl).then((buffer) => {
+        if (destroyed || clouds.get(image.entity) !== cloud || cloud.pendingRow !== image.rowId) return; // superseded
+        cloud.setPixels(image, buffer);
+        cloud.pendingRow = null;
+        showProblem(null);
+        requestFrame();
+      }).catch((e) => {
+        if (cloud.pendingRow === image.rowId) cloud.pendingRow = null;
+        showProblem(`${image.entity}: ${e.message}`);
+      });
+    }
+  }
+
+  function isReady() {
+    const images = (state.scene?.depthImages ?? []).filter((image) => image.camera);
+    return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId);
+  }
+
+  /** Test hook: the valid pixels of every drawn cloud, counted by the GPU without occlusion. */
+  function gpuPointCount() {
+    let total = 0;
+    const countScene = new THREE.Scene();
+    for (const cloud of clouds.values()) {
+      if (!cloud.rowId) continue;
+      const { width, height } = cloud.image;
+      const target = new THREE.WebGLRenderTarget(width, height, { type: THREE.UnsignedByteType, depthBuffer: false });
+      const bytes = new Uint8Array(width * height * 4);
+      try {
+        countScene.add(cloud.countPoints);
+        renderer.setRenderTarget(target);
+        renderer.setClearColor(0x000000, 0);
+        renderer.clear();
+        renderer.render(countScene, camera);
+        renderer.readRenderTargetPixels(target, 0, 0, width, height, bytes);
+      } finally {
+        countScene.remove(cloud.countPoints);
+        renderer.setRenderTarget(null);
+        renderer.setClearColor(0x000000, 1);
+        target.dispose();
+      }
+      for (let i = 3; i < bytes.length; i += 4) if (bytes[i] !== 0) total++;
+    }
+    return total;
+  }
+
+  /** Test hook: a fresh render of the canvas, read in the same task (before the browser composites it). */
+  function readPixels() {
+    render();
+    const gl = renderer.getContext();
+    const width = gl.drawingBufferWidth;
+    const height = gl.drawingBufferHeight;
+    const bottomUp = new Uint8Array(width * height * 4);
+    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, bottomUp);
+    const topDown = new Uint8Array(bottomUp.length);
+    const row = width * 4;
+    for (let y = 0; y < height; y++) topDown.set(bottomUp.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+    return { width, height, base64: toBase64(topDown) };
+  }
+
+  /** Test hook: where the camera is and how it projects (column-major viewProjection, CSS canvas box). */
+  function cameraInfo() {
+    camera.updateMatrixWorld();
+    const viewProjection = new THREE.Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
+    const box = canvas.getBoundingClientRect();
+    return {
+      position: camera.position.toArray(),
+      target: controls.target.toArray(),
+      up: camera.up.toArray(),
+      fovY: camera.fov,
+      near: camera.near,
+      viewProjection: viewProjection.toArray(),
+      canvas: { left: box.left, top: box.top, width: box.width, height: box.height },
+    };
+  }
+
+  /** Measurement hook: mean milliseconds per full render (GPU finished: one pixel is read back each time). */
+  function timeRenders(count, withClouds = true) {
+    const gl = renderer.getContext();
+    for (const cloud of clouds.values()) cloud.points.visible = withClouds && cloud.rowId != null;
+    const one = new Uint8Array(4);
+    render();
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, one);
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      renderer.render(scene, camera);
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, one);
+    }
+    const mean = (performance.now() - start) / count;
+    for (const cloud of clouds.values()) cloud.points.visible = cloud.rowId != null;
+    return mean;
+  }
+
+  controls.addEventListener('change', requestFrame);
+  controls.addEventListener('start', () => { pointer = null; hover.hide(); });
+  canvas.addEventListener('dblclick', frame);
+  canvas.addEventListener('pointermove', (e) => {
+    if (e.buttons !== 0) return; // dragging the camera
+    const box = canvas.getBoundingClientRect();
+    pointer = { x: e.clientX - box.left, y: e.clientY - box.top };
+    requestPick();
+  });
+  canvas.addEventListener('pointerleave', () => { pointer = null; hover.hide(); });
+  const resizeObserver = new ResizeObserver(requestFrame);
+  resizeObserver.observe(parent);
+
   return {
-    update() { note.textContent = 'view3d ' + (entity ?? ''); },
-    destroy() { note.remove(); },
+    update() {
+      if (!state.scene) return;
+      try {
+        syncClouds();
+        guides.setFrustums(state.scene.pinholes);
+        // Frame a recording's scene once, when it first appears (again if it had no box yet, e.g. live
+        // data still arriving); after that the camera is the user's until a double-click.
+        const hasBounds = state.scene.bounds != null;
+        if (framed?.recording !== state.recording || (!framed.hadBounds && hasBounds)) {
+          framed = { recording: state.recording, hadBounds: hasBounds };
+          resize();
+          frame();
+        }
+        hover.refresh();
+      } catch (e) {
+        showProblem(e.message);
+      }
+      requestFrame();
+    },
+    destroy() {
+      destroyed = true;
+      resizeObserver.disconnect();
+      controls.dispose();
+      hover.destroy();
+      for (const cloud of clouds.values()) cloud.dispose();
+      clouds.clear();
+      guides.dispose();
+      renderer.dispose();
+      canvas.remove();
+      note.remove();
+    },
+    get ready() { return isReady(); },
+    get lastHover() { return hover.last; },
+    pointCount: () => [...clouds.values()].reduce((sum, cloud) => sum + (cloud.rowId ? cloud.validCount : 0), 0),
+    gpuPointCount,
+    /** Puts the eye at `position` looking at `target` (arrays of 3), with `up`; fovY in degrees if given. */
+    lookAt(position, target, up, fovY) {
+      camera.up.fromArray(up);
+      camera.position.fromArray(position);
+      if (fovY) camera.fov = fovY;
+      camera.updateProjectionMatrix();
+      controls.target.fromArray(target);
+      controls.update();
+      requestFrame();
+    },
+    /** Test hook: the cloud pixel drawn at CSS (x, y) of the canvas, {entity, x, y}, or null. */
+    pick(x, y) {
+      render();
+      const hit = hover.pick(x, y);
+      return hit && { entity: hit.entity, x: hit.x, y: hit.y };
+    },
+    readPixels,
+    camera: cameraInfo,
+    timeRenders,
   };
 }

@@ -1,0 +1,43 @@
+// Rerun's default eye for a 3D view, as the Java reference render/raster3d/Camera3D.framing does: orbit
+// centre = centre of the scene box, distance = 1.5 x half its diagonal (1 if that is 0 or not finite),
+// looking along 0.75 forward + 0.25 right - 0.25 up of the scene axes (RFU: X right, Y forward, Z up, when
+// the scene has no ViewCoordinates), vertical field of view 55 degrees, near plane 0.01.
+//
+//   const eye = defaultEye(scene.bounds);   // {position, target, up, fovY} as THREE.Vector3s / degrees
+//   camera.position.copy(eye.position); camera.up.copy(eye.up); controls.target.copy(eye.target);
+
+import * as THREE from 'three';
+
+export const DEFAULT_FOV_Y_DEGREES = 55;
+export const NEAR = 0.01;
+
+/** Scene axes when nothing says otherwise (Rerun: RFU). */
+const RIGHT = new THREE.Vector3(1, 0, 0);
+const FORWARD = new THREE.Vector3(0, 1, 0);
+export const SCENE_UP = new THREE.Vector3(0, 0, 1);
+
+/** The box's centre and half size, or null for a missing / non-finite box. */
+export function boxOf(bounds) {
+  if (!bounds) return null;
+  const min = new THREE.Vector3().fromArray(bounds.min);
+  const max = new THREE.Vector3().fromArray(bounds.max);
+  const finite = [...bounds.min, ...bounds.max].every(Number.isFinite);
+  return finite ? { center: min.clone().add(max).multiplyScalar(0.5), halfSize: max.clone().sub(min).multiplyScalar(0.5) } : null;
+}
+
+/** The default eye framing `bounds` ({min, max} of the scene JSON, or null). */
+export function defaultEye(bounds) {
+  const box = boxOf(bounds);
+  const target = box ? box.center : new THREE.Vector3();
+  let distance = box ? 1.5 * box.halfSize.length() : NaN;
+  if (!Number.isFinite(distance) || distance === 0) distance = 1;
+  const direction = FORWARD.clone().multiplyScalar(0.75)
+    .addScaledVector(RIGHT, 0.25).addScaledVector(SCENE_UP, -0.25).normalize();
+  return {
+    position: target.clone().addScaledVector(direction, -distance),
+    target,
+    up: SCENE_UP.clone(),
+    fovY: DEFAULT_FOV_Y_DEGREES,
+    distance,
+  };
+}

@@ -1,0 +1,140 @@
+// Hover in the 3D view (depth-semantics §5.6): finds the cloud point under the cursor with an ID pass (the
+// clouds drawn into an RGBA8 target as pixel index + 1 and cloud slot, depth-tested like the picture, the
+// rasterisation scissored to the one pixel under the cursor) and shows a tooltip with the entity, the pixel,
+// the world position and the server's reference lines ("Depth: …", "Val: …").
+//
+//   const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => list });
+//   hover.pointAt(cssX, cssY);   // on pointer move; hover.hide() when dragging or leaving
+
+import * as THREE from 'three';
+import { api } from './api.js';
+
+const REST_MS = 40;
+
+function formatWorld(world) {
+  return `World: (${world.map((v) => v.toFixed(3)).join(', ')})`;
+}
+
+export class Hover3D {
+  constructor(parent, state, scene) {
+    this.state = state;
+    this.scene = scene; // {renderer, idScene, camera(), clouds()}
+    this.target = null;
+    this.pixel = new Uint8Array(4);
+    this.current = null; // {entity, x, y} under the pointer
+    this.last = null;    // {entity, x, y, lines, world}: the latest answer for the current pixel
+    this.request = 0;
+    this.timer = null;
+    this.tooltip = document.createElement('div');
+    this.tooltip.className = 'tooltip';
+    this.tooltip.hidden = true;
+    parent.append(this.tooltip);
+  }
+
+  /** The cloud point under CSS position (x, y) of the canvas: {cloud, entity, x, y}, or null. */
+  pick(cssX, cssY) {
+    const { renderer } = this.scene;
+    const size = renderer.getDrawingBufferSize(new THREE.Vector2());
+    const ratio = renderer.getPixelRatio();
+    const px = Math.floor(cssX * ratio);
+    const py = size.y - 1 - Math.floor(cssY * ratio); // GL rows go up
+    if (px < 0 || py < 0 || px >= size.x || py >= size.y) return null;
+    if (!this.target || this.target.width !== size.x || this.target.height !== size.y) {
+      this.target?.dispose();
+      this.target = new THREE.WebGLRenderTarget(size.x, size.y, {
+        type: THREE.UnsignedByteType, format: THREE.RGBAFormat, depthBuffer: true,
+        minFilter: THREE.NearestFilter, magFilter: THREE.NearestFilter, generateMipmaps: false,
+      });
+    }
+    // Only the pixel under the cursor is rasterised; the viewport (and so clipping and point sizes) stays
+    // the picture's, so what is hit is what is seen.
+    this.target.scissor.set(px, py, 1, 1);
+    this.target.scissorTest = true;
+    const previousTarget = renderer.getRenderTarget();
+    const clearColor = renderer.getClearColor(new THREE.Color());
+    const clearAlpha = renderer.getClearAlpha();
+    try {
+      renderer.setRenderTarget(this.target);
+      renderer.setClearColor(0x000000, 0);
+      renderer.clear();
+      renderer.render(this.scene.idScene, this.scene.camera());
+      renderer.readRenderTargetPixels(this.target, px, py, 1, 1, this.pixel);
+    } finally {
+      renderer.setRenderTarget(previousTarget);
+      renderer.setClearColor(clearColor, clearAlpha);
+    }
+    const [r, g, b, slot] = this.pixel;
+    const id = r | (g << 8) | (b << 16);
+    if (id === 0 || slot === 0) return null;
+    const cloud = this.scene.clouds().find((c) => c.slot === slot);
+    if (!cloud?.image) return null;
+    const index = id - 1;
+    return { cloud, entity: cloud.image.entity, x: index % cloud.image.width, y: Math.floor(index / cloud.image.width) };
+  }
+
+  /** Picks at (cssX, cssY) and shows or hides the tooltip. */
+  pointAt(cssX, cssY) {
+    const hit = this.pick(cssX, cssY);
+    if (!hit) {
+      this.hide();
+      return;
+    }
+    const same = this.current && this.current.entity === hit.entity && this.current.x === hit.x && this.current.y === hit.y;
+    this.current = { entity: hit.entity, x: hit.x, y: hit.y };
+    this.place(cssX, cssY);
+    if (!same) {
+      this.last = null;
+      this.tooltip.textContent = `${hit.entity}\nPixel: (${hit.x}, ${hit.y})`;
+      this.schedule();
+    }
+  }
+
+  /** Asks again for the current pixel (the time or data changed). */
+  refresh() {
+    if (this.current) this.schedule();
+  }
+
+  hide() {
+    clearTimeout(this.timer);
+    this.request++;
+    this.current = null;
+    this.last = null;
+    this.tooltip.hidden = true;
+  }
+
+  destroy() {
+    this.hide();
+    this.tooltip.remove();
+    this.target?.dispose();
+  }
+
+  place(cssX, cssY) {
+    this.tooltip.hidden = false;
+    const room = this.tooltip.parentElement?.clientWidth ?? Infinity;
+    const width = this.tooltip.offsetWidth;
+    const left = cssX + 16 + width > room ? Math.max(0, cssX - 16 - width) : cssX + 16;
+    Object.assign(this.tooltip.style, { left: `${left}px`, top: `${cssY + 16}px` });
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    const request = ++this.request;
+    const pixel = this.current;
+    this.timer = setTimeout(() => this.fetch(request, pixel), REST_MS);
+  }
+
+  async fetch(request, pixel) {
+    const { recording, timeline, time } = this.state;
+    const head = [pixel.entity, `Pixel: (${pixel.x}, ${pixel.y})`];
+    try {
+      const answer = await api.hover(recording, pixel.entity, timeline, time, pixel.x, pixel.y);
+      if (request !== this.request) return; // the pointer moved on
+      this.last = { ...pixel, lines: answer.lines, world: answer.world };
+      this.tooltip.textContent = [...head, ...(answer.world ? [formatWorld(answer.world)] : []), ...answer.lines].join('\n');
+    } catch (e) {
+      if (request !== this.request) return;
+      this.last = { ...pixel, lines: [], world: null, error: e.message };
+      this.tooltip.textContent = [...head, e.message].join('\n');
+    }
+  }
+}
