@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The figures behind "back-projection on the GPU, or positions from the server?" for a 640x480 depth image:
  * GPU time per frame with and without the cloud (mean of 20 renders, each waited for), the Java reference's CPU time, and what shipping positions
  * would cost the browser (28 B per point). Prints them; asserts only correctness, never a time.
+ *
+ * <p>A measurement, not a test: excluded from {@code mvn verify}; run it with
+ * {@code mvn -pl rerun4j-viewer -am test -Pmeasure -Dtest=BackProjectionCostTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@Tag("measurement")
 class BackProjectionCostTest {
 
     static final int W = 640;
