@@ -17,7 +17,14 @@ public final class SceneJson {
      * @param time     the time on it
      */
     public record Scene(String timeline, long time, List<DepthImageJson> depthImages, List<PinholeJson> pinholes,
-                        BoundsJson bounds) {
+                        BoundsJson bounds, AxesJson axes) {
+    }
+
+    /**
+     * The 3D scene's axes: a ViewCoordinates logged at the root ({@code /}), else Rerun's default RFU (Z up).
+     * The default eye and the grid follow {@code up}.
+     */
+    public record AxesJson(String viewCoordinates, boolean logged, double[] right, double[] forward, double[] up) {
     }
 
     /**

@@ -9,9 +9,12 @@ import io.github.rerun4j.render.projection.Frustum;
 import io.github.rerun4j.render.projection.PinholeCamera;
 import io.github.rerun4j.render.projection.TransformChain;
 import io.github.rerun4j.render.projection.Vec3;
+import io.github.rerun4j.render.projection.ViewBasis;
 import io.github.rerun4j.render.scene.StoreTransformLookup;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
+import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
+import io.github.rerun4j.sdk.types.ViewDir;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.PinholeFields;
 import io.github.rerun4j.sdk.types.Colormap;
@@ -89,7 +92,15 @@ public final class SceneQuery {
                     .ifPresent(c -> pinholes.add(pinholeJson(c, sceneBounds)));
         }
         BoundsJson boundsJson = bounds.isEmpty() ? null : new BoundsJson(xyz(bounds.min()), xyz(bounds.max()));
-        return new SceneJson.Scene(timeline, time, images, pinholes, boundsJson);
+        return new SceneJson.Scene(timeline, time, images, pinholes, boundsJson, axes());
+    }
+
+    private SceneJson.AxesJson axes() {
+        Optional<ViewCoordinates> logged = ArchetypeQueries.viewCoordinatesAt(store, "/", timeline, time).map(Latest::value);
+        ViewCoordinates axes = logged.orElse(ViewCoordinates.RFU);
+        return new SceneJson.AxesJson(axes.toString(), logged.isPresent(),
+                xyz(ViewBasis.direction(axes, ViewDir.RIGHT)), xyz(ViewBasis.direction(axes, ViewDir.FORWARD)),
+                xyz(ViewBasis.direction(axes, ViewDir.UP)));
     }
 
     /** The latest depth image of {@code entity} at this moment. */

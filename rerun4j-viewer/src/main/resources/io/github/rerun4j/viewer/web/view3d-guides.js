@@ -8,7 +8,7 @@
 //   guides.fitTo(scene.bounds);           // when the camera is framed
 
 import * as THREE from 'three';
-import { boxOf, SCENE_UP } from './camera3d.js';
+import { boxOf, sceneAxes } from './camera3d.js';
 
 export const FRUSTUM_COLOR = 0x9f9f9f;
 const GRID_MAJOR = 0x3b4245;
@@ -37,7 +37,8 @@ export class Guides {
   }
 
   /** Sizes the grid and axes for the scene box (null: a 1 m grid around the origin). */
-  fitTo(bounds) {
+  fitTo(bounds, axes) {
+    const up = sceneAxes(axes).up;
     const box = boxOf(bounds);
     const extent = box ? 2 * Math.max(box.halfSize.x, box.halfSize.y, box.halfSize.z) : 0;
     const spacing = extent > 0 ? 10 ** Math.floor(Math.log10(extent / 2)) : 1;
@@ -50,9 +51,9 @@ export class Guides {
     this.grid = new THREE.GridHelper(2 * LINES_PER_SIDE * spacing, 2 * LINES_PER_SIDE, GRID_MAJOR, GRID_MINOR);
     // GridHelper lies in XZ (three's Y up); turn it into the plane perpendicular to the scene's up axis,
     // through the origin, centred under the scene.
-    this.grid.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), SCENE_UP);
+    this.grid.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), up);
     if (box) {
-      const centre = box.center.clone().projectOnPlane(SCENE_UP);
+      const centre = box.center.clone().projectOnPlane(up);
       centre.set(Math.round(centre.x / spacing) * spacing, Math.round(centre.y / spacing) * spacing,
         Math.round(centre.z / spacing) * spacing);
       this.grid.position.copy(centre);

@@ -94,7 +94,7 @@ export function createView3D(parent, state) {
 
   /** Rerun's default eye on the current scene box. */
   function frame() {
-    const eye = defaultEye(state.scene?.bounds);
+    const eye = defaultEye(state.scene?.bounds, state.scene?.axes);
     camera.up.copy(eye.up);
     camera.position.copy(eye.position);
     camera.fov = eye.fovY;
@@ -102,7 +102,7 @@ export function createView3D(parent, state) {
     camera.updateProjectionMatrix();
     controls.target.copy(eye.target);
     controls.update();
-    guides.fitTo(state.scene?.bounds);
+    guides.fitTo(state.scene?.bounds, state.scene?.axes);
     requestFrame();
   }
 

@@ -1,6 +1,7 @@
 package io.github.rerun4j.viewer.view3d;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.rerun4j.examples.DepthImage3d;
 import io.github.rerun4j.render.projection.Affine3;
@@ -10,6 +11,8 @@ import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
+import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
+import io.github.rerun4j.render.raster3d.Camera3D;
 import io.github.rerun4j.sdk.types.Colormap;
 import io.github.rerun4j.viewer.view3d.View3dPage.Pixels;
 import java.nio.file.Path;
@@ -153,6 +156,26 @@ class View3dBehaviourTest {
             assertThat(turbo.count(FAR_YELLOW, 2)).isZero();
             assertThat(turbo.count(BAR_GREEN, 2)).isZero();
             assertThat(page.pointCount()).isEqualTo(60_000);
+            assertThat(page.browser().consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRootViewCoordinatesSetsTheEyeAndTheGridUp() throws Exception {
+        Path file = dir.resolve("rdf-root.rrd");
+        try (RecordingStream rec = RecordingStream.builder("rdf_root").saveTo(file)) {
+            rec.logStatic("/", ViewCoordinates.RDF); // the scene's Y points down, Z forward
+            rec.logStatic("world/camera", Pinhole.fromFocalLengthAndResolution(200, 300, 200));
+            rec.log("world/camera/depth", demoDepth());
+        }
+        try (View3dPage page = View3dPage.open(file)) {
+            Map<String, Object> camera = page.camera();
+            assertThat(View3dPage.doubles(camera.get("up"))).containsExactly(0, -1, 0);
+            Camera3D expected = page.referenceEye();
+            double[] eye = View3dPage.doubles(camera.get("position"));
+            assertThat(eye[0]).isCloseTo(expected.eye().x(), within(1e-6));
+            assertThat(eye[1]).isCloseTo(expected.eye().y(), within(1e-6));
+            assertThat(eye[2]).isCloseTo(expected.eye().z(), within(1e-6));
             assertThat(page.browser().consoleErrors()).isEmpty();
         }
     }

@@ -3,6 +3,7 @@ package io.github.rerun4j.viewer.view3d;
 import io.github.rerun4j.render.projection.Bounds;
 import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.render.raster3d.Camera3D;
+import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.browser.Browser;
 import java.nio.file.Path;
@@ -142,8 +143,9 @@ final class View3dPage implements AutoCloseable {
         Map<String, Object> bounds = browser.jsMap("return window.rerun4j.state.scene.bounds");
         double[] min = doubles(bounds.get("min"));
         double[] max = doubles(bounds.get("max"));
+        String axes = (String) browser.js("return window.rerun4j.state.scene.axes.viewCoordinates");
         return Camera3D.framing(Bounds.EMPTY.including(new Vec3(min[0], min[1], min[2]))
-                .including(new Vec3(max[0], max[1], max[2])));
+                .including(new Vec3(max[0], max[1], max[2])), ViewCoordinates.fromName(axes));
     }
 
     void doubleClickCanvas() {
