@@ -7,28 +7,19 @@
 //   hover.pointAt(cssX, cssY);   // on pointer move; hover.hide() when dragging or leaving
 
 import * as THREE from 'three';
-import { api } from './api.js';
-
-const REST_MS = 40;
-
-function formatWorld(world) {
-  return `World: (${world.map((v) => v.toFixed(3)).join(', ')})`;
-}
+import { HoverTooltip } from './hover-tooltip.js';
 
 export class Hover3D {
   constructor(parent, state, scene) {
-    this.state = state;
     this.scene = scene; // {renderer, idScene, camera(), clouds()}
     this.target = null;
     this.pixel = new Uint8Array(4);
-    this.current = null; // {entity, x, y} under the pointer
-    this.last = null;    // {entity, x, y, lines, world}: the latest answer for the current pixel
-    this.request = 0;
-    this.timer = null;
-    this.tooltip = document.createElement('div');
-    this.tooltip.className = 'tooltip';
-    this.tooltip.hidden = true;
-    parent.append(this.tooltip);
+    this.tooltip = new HoverTooltip(parent, state, { world: true });
+  }
+
+  /** The latest server answer for the hovered pixel ({entity, x, y, lines, world}), or null. */
+  get last() {
+    return this.tooltip.last;
   }
 
   /** The cloud point under CSS position (x, y) of the canvas: {cloud, entity, x, y}, or null. */
@@ -79,62 +70,21 @@ export class Hover3D {
       this.hide();
       return;
     }
-    const same = this.current && this.current.entity === hit.entity && this.current.x === hit.x && this.current.y === hit.y;
-    this.current = { entity: hit.entity, x: hit.x, y: hit.y };
-    this.place(cssX, cssY);
-    if (!same) {
-      this.last = null;
-      this.tooltip.textContent = `${hit.entity}\nPixel: (${hit.x}, ${hit.y})`;
-      this.schedule();
-    }
+    const pixel = { entity: hit.entity, x: hit.x, y: hit.y };
+    this.tooltip.point(pixel, cssX, cssY, [hit.entity, `Pixel: (${hit.x}, ${hit.y})`]);
   }
 
   /** Asks again for the current pixel (the time or data changed). */
   refresh() {
-    if (this.current) this.schedule();
+    this.tooltip.refresh();
   }
 
   hide() {
-    clearTimeout(this.timer);
-    this.request++;
-    this.current = null;
-    this.last = null;
-    this.tooltip.hidden = true;
+    this.tooltip.hide();
   }
 
   destroy() {
-    this.hide();
-    this.tooltip.remove();
+    this.tooltip.destroy();
     this.target?.dispose();
-  }
-
-  place(cssX, cssY) {
-    this.tooltip.hidden = false;
-    const room = this.tooltip.parentElement?.clientWidth ?? Infinity;
-    const width = this.tooltip.offsetWidth;
-    const left = cssX + 16 + width > room ? Math.max(0, cssX - 16 - width) : cssX + 16;
-    Object.assign(this.tooltip.style, { left: `${left}px`, top: `${cssY + 16}px` });
-  }
-
-  schedule() {
-    clearTimeout(this.timer);
-    const request = ++this.request;
-    const pixel = this.current;
-    this.timer = setTimeout(() => this.fetch(request, pixel), REST_MS);
-  }
-
-  async fetch(request, pixel) {
-    const { recording, timeline, time } = this.state;
-    const head = [pixel.entity, `Pixel: (${pixel.x}, ${pixel.y})`];
-    try {
-      const answer = await api.hover(recording, pixel.entity, timeline, time, pixel.x, pixel.y);
-      if (request !== this.request) return; // the pointer moved on
-      this.last = { ...pixel, lines: answer.lines, world: answer.world };
-      this.tooltip.textContent = [...head, ...(answer.world ? [formatWorld(answer.world)] : []), ...answer.lines].join('\n');
-    } catch (e) {
-      if (request !== this.request) return;
-      this.last = { ...pixel, lines: [], world: null, error: e.message };
-      this.tooltip.textContent = [...head, e.message].join('\n');
-    }
   }
 }
