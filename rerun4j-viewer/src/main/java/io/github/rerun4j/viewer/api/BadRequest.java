@@ -31,6 +31,11 @@ public final class BadRequest extends RuntimeException {
         return new BadRequest(422, what);
     }
 
+    /** The request cannot get the kind of answer the route gives (an event stream without asking for one): 406. */
+    public static BadRequest notAcceptable(String what) {
+        return new BadRequest(406, what);
+    }
+
     public int status() {
         return status;
     }
