@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Small multi-frame recordings for tests: a {@value #WIDTH}x{@value #HEIGHT} u16 depth image at
  * {@code cam/depth} per frame on timeline {@code frame}, pixel values {@code 1000 + frame} (millimetres), so a
- * test can tell frames apart by any pixel.
+ * test can tell frames apart by any pixel. Only that timeline (no {@code log_tick}/{@code log_time}), so the
+ * page shows {@code frame}.
  *
  * <pre>{@code
  * TestRecordings.write(dir.resolve("ten.rrd"), 10);
@@ -26,7 +27,7 @@ public final class TestRecordings {
 
     /** Writes {@code frames} frames to {@code file}, one chunk each. */
     public static void write(Path file, int frames) {
-        try (RecordingStream rec = RecordingStream.builder("test_frames").batching(BatcherConfig.IMMEDIATE).saveTo(file)) {
+        try (RecordingStream rec = RecordingStream.builder("test_frames").batching(BatcherConfig.IMMEDIATE).defaultTimelines(false).saveTo(file)) {
             for (int i = 0; i < frames; i++) {
                 logFrame(rec, i);
             }
@@ -35,7 +36,7 @@ public final class TestRecordings {
 
     /** A stream into {@code sink} that sends each log call at once. */
     public static RecordingStream stream(Sink sink) {
-        return RecordingStream.builder("test_frames").batching(BatcherConfig.IMMEDIATE).sink(sink);
+        return RecordingStream.builder("test_frames").batching(BatcherConfig.IMMEDIATE).defaultTimelines(false).sink(sink);
     }
 
     /** Logs frame {@code i} at time {@code frame = i}. */

@@ -114,6 +114,7 @@ public final class FileFollower implements AutoCloseable {
 
     private void run() {
         CountingStream counted = new CountingStream(new BufferedInputStream(tail, 1 << 16));
+        long damagedAt = -1;
         try (LogMessageReader reader = LogMessageReader.of(counted)) {
             while (true) {
                 LogMessageReader.Entry entry;
@@ -125,13 +126,14 @@ public final class FileFollower implements AutoCloseable {
                         return; // stop() cut a message that was still being written: not damage
                     }
                     hub.addProblem(current, source, e.getMessage());
+                    damagedAt = e.messageOffset();
                     continue; // a message that does not decode is skipped; after damaged framing next() is null
                 }
                 messageDone(counted);
                 if (entry == null) {
                     if (!tail.stoppedAtEnd()) {
-                        hub.addProblem(current, source, "following stopped at byte " + consumed
-                                + ": nothing after damaged framing can be read");
+                        hub.addProblem(current, source, "following stopped: nothing after the damaged framing at byte "
+                                + damagedAt + " can be read");
                     }
                     return;
                 }
