@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rerun4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Write, inspect and check Rerun .rrd recordings from the JVM.",
-        subcommands = {DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class, PointsCommand.class, HoverCommand.class},
+        description = "Write, view, inspect and check Rerun .rrd recordings from the JVM.",
+        subcommands = {ViewCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class, PointsCommand.class, HoverCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage."})
 public final class RootCommand implements Callable<Integer> {
 
@@ -42,6 +42,6 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: demo, print or verify");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: view, demo, print or verify");
     }
 }
