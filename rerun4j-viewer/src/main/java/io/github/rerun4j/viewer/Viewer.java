@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <pre>{@code
  * // what rr.init(spawn=True) does in Python: log and watch
- * RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876)).build();
+ * RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876));
  *
  * // or look at files
  * try (Viewer viewer = Viewer.start("127.0.0.1", 0)) {
