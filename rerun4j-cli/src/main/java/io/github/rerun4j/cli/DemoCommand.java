@@ -11,17 +11,19 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rerun4j demo --out DIR}: writes Rerun's two depth-image snippets as {@code .rrd} files and says how
- * to open and check them. Without {@code --out} the files go to {@code ./rerun4j-demo}; the built-in viewer
- * that will show them right away arrives with the viewer issue.
+ * {@code rerun4j demo}: writes Rerun's two depth-image snippets as {@code .rrd} files and opens them in the
+ * viewer (until Ctrl-C). {@code --no-serve} only writes them (to {@code ./rerun4j-demo} unless {@code --out})
+ * and says how to open and check them; {@code --live} also streams a moving synthetic scene into the viewer.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Write the depth_image_simple and depth_image_3d demo recordings.")
+        description = {"Write the depth_image_simple and depth_image_3d demo recordings and open them in the viewer.",
+                "Serves until Ctrl-C; --no-serve only writes the files."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SIMPLE_FILE = "depth_image_simple.rrd";
@@ -33,30 +35,96 @@ public final class DemoCommand implements Callable<Integer> {
     static final Path DEFAULT_OUT = Path.of("rerun4j-demo");
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Directory to write the recordings to (created if needed). Default: ./rerun4j-demo")
-    private Path outDir = DEFAULT_OUT;
+            description = "Directory to write the recordings to (created if needed). Default: a temporary directory "
+                    + "removed when the viewer stops; with --no-serve, ./rerun4j-demo")
+    private Path outDir;
+
+    @Option(names = "--no-serve", description = "Only write the files and say how to open them; do not start the viewer.")
+    private boolean noServe;
+
+    @Option(names = "--live", description = "Also stream a moving synthetic depth scene into the viewer, as a logging program would.")
+    private boolean live;
+
+    @Mixin
+    private ServeOptions serve;
 
     @Override
     public Integer call() {
-        createWritableDirectory(outDir);
-        Path simple = outDir.resolve(SIMPLE_FILE);
-        Path threeD = outDir.resolve(THREE_D_FILE);
-        write(simple, DepthImageSimple::write);
-        write(threeD, DepthImage3d::write);
+        if (noServe && live) {
+            throw CliException.usage("--live needs the viewer: leave out --no-serve");
+        }
+        return noServe ? writeOnly() : writeAndServe();
+    }
 
+    private int writeOnly() {
+        Path dir = outDir != null ? outDir : DEFAULT_OUT;
+        Path[] files = writeSnippets(dir);
+        Path simple = files[0];
+        Path threeD = files[1];
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + simple);
         out.println("Wrote " + threeD);
         out.println();
-        out.println("Open them in Rerun's viewer (0.33 or later, e.g. pip install rerun-sdk):");
+        out.println("Open them in rerun4j's viewer:");
+        out.println("  rerun4j view " + threeD + " " + simple);
+        out.println("or in Rerun's viewer (0.33 or later, e.g. pip install rerun-sdk):");
         out.println("  rerun " + threeD);
         out.println("  rerun " + simple);
         out.println("Check them:");
         out.println("  rerun4j verify " + threeD);
         out.println("  rerun4j print " + threeD);
         out.println("  rerun rrd verify " + threeD);
-        out.println("(rerun4j's own viewer, which will open them directly, is not built yet.)");
         return ExitCode.OK;
+    }
+
+    private int writeAndServe() {
+        Path dir = outDir;
+        boolean temporary = dir == null;
+        if (temporary) {
+            try {
+                dir = Files.createTempDirectory("rerun4j-demo-");
+            } catch (IOException e) {
+                throw CliException.usage("cannot create a temporary directory: " + reason(e), e);
+            }
+        }
+        Path[] files = writeSnippets(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Wrote " + files[0] + " and " + files[1] + (temporary ? " (removed when the viewer stops; keep them with --out DIR)" : ""));
+        ViewerSession session = ViewerSession.start(serve, out, spec.commandLine().getErr());
+        if (temporary) {
+            Path tempDir = dir;
+            session.onStop(() -> deleteQuietly(tempDir, files));
+        }
+        for (Path file : files) {
+            session.follow(file);
+        }
+        if (live) {
+            LiveDemo demo = LiveDemo.start(session.viewer().sink());
+            session.onStop(demo::stop);
+            out.println("Streaming a live scene (application " + LiveDemo.APPLICATION_ID + ") into the viewer.");
+        }
+        session.serveUntilStopped(!serve.noBrowser);
+        return ExitCode.OK;
+    }
+
+    private static Path[] writeSnippets(Path dir) {
+        createWritableDirectory(dir);
+        Path simple = dir.resolve(SIMPLE_FILE);
+        Path threeD = dir.resolve(THREE_D_FILE);
+        write(simple, DepthImageSimple::write);
+        write(threeD, DepthImage3d::write);
+        return new Path[] {simple, threeD};
+    }
+
+    private static void deleteQuietly(Path dir, Path[] files) {
+        try {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless; the OS cleans it up
+        }
     }
 
     private static void createWritableDirectory(Path dir) {

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "rerun4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Write, inspect and check Rerun .rrd recordings from the JVM.",
-        subcommands = {DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class, PointsCommand.class, HoverCommand.class,
-                DataframeCommand.class},
+        description = "Write, view, inspect and check Rerun .rrd recordings from the JVM.",
+        subcommands = {ViewCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class,
+                PointsCommand.class, HoverCommand.class, DataframeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage."})
 public final class RootCommand implements Callable<Integer> {
 
@@ -43,6 +43,7 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: demo, print, verify, render, points, hover or dataframe");
+        throw new ParameterException(spec.commandLine(),
+                "Missing subcommand: view, demo, print, verify, render, points, hover or dataframe");
     }
 }

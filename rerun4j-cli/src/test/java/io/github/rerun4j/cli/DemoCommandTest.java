@@ -17,7 +17,7 @@ class DemoCommandTest {
     void writesBothSnippetsIntoANewDirectoryAndSaysHowToOpenThem() {
         Path dir = tmp.resolve("new/demo");
 
-        CliRun run = CliRun.of("demo", "--out", dir.toString());
+        CliRun run = CliRun.of("demo", "--no-serve", "--out", dir.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(dir.resolve("depth_image_simple.rrd")).isRegularFile();
@@ -32,7 +32,7 @@ class DemoCommandTest {
 
     @Test
     void writtenFilesReadBackWithTheSnippetsApplicationIds() {
-        CliRun demo = CliRun.of("demo", "--out", tmp.toString());
+        CliRun demo = CliRun.of("demo", "--no-serve", "--out", tmp.toString());
         assertThat(demo.exitCode()).isZero();
 
         CliRun simple = CliRun.of("print", tmp.resolve("depth_image_simple.rrd").toString());
@@ -49,7 +49,7 @@ class DemoCommandTest {
     void withoutOutWritesIntoRerun4jDemoInTheWorkingDirectory() throws IOException {
         Path dir = DemoCommand.DEFAULT_OUT.toAbsolutePath();
         try {
-            CliRun run = CliRun.of("demo");
+            CliRun run = CliRun.of("demo", "--no-serve");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(dir.resolve(DemoCommand.SIMPLE_FILE)).isRegularFile();
@@ -66,7 +66,7 @@ class DemoCommandTest {
     void outThatIsAFileIsAUsageError() throws IOException {
         Path file = Files.writeString(tmp.resolve("taken"), "x");
 
-        CliRun run = CliRun.of("demo", "--out", file.toString());
+        CliRun run = CliRun.of("demo", "--no-serve", "--out", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).startsWith("rerun4j: ").contains(file.toString());
@@ -80,7 +80,7 @@ class DemoCommandTest {
             // Root can write anywhere; then there is nothing to check.
             org.junit.jupiter.api.Assumptions.assumeTrue(readOnly && !Files.isWritable(locked), "directory still writable (root?)");
 
-            CliRun run = CliRun.of("demo", "--out", locked.resolve("sub").toString());
+            CliRun run = CliRun.of("demo", "--no-serve", "--out", locked.resolve("sub").toString());
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
             assertThat(run.err()).startsWith("rerun4j: cannot create directory");
@@ -94,7 +94,7 @@ class DemoCommandTest {
         Path proc = Path.of("/proc");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs Linux /proc");
 
-        CliRun run = CliRun.of("demo", "--out", proc.resolve("rerun4j-demo").toString());
+        CliRun run = CliRun.of("demo", "--no-serve", "--out", proc.resolve("rerun4j-demo").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).startsWith("rerun4j: cannot create directory /proc/rerun4j-demo");

@@ -48,7 +48,7 @@ class MainTest {
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("rerun4j ").contains("Rerun 0.33.0");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("demo").contains("print").contains("verify").contains("--verbose")
+        assertThat(help.out()).contains("view").contains("demo").contains("print").contains("verify").contains("--verbose")
                 .contains("Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage.");
         assertThat(subHelp.exitCode()).isZero();
         assertThat(subHelp.out()).contains("--json").contains("FILE");

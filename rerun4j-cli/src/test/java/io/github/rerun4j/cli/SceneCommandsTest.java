@@ -24,7 +24,7 @@ class SceneCommandsTest {
 
     @BeforeAll
     static void writeDemo() {
-        assertThat(CliRun.of("demo", "--out", dir.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("demo", "--no-serve", "--out", dir.toString()).exitCode()).isZero();
         simple = dir.resolve(DemoCommand.SIMPLE_FILE);
         threeD = dir.resolve(DemoCommand.THREE_D_FILE);
     }

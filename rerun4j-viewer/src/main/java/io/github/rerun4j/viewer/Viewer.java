@@ -3,10 +3,13 @@ package io.github.rerun4j.viewer;
 import io.github.rerun4j.sdk.rrd.LogMessageReader;
 import io.github.rerun4j.sdk.rrd.RrdFormatException;
 import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.viewer.hub.FileFollower;
 import io.github.rerun4j.viewer.hub.RecordingHub;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * rerun4j's viewer, served by this JVM to a browser: recordings from files or logged live, shown in 2D, 3D
@@ -14,7 +17,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * // what rr.init(spawn=True) does in Python: log and watch
- * RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876)).build();
+ * RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876));
  *
  * // or look at files
  * try (Viewer viewer = Viewer.start("127.0.0.1", 0)) {
@@ -30,6 +33,7 @@ public final class Viewer implements AutoCloseable {
 
     private final RecordingHub hub;
     private final ViewerServer server;
+    private final List<FileFollower> followers = new CopyOnWriteArrayList<>();
 
     private Viewer(RecordingHub hub, ViewerServer server) {
         this.hub = hub;
@@ -84,6 +88,22 @@ public final class Viewer implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads {@code file} into the viewer in the background and keeps following it while it grows (a file
+     * another process is still writing shows up live). Problems show in the page. Stops with {@link #close()}.
+     *
+     * <pre>{@code
+     * viewer.follow(Path.of("robot.rrd")).awaitCaughtUp(10, TimeUnit.SECONDS);
+     * }</pre>
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public FileFollower follow(Path file) throws IOException {
+        FileFollower follower = FileFollower.start(file, hub);
+        followers.add(follower);
+        return follower;
+    }
+
     public RecordingHub hub() {
         return hub;
     }
@@ -97,9 +117,15 @@ public final class Viewer implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops serving. */
+    /** The server (its bound address, for one). */
+    public ViewerServer server() {
+        return server;
+    }
+
+    /** Stops following files and serving. */
     @Override
     public void close() {
+        followers.forEach(FileFollower::close);
         server.close();
     }
 }

@@ -3,10 +3,16 @@ package io.github.rerun4j.viewer;
 import io.github.rerun4j.viewer.api.ApiRoutes;
 import io.github.rerun4j.viewer.api.EventStream;
 import io.github.rerun4j.viewer.hub.RecordingHub;
+import io.github.rerun4j.viewer.http.BadPathErrorHandler;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded HTTP server: the page and its ES modules from the jar, three.js from its WebJar, the JSON API
@@ -23,6 +29,8 @@ public final class ViewerServer implements AutoCloseable {
 
     /** Where the page's files live in the jar. */
     static final String WEB_ROOT = "/io/github/rerun4j/viewer/web";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerServer.class);
 
     private final Javalin app;
     private final EventStream events;
@@ -49,6 +57,8 @@ public final class ViewerServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(hub);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Paths Jetty rejects before routing (.., %2e%2e, encoded slashes) are 404 like any other miss.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new BadPathErrorHandler()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = WEB_ROOT;
@@ -57,6 +67,12 @@ public final class ViewerServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             api.register(config.routes);
             events.register(config.routes);
+            // A bug must not print a stack trace into the user's terminal nor leave the page without an answer.
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.debug("unexpected error answering {}", ctx.path(), e);
+                ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            });
         });
         try {
             app.start(bind, port);
@@ -74,6 +90,21 @@ public final class ViewerServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The address and port the server socket listens on (e.g. loopback unless told otherwise). */
+    public InetSocketAddress boundAddress() {
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server
+                    && server.getTransport() instanceof java.nio.channels.ServerSocketChannel channel) {
+                try {
+                    return (InetSocketAddress) channel.getLocalAddress();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("the viewer has no open server socket");
     }
 
     /** True if {@code bind} is a loopback address (only this machine can connect). */

@@ -9,7 +9,7 @@ import io.github.rerun4j.sdk.sink.Sink;
  * serving until {@link Viewer#close()} (or the JVM exits), so the data can still be looked at.
  *
  * <pre>{@code
- * try (RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876)).build()) {
+ * try (RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876))) {
  *     rec.log("camera/depth", DepthImage.fromU16(pixels, 640, 480));
  * }
  * }</pre>

@@ -97,10 +97,13 @@ public final class ApiRoutes {
         return new SummaryJson(r.key(), r.id().applicationId(), r.source(), timelines, entities, r.problems());
     }
 
+    // Every handler parses all its parameters before it looks anything up, so a malformed request is 400
+    // whatever it names, and only well-formed requests can be 404.
+
     private void scene(Context ctx) {
+        At at = At.parse(ctx);
         ViewedRecording r = recording(ctx);
-        SceneQuery query = query(ctx, r);
-        ctx.json(query.scene("/api/recordings/" + URLEncoder.encode(r.key(), StandardCharsets.UTF_8)));
+        ctx.json(at.query(r).scene("/api/recordings/" + URLEncoder.encode(r.key(), StandardCharsets.UTF_8)));
     }
 
     private void times(Context ctx) {
@@ -122,30 +125,48 @@ public final class ApiRoutes {
     }
 
     private void image(Context ctx) {
+        String entityParam = requiredParam(ctx, "entity");
+        At at = At.parse(ctx);
+        String row = ctx.queryParam("row");
         ViewedRecording r = recording(ctx);
-        String entity = entity(ctx, r);
-        DepthImage image = query(ctx, r).depthImage(entity)
-                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"))
-                .value();
+        SceneQuery query = at.query(r);
+        String entity = entity(entityParam, r);
+        Latest<DepthImage> latest = query.depthImage(entity)
+                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
+        String rowId = latest.row().rowId().toString();
+        if (row != null && !row.equals(rowId)) {
+            // The URL names a row and may be cached by it: never answer it with another row's pixels.
+            throw BadRequest.notFound("row " + row + " is not the depth image of " + entity + " at this time (that is " + rowId + ")");
+        }
+        DepthImage image = latest.value();
         byte[] bytes = image.buffer().toByteArray();
+        long expected = (long) image.width() * image.height() * image.datatype().bytesPerElement();
+        if (bytes.length != expected) {
+            // The page would draw garbage (or throw) from a short buffer: half an image is no image.
+            throw BadRequest.damaged("depth image on " + entity + " has " + bytes.length + " bytes, expected "
+                    + image.width() + "x" + image.height() + "x" + image.datatype().bytesPerElement() + " = " + expected);
+        }
         ctx.header("X-Width", Integer.toString(image.width()))
                 .header("X-Height", Integer.toString(image.height()))
                 .header("X-Datatype", image.datatype().name())
+                .header("X-Row", rowId)
                 // Pixels of a row never change: the page may cache them by URL (which names the row).
-                .header("Cache-Control", "private, max-age=3600")
+                .header("Cache-Control", row != null ? "private, max-age=3600" : "no-store")
                 .contentType("application/octet-stream")
                 .result(bytes);
     }
 
     private void hover(Context ctx) {
+        String entityParam = requiredParam(ctx, "entity");
+        int x = intParam(ctx, "x");
+        int y = intParam(ctx, "y");
+        At at = At.parse(ctx);
         ViewedRecording r = recording(ctx);
-        String entity = entity(ctx, r);
-        SceneQuery query = query(ctx, r);
+        SceneQuery query = at.query(r);
+        String entity = entity(entityParam, r);
         Latest<DepthImage> latest = query.depthImage(entity)
                 .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
         DepthImage image = latest.value();
-        int x = intParam(ctx, "x");
-        int y = intParam(ctx, "y");
         HoverText text = HoverText.forPixel(image, x, y);
         float[] world = null;
         Float depth = null;
@@ -164,53 +185,73 @@ public final class ApiRoutes {
         ctx.json(new HoverJson(entity, x, y, text.lines(), world, depth));
     }
 
+    /**
+     * The query point as asked: {@code timeline} (absent: static data only) and {@code time} (absent: the
+     * latest), parsed before the recording is known.
+     */
+    private record At(String timeline, Long time) {
+
+        static At parse(Context ctx) {
+            String timeline = ctx.queryParam("timeline");
+            String time = ctx.queryParam("time");
+            if (timeline == null || timeline.isEmpty()) {
+                if (time != null && !time.isEmpty()) {
+                    throw BadRequest.invalid("time", time, "no time without a timeline (add timeline=NAME)");
+                }
+                return new At(null, null);
+            }
+            return new At(timeline, time == null || time.isEmpty() ? null : longParam("time", time));
+        }
+
+        SceneQuery query(ViewedRecording r) {
+            if (timeline == null) {
+                return new SceneQuery(r.store(), null, 0);
+            }
+            TimelineInfo info = r.store().timelines().get(timeline);
+            if (info == null) {
+                throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
+            }
+            return new SceneQuery(r.store(), timeline, time == null ? info.max() : time);
+        }
+    }
+
     private ViewedRecording recording(Context ctx) {
         String key = ctx.pathParam("rec");
         return hub.get(key).orElseThrow(() -> BadRequest.notFound("no recording " + key));
     }
 
-    private static String entity(Context ctx, ViewedRecording r) {
-        String entity = ctx.queryParam("entity");
-        if (entity == null || entity.isEmpty()) {
-            throw BadRequest.missing("entity");
+    private static String requiredParam(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            throw BadRequest.missing(name);
         }
+        return value;
+    }
+
+    private static String entity(String entity, ViewedRecording r) {
         if (r.store().components(entity).isEmpty()) {
             throw BadRequest.notFound("no entity " + entity + " in recording " + r.key());
         }
         return entity;
     }
 
-    /** The query point: {@code timeline} (absent: static data only) and {@code time} (absent: the latest). */
-    private static SceneQuery query(Context ctx, ViewedRecording r) {
-        String timeline = ctx.queryParam("timeline");
-        if (timeline == null || timeline.isEmpty()) {
-            return new SceneQuery(r.store(), null, 0);
-        }
-        TimelineInfo info = r.store().timelines().get(timeline);
-        if (info == null) {
-            throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
-        }
-        String time = ctx.queryParam("time");
-        return new SceneQuery(r.store(), timeline, time == null || time.isEmpty() ? info.max() : longParam("time", time));
-    }
-
     private static int intParam(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             throw BadRequest.missing(name);
         }
-        long v = longParam(name, value);
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw BadRequest.invalid(name, value, "a 32-bit integer");
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw BadRequest.invalid(name, value, "a 32-bit integer (pixel column or row)");
         }
-        return (int) v;
     }
 
     private static long longParam(String name, String value) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw BadRequest.invalid(name, value, "an integer");
+            throw BadRequest.invalid(name, value, "a 64-bit integer (sequence number, or nanoseconds for time and duration timelines)");
         }
     }
 }

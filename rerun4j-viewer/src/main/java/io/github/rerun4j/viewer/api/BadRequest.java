@@ -1,7 +1,8 @@
 package io.github.rerun4j.viewer.api;
 
 /**
- * A request the API cannot answer: 400 for a malformed parameter, 404 for something that does not exist.
+ * A request the API cannot answer: 400 for a malformed parameter, 404 for something that does not exist,
+ * 422 for data that exists but is damaged.
  * The message names the parameter, the value and what was expected; it is sent to the page as JSON.
  */
 public final class BadRequest extends RuntimeException {
@@ -23,6 +24,16 @@ public final class BadRequest extends RuntimeException {
 
     public static BadRequest notFound(String what) {
         return new BadRequest(404, what);
+    }
+
+    /** The data asked for exists but cannot be served whole (a damaged image): 422. */
+    public static BadRequest damaged(String what) {
+        return new BadRequest(422, what);
+    }
+
+    /** The request cannot get the kind of answer the route gives (an event stream without asking for one): 406. */
+    public static BadRequest notAcceptable(String what) {
+        return new BadRequest(406, what);
     }
 
     public int status() {

@@ -39,6 +39,13 @@ public final class EventStream implements AutoCloseable {
     }
 
     public void register(RoutesConfig routes) {
+        routes.before("/api/events", ctx -> {
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                // Javalin would answer an empty 200, which looks like a stream that ended at once.
+                throw BadRequest.notAcceptable("invalid Accept '" + accept + "': expected text/event-stream (use EventSource)");
+            }
+        });
         routes.sse("/api/events", client -> {
             client.keepAlive();
             client.onClose(() -> clients.remove(client));

@@ -31,7 +31,12 @@ public final class RecordingHub {
         public enum Kind { ADDED, DATA, PROBLEM }
     }
 
-    private final Map<String, ViewedRecording> recordings = new LinkedHashMap<>();
+    /** Recording ids that can stand in a URL path as they are; anything else gets a generated key. */
+    private static final java.util.regex.Pattern URL_SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+
+    private final Map<String, ViewedRecording> recordings = new LinkedHashMap<>(); // by key
+    private final Map<StoreId, String> keys = new java.util.HashMap<>();
+    private final Map<String, StoreId> unreadableSources = new java.util.HashMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
     /** Registers a listener for every change (called on the thread that caused it; keep it short). */
@@ -56,10 +61,22 @@ public final class RecordingHub {
 
     /** Records a problem met while reading {@code id} (or the source as a whole when id is null). */
     public void addProblem(StoreId id, String source, String problem) {
-        StoreId target = id != null ? id : StoreId.recording("(unreadable)", source);
+        StoreId target = id != null ? id : unreadable(source);
         ViewedRecording recording = recording(target, source);
         recording.addProblem(problem);
         fire(new Change(recording.key(), Change.Kind.PROBLEM));
+    }
+
+    /**
+     * Sets or clears (null) the one notice about an incomplete message at the end of a followed file: unlike
+     * problems it goes away once the rest of the message arrives.
+     */
+    public void setIncomplete(StoreId id, String source, String notice) {
+        StoreId target = id != null ? id : unreadable(source);
+        ViewedRecording recording = recording(target, source);
+        if (recording.setIncomplete(notice)) {
+            fire(new Change(recording.key(), Change.Kind.PROBLEM));
+        }
     }
 
     public synchronized List<ViewedRecording> recordings() {
@@ -76,14 +93,23 @@ public final class RecordingHub {
         }
     }
 
+    /** A stand-in recording for problems of a source before any recording was read from it (bad header). */
+    private synchronized StoreId unreadable(String source) {
+        return unreadableSources.computeIfAbsent(source,
+                s -> StoreId.recording("unreadable", "unreadable-" + (unreadableSources.size() + 1)));
+    }
+
     private ViewedRecording recording(StoreId id, String source) {
         ViewedRecording recording;
         boolean added = false;
         synchronized (this) {
-            recording = recordings.get(id.recordingId());
+            String key = keys.get(id);
+            recording = key == null ? null : recordings.get(key);
             if (recording == null) {
-                recording = new ViewedRecording(id, source);
-                recordings.put(id.recordingId(), recording);
+                key = keyFor(id);
+                recording = new ViewedRecording(id, key, source);
+                keys.put(id, key);
+                recordings.put(key, recording);
                 added = true;
             }
         }
@@ -91,6 +117,23 @@ public final class RecordingHub {
             fire(new Change(recording.key(), Change.Kind.ADDED));
         }
         return recording;
+    }
+
+    /**
+     * The recording id when it is URL-safe and free (the usual UUID), else {@code rec-N}: ids are free text
+     * in the format, but API paths must not carry slashes or dots-only segments.
+     */
+    private String keyFor(StoreId id) {
+        String wanted = id.recordingId();
+        if (wanted != null && URL_SAFE.matcher(wanted).matches() && !wanted.matches("\\.+")
+                && !recordings.containsKey(wanted)) {
+            return wanted;
+        }
+        for (int n = recordings.size() + 1; ; n++) {
+            if (!recordings.containsKey("rec-" + n)) {
+                return "rec-" + n;
+            }
+        }
     }
 
     private void fire(Change change) {

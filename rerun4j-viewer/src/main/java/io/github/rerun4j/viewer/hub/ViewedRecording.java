@@ -12,12 +12,15 @@ import java.util.List;
 public final class ViewedRecording {
 
     private final StoreId id;
+    private final String key;
     private final String source;
     private final ChunkStore store = new ChunkStore();
     private final List<String> problems = new ArrayList<>();
+    private String incomplete;
 
-    ViewedRecording(StoreId id, String source) {
+    ViewedRecording(StoreId id, String key, String source) {
         this.id = id;
+        this.key = key;
         this.source = source;
     }
 
@@ -25,9 +28,9 @@ public final class ViewedRecording {
         return id;
     }
 
-    /** The recording id, used in API paths. */
+    /** The recording's name in API paths: its recording id when that is URL-safe, else {@code rec-N}. */
     public String key() {
-        return id.recordingId();
+        return key;
     }
 
     /** A file path, or {@code "live"} for a logging process. */
@@ -39,8 +42,21 @@ public final class ViewedRecording {
         return store;
     }
 
+    /** Problems met so far, and the notice about an incomplete last message if there is one. */
     public synchronized List<String> problems() {
-        return List.copyOf(problems);
+        if (incomplete == null) {
+            return List.copyOf(problems);
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.add(incomplete);
+        return List.copyOf(all);
+    }
+
+    /** Returns true if the notice changed. */
+    synchronized boolean setIncomplete(String notice) {
+        boolean changed = !java.util.Objects.equals(incomplete, notice);
+        incomplete = notice;
+        return changed;
     }
 
     synchronized void addProblem(String problem) {

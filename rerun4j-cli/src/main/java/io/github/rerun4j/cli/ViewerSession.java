@@ -1,0 +1,120 @@
+package io.github.rerun4j.cli;
+
+import io.github.rerun4j.viewer.Viewer;
+import io.github.rerun4j.viewer.ViewerServer;
+import io.github.rerun4j.viewer.ViewerStartException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * One run of the viewer from the command line (view, demo): starts it, follows the files, prints the address,
+ * opens a browser if there is one, then serves until Ctrl-C (or {@link #stop()}), which closes everything and
+ * prints "stopped".
+ */
+final class ViewerSession {
+
+    /** Test hook: told about each session once it serves, so a test can query and stop it. */
+    static volatile Consumer<ViewerSession> onServing = session -> { };
+
+    private final Viewer viewer;
+    private final PrintWriter out;
+    private final List<Runnable> cleanups = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread shutdownHook = new Thread(this::stop, "rerun4j-viewer-shutdown");
+    private boolean closed;
+
+    private ViewerSession(Viewer viewer, PrintWriter out) {
+        this.viewer = viewer;
+        this.out = out;
+    }
+
+    /** Starts serving; a taken port or an address that cannot be bound is a usage error (exit 2). */
+    static ViewerSession start(ServeOptions options, PrintWriter out, PrintWriter err) {
+        if (options.port < 0 || options.port > 65535) {
+            throw CliException.usage("invalid --port " + options.port + ": expected 0..65535 (0: any free port)");
+        }
+        Viewer viewer;
+        try {
+            viewer = Viewer.start(options.bind, options.port);
+        } catch (ViewerStartException e) {
+            if (e.portInUse()) {
+                throw CliException.usage("port " + options.port + " is already in use (another viewer?); "
+                        + "choose another with --port N, or --port 0 for any free port", e);
+            }
+            throw CliException.usage("cannot serve on " + options.bind + ":" + options.port + ": "
+                    + e.getMessage().replaceFirst("^cannot serve the viewer on [^:]+:\\d+: ", ""), e);
+        }
+        if (!ViewerServer.isLoopback(options.bind)) {
+            err.println("rerun4j: warning: listening on " + options.bind + ":" + viewer.port()
+                    + ": anyone who can reach this machine can read the recordings");
+        }
+        return new ViewerSession(viewer, out);
+    }
+
+    Viewer viewer() {
+        return viewer;
+    }
+
+    /** Follows {@code file} (it is read now and whenever it grows); problems show in the page. */
+    void follow(Path file) {
+        try {
+            viewer.follow(file);
+        } catch (IOException e) {
+            stop();
+            throw CliException.badData("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    /** Runs {@code cleanup} when the session stops (after the server is closed). */
+    void onStop(Runnable cleanup) {
+        cleanups.add(cleanup);
+    }
+
+    /** Prints the address, opens a browser unless told not to, and blocks until stopped. */
+    void serveUntilStopped(boolean openBrowser) {
+        out.println("rerun4j viewer: " + viewer.url());
+        if (!(openBrowser && BrowserLauncher.open(viewer.url()))) {
+            out.println("Open " + viewer.url() + " in a browser");
+        }
+        out.println("Serving; press Ctrl-C to stop.");
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        onServing.accept(this);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+    }
+
+    /** Closes the viewer and prints "stopped"; safe to call more than once and from a shutdown hook. */
+    void stop() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            viewer.close();
+            cleanups.forEach(Runnable::run);
+            out.println("rerun4j viewer stopped");
+            out.flush();
+        } finally {
+            stopped.countDown();
+            if (Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // shutting down already, or the hook was never added
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.rerun4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rerun4j demo} opens the snippets in the viewer; {@code --live} streams a scene into it. */
+class DemoServeTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void withoutOutTheFilesGoToATemporaryDirectoryRemovedAtStop() throws Exception {
+        try (ServingRun serving = ServingRun.start("demo", "--port", "0", "--no-browser")) {
+            assertThat(serving.get("/api/recordings")).contains("rerun_example_depth_image_simple")
+                    .contains("rerun_example_depth_image_3d");
+            CliRun run = serving.stop();
+            String wrote = run.out().lines().filter(l -> l.startsWith("Wrote ")).findFirst().orElseThrow();
+            Path simple = Path.of(wrote.substring("Wrote ".length(), wrote.indexOf(" and ")));
+            assertThat(simple.getFileName().toString()).isEqualTo(DemoCommand.SIMPLE_FILE);
+            assertThat(simple).doesNotExist();
+            assertThat(simple.getParent()).doesNotExist();
+            assertThat(run.exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void withOutTheFilesStay() throws Exception {
+        try (ServingRun serving = ServingRun.start("demo", "--out", tmp.toString(), "--port", "0", "--no-browser")) {
+            serving.stop();
+        }
+        assertThat(tmp.resolve(DemoCommand.SIMPLE_FILE)).isRegularFile();
+        assertThat(tmp.resolve(DemoCommand.THREE_D_FILE)).isRegularFile();
+    }
+
+    @Test
+    void liveStreamsFramesIntoTheViewer() throws Exception {
+        try (ServingRun serving = ServingRun.start("demo", "--live", "--out", tmp.toString(), "--port", "0", "--no-browser")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            String live = null;
+            while (System.nanoTime() < deadline) {
+                live = serving.session().viewer().hub().recordings().stream()
+                        .filter(r -> r.id().applicationId().equals(LiveDemo.APPLICATION_ID)).map(r -> r.key()).findFirst().orElse(null);
+                if (live != null && serving.session().viewer().hub().get(live).orElseThrow().store().timelines().containsKey("frame")
+                        && serving.session().viewer().hub().get(live).orElseThrow().store().timelines().get("frame").max() >= 3) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(live).isNotNull();
+            String scene = serving.get("/api/recordings/" + live + "/scene?timeline=frame");
+            assertThat(scene).contains("\"entity\":\"/world/camera/depth\"").contains("\"camera\":{");
+            assertThat(serving.stop().exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void liveWithNoServeIsAUsageError() {
+        CliRun run = CliRun.of("demo", "--live", "--no-serve", "--out", tmp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--live needs the viewer");
+    }
+
+    @Test
+    void theLiveSceneHasTheWallAndTheBall() {
+        short[] depth = LiveDemo.depthFrame(0);
+        assertThat(depth[0]).isEqualTo((short) 4000);
+        // frame 0: ball centre straight ahead at 2 m, radius 0.5 m, nearest point 1.5 m away
+        int centre = (LiveDemo.HEIGHT / 2 + 12) * LiveDemo.WIDTH + LiveDemo.WIDTH / 2;
+        assertThat(depth[centre]).isBetween((short) 1490, (short) 1700);
+        assertThat(Files.exists(tmp)).isTrue();
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.rerun4j.viewer.hub;
+
+import io.github.rerun4j.sdk.rrd.LogMessageReader;
+import io.github.rerun4j.sdk.rrd.RrdFormatException;
+import io.github.rerun4j.sdk.rrd.RrdMessage;
+import io.github.rerun4j.sdk.rrd.StoreId;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads an {@code .rrd} file into a {@link RecordingHub} and keeps reading while it grows, so a file another
+ * process is still writing shows up live. Messages are read in order, each exactly once: the reader sits on a
+ * {@link TailingInputStream}, which makes a message that is only partly written wait for its remaining bytes.
+ *
+ * <p>Problems go to the page, never to a log: a message that does not decode is skipped (as Rerun does) and
+ * reported; damaged framing is reported and ends the following, since nothing after it can be trusted; bytes
+ * at the end that stay an incomplete message for {@value #INCOMPLETE_AFTER_MS} ms are reported as such (and
+ * the report goes away if the message is completed later).
+ *
+ * <pre>{@code
+ * try (FileFollower follower = FileFollower.start(Path.of("live.rrd"), hub)) {
+ *     follower.awaitCaughtUp(10, TimeUnit.SECONDS);
+ * }
+ * }</pre>
+ */
+public final class FileFollower implements AutoCloseable {
+
+    /** How often the file's size is checked while waiting for more. */
+    static final long POLL_MS = 100;
+    /** How long bytes may stay an incomplete message before the page says so. */
+    static final long INCOMPLETE_AFTER_MS = 1000;
+
+    private static final int STREAM_HEADER_BYTES = 12;
+    private static final int FOOTER_TRAILER_BYTES = 32;
+
+    private final Path file;
+    private final String source;
+    private final RecordingHub hub;
+    private final TailingInputStream tail;
+    private final Thread thread;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    // Written by the reading thread only.
+    private long consumed;       // bytes the reader has taken: the end of the last whole message
+    private boolean lastWasEnd;  // an End message may be followed by its 32-byte footer trailer
+    private StoreId current;     // problems belong to the recording being read when they occur
+    private boolean incompleteReported;
+    private volatile long messages;
+
+    private FileFollower(Path file, RecordingHub hub) throws IOException {
+        this.file = file;
+        this.source = file.toString();
+        this.hub = hub;
+        this.tail = TailingInputStream.open(file, POLL_MS, this::waitingAtEnd);
+        this.thread = new Thread(this::run, "rerun4j-follow " + file.getFileName());
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts reading {@code file} in a background thread.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static FileFollower start(Path file, RecordingHub hub) throws IOException {
+        FileFollower follower = new FileFollower(file, hub);
+        follower.thread.start();
+        return follower;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Messages read so far (including ones that did not decode). */
+    public long messages() {
+        return messages;
+    }
+
+    /**
+     * Waits until everything the file held when it was opened has been read (the reader first had to wait
+     * for more bytes), or until following ended.
+     *
+     * @return false on timeout
+     */
+    public boolean awaitCaughtUp(long timeout, TimeUnit unit) throws InterruptedException {
+        return caughtUp.await(timeout, unit);
+    }
+
+    /** True once following ended: stopped, or the file was damaged, truncated or unreadable. */
+    public boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    /** Stops following: what was read stays in the hub. Waits briefly for the reading thread to end. */
+    @Override
+    public void close() {
+        tail.stop();
+        try {
+            if (!finished.await(2, TimeUnit.SECONDS)) {
+                thread.interrupt();
+                finished.await(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        CountingStream counted = new CountingStream(new BufferedInputStream(tail, 1 << 16));
+        long damagedAt = -1;
+        try (LogMessageReader reader = LogMessageReader.of(counted)) {
+            while (true) {
+                LogMessageReader.Entry entry;
+                try {
+                    entry = reader.next();
+                } catch (RrdFormatException e) {
+                    messageDone(counted);
+                    if (tail.stoppedAtEnd()) {
+                        return; // stop() cut a message that was still being written: not damage
+                    }
+                    hub.addProblem(current, source, e.getMessage());
+                    damagedAt = e.messageOffset();
+                    continue; // a message that does not decode is skipped; after damaged framing next() is null
+                }
+                messageDone(counted);
+                if (entry == null) {
+                    if (!tail.stoppedAtEnd()) {
+                        hub.addProblem(current, source, "following stopped: nothing after the damaged framing at byte "
+                                + damagedAt + " can be read");
+                    }
+                    return;
+                }
+                messages++;
+                lastWasEnd = entry.record().message() instanceof RrdMessage.End;
+                if (entry.message() != null) {
+                    current = entry.message().storeId();
+                    hub.accept(entry.message(), source);
+                }
+            }
+        } catch (InterruptedIOException e) {
+            // close() gave up waiting politely
+        } catch (IOException | RuntimeException e) {
+            hub.addProblem(current, source, "reading stopped at byte " + consumed + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } finally {
+            caughtUp.countDown();
+            finished.countDown();
+            try {
+                tail.close();
+            } catch (IOException ignored) {
+                // a read-only channel has nothing to flush
+            }
+        }
+    }
+
+    private void messageDone(CountingStream counted) {
+        consumed = counted.count();
+        if (incompleteReported) {
+            incompleteReported = false;
+            hub.setIncomplete(current, source, null);
+        }
+    }
+
+    /** Called by the tailing stream each time the reader waits at the end of the file. */
+    private void waitingAtEnd(long waitedMillis, long fileSize) {
+        caughtUp.countDown();
+        long pending = fileSize - consumed;
+        boolean onlyFraming = pending == STREAM_HEADER_BYTES || (lastWasEnd && pending <= FOOTER_TRAILER_BYTES + STREAM_HEADER_BYTES);
+        if (pending > 0 && !onlyFraming && waitedMillis >= INCOMPLETE_AFTER_MS && !incompleteReported) {
+            incompleteReported = true;
+            hub.setIncomplete(current, source, "the last " + pending + " bytes (from byte " + consumed
+                    + ") are not a whole message yet: the file is cut off, or still being written (waiting for the rest)");
+        }
+    }
+
+    /** Counts the bytes the reader takes, so the end of the last whole message is known. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.rerun4j.viewer.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * HTTP for tests: {@link #raw} sends a request line exactly as given (no client normalises {@code ..} or
+ * percent escapes away), {@link #get} is a plain GET with the JDK client.
+ *
+ * <pre>{@code
+ * RawHttp.Response r = RawHttp.raw(port, "/%2e%2e/pom.xml");
+ * assertThat(r.status()).isEqualTo(404);
+ * }</pre>
+ */
+public final class RawHttp {
+
+    /** A status line's code, and the body as text. */
+    public record Response(int status, String body, java.util.Map<String, java.util.List<String>> headers, byte[] bytes) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RawHttp() {
+    }
+
+    /** Sends {@code GET target HTTP/1.1} verbatim and reads the whole answer. */
+    public static Response raw(int port, String target) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            byte[] all = readAll(socket.getInputStream());
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int status = Integer.parseInt(text.substring(9, 12));
+            int bodyStart = text.indexOf("\r\n\r\n");
+            return new Response(status, bodyStart < 0 ? "" : text.substring(bodyStart + 4), java.util.Map.of(), all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A GET of {@code url} with the JDK client. */
+    public static Response get(String url) {
+        return get(url, null);
+    }
+
+    /** A GET with an {@code Accept} header (null: none). */
+    public static Response get(String url, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toByteArray();
+    }
+}
