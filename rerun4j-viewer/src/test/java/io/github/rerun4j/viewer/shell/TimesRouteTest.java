@@ -36,7 +36,8 @@ class TimesRouteTest {
             assertThat(get(base + "?timeline=frame&after=17")).isEqualTo(
                     "200 {\"timeline\":\"frame\",\"type\":\"sequence\",\"times\":[\"18\",\"19\"],\"total\":20}");
             assertThat(get(base + "?timeline=frame&after=soon"))
-                    .isEqualTo("400 {\"error\":\"invalid after 'soon': expected an integer\"}");
+                    .isEqualTo("400 {\"error\":\"invalid after 'soon': expected a 64-bit integer "
+                            + "(sequence number, or nanoseconds for time and duration timelines)\"}");
             assertThat(get(base + "?timeline=wall")).startsWith("200 {\"timeline\":\"wall\",\"type\":\"timestamp\",\"times\":[\""
                     + FrameRecording.wallTime(0) + "\",\"" + FrameRecording.wallTime(1) + "\",");
             assertThat(get(base + "?timeline=" + URLEncoder.encode("no such", StandardCharsets.UTF_8)))
