@@ -38,6 +38,10 @@ public final class ApiRoutes {
         routes.get("/api/recordings/{rec}/times", this::times);
         routes.get("/api/recordings/{rec}/image", this::image);
         routes.get("/api/recordings/{rec}/hover", this::hover);
+        // The dataframe view: a page as JSON, the whole table as CSV (DataframeRoutes).
+        DataframeRoutes dataframe = new DataframeRoutes(hub);
+        routes.get("/api/recordings/{rec}/dataframe", dataframe::page);
+        routes.get("/api/recordings/{rec}/dataframe.csv", dataframe::csv);
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     }
 
