@@ -1,12 +1,14 @@
-// The hover tooltip both views share: shows head lines at once, then asks the server for the reference
-// readout of the pixel (depth-semantics §4.5: "Position: …", "Depth: …", "Val: …", plus the world position
-// in 3D). Requests wait for the pointer to rest a moment and answers to older requests are dropped, so
+// The hover tooltip both views share: shows head lines at once and the zoom around the pixel with its color
+// swatch (hover-zoom-panel.js), then asks the server for the reference readout of the pixel
+// (depth-semantics §4.5: "Position: …", "Depth: …", "Val: …", plus the world position in 3D).
+// The element's textContent is exactly the head and readout lines joined by newlines (tests compare it). Requests wait for the pointer to rest a moment and answers to older requests are dropped, so
 // sweeping across an image neither floods the server nor shows a stale pixel.
 //
 //   const tip = new HoverTooltip(parent, state, { world: true });
 //   tip.point({ entity, x, y }, cssX, cssY, [entity]);   // or tip.hide() when over nothing
 
 import { api } from './api.js';
+import { HoverZoomPanel } from './hover-zoom-panel.js';
 
 const REST_MS = 40;
 const CURSOR_GAP = 16;
@@ -29,6 +31,10 @@ export class HoverTooltip {
     this.element = document.createElement('div');
     this.element.className = 'tooltip';
     this.element.hidden = true;
+    this.headText = document.createElement('div');
+    this.linesText = document.createElement('div');
+    this.zoomPanel = new HoverZoomPanel();
+    this.element.append(this.headText, this.zoomPanel.zoom, this.linesText, this.zoomPanel.swatch);
     parent.append(this.element);
   }
 
@@ -41,7 +47,9 @@ export class HoverTooltip {
     if (!same) {
       this.last = null;
       this.head = head;
-      this.element.textContent = head.join('\n');
+      this.showText([]);
+      this.zoomPanel.clear();
+      this.showZoom();
       this.schedule();
     }
     this.place();
@@ -49,7 +57,9 @@ export class HoverTooltip {
 
   /** Asks again for the current pixel (the time or data changed). */
   refresh() {
-    if (this.current) this.schedule();
+    if (!this.current) return;
+    this.showZoom();
+    this.schedule();
   }
 
   hide() {
@@ -57,6 +67,7 @@ export class HoverTooltip {
     this.request++;
     this.current = null;
     this.last = null;
+    this.zoomPanel.clear();
     this.element.hidden = true;
   }
 
@@ -74,6 +85,25 @@ export class HoverTooltip {
     const left = at(x, this.element.offsetWidth, parent?.clientWidth ?? Infinity);
     const top = at(y, this.element.offsetHeight, parent?.clientHeight ?? Infinity);
     Object.assign(this.element.style, { left: `${left}px`, top: `${top}px` });
+  }
+
+  /** The head lines, then (if any) the readout lines; the newline between them ends the head's text. */
+  showText(lines) {
+    this.headText.textContent = this.head.join('\n') + (lines.length ? '\n' : '');
+    this.linesText.textContent = lines.join('\n');
+  }
+
+  /** Draws the zoom of the current pixel with the view's effective colormap and range (overrides apply). */
+  showZoom() {
+    const pixel = this.current;
+    const image = (this.state.scene?.depthImages ?? []).find((candidate) => candidate.entity === pixel.entity);
+    if (!image) {
+      this.zoomPanel.clear();
+      return;
+    }
+    this.zoomPanel.show(image, this.state.effective(image), pixel.x, pixel.y).then(() => {
+      if (this.current) this.place(); // the tooltip grew
+    });
   }
 
   schedule() {
@@ -97,7 +127,7 @@ export class HoverTooltip {
       this.last = { ...pixel, lines: [], world: null, error: e.message };
       lines = [e.message];
     }
-    this.element.textContent = [...this.head, ...lines].join('\n');
+    this.showText(lines);
     this.place();
   }
 }

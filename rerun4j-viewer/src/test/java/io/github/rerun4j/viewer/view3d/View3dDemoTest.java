@@ -7,6 +7,7 @@ import io.github.rerun4j.examples.DepthImage3d;
 import io.github.rerun4j.render.raster3d.Camera3D;
 import io.github.rerun4j.viewer.view3d.View3dPage.Pixels;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +126,18 @@ class View3dDemoTest {
         assertThat(hover.get("lines").toString()).contains("Depth: 4.500 m");
         String tooltip = (String) page.js("return document.querySelector('[data-view=\"3d\"] .tooltip').textContent");
         assertThat(tooltip).contains(DEPTH).contains("Depth: 4.500 m").contains("World: (");
+        // §5.6: the same tooltip as in 2D, zoom included; the centre cell is the picked bar texel's color.
+        String zoom = "document.querySelector('[data-view=\"3d\"] .tooltip .hover-zoom')";
+        String texel = DEPTH + " " + px + " " + py;
+        page.browser().waitFor("the zoom of " + texel, () -> texel.equals(
+                page.js("return " + zoom + ".hidden ? null : " + zoom + ".dataset.texel")));
+        @SuppressWarnings("unchecked")
+        List<Number> centre = (List<Number>) page.js("const z = " + zoom + "; const m = Math.floor(z.width / 2);"
+                + "return [...z.getContext('2d').getImageData(m, m, 1, 1).data]");
+        assertThat(centre.get(0).intValue()).isCloseTo(0x3D, within(1));
+        assertThat(centre.get(1).intValue()).isCloseTo(0xBB, within(1));
+        assertThat(centre.get(2).intValue()).isCloseTo(0x74, within(1));
+        assertThat(centre.get(3).intValue()).isEqualTo(255);
         assertThat(page.browser().consoleErrors()).isEmpty();
     }
 }
