@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rerun4j.examples.DepthImage3d;
 import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.browser.Browser;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.rerun4j.viewer.browser.SharedViewerPage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The selection panel on the depth_image_3d demo: selecting from the tree or a view title, the component
@@ -22,34 +20,16 @@ class SelectionPanelTest {
     static final String CAMERA = "/world/camera";
     static final char THIN = '\u2009';
 
-    @TempDir
-    static Path dir;
-    static Viewer viewer;
-    static Browser browser;
+    @RegisterExtension
+    static final SharedViewerPage shared = SharedViewerPage.serving(DepthImage3d::write);
+    Viewer viewer;
+    Browser browser;
     ShellPage page;
 
-    @BeforeAll
-    static void start() throws Exception {
-        Path file = dir.resolve("depth_image_3d.rrd");
-        DepthImage3d.write(file);
-        viewer = Viewer.start(Viewer.LOOPBACK, 0);
-        viewer.load(file);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (viewer != null) {
-            viewer.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(browser.consoleErrors()).isEmpty();
+    @BeforeEach
+    void useSharedPage() {
+        viewer = shared.viewer();
+        browser = shared.browser();
     }
 
     @Test

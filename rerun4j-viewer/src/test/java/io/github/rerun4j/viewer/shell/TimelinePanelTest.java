@@ -8,14 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.browser.Browser;
-import java.nio.file.Path;
+import io.github.rerun4j.viewer.browser.SharedViewerPage;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 /**
@@ -25,34 +23,16 @@ import org.openqa.selenium.Keys;
  */
 class TimelinePanelTest {
 
-    @TempDir
-    static Path dir;
-    static Viewer viewer;
-    static Browser browser;
+    @RegisterExtension
+    static final SharedViewerPage shared = SharedViewerPage.serving(FrameRecording::write);
+    Viewer viewer;
+    Browser browser;
     ShellPage page;
 
-    @BeforeAll
-    static void start() throws Exception {
-        Path file = dir.resolve("frames.rrd");
-        FrameRecording.write(file);
-        viewer = Viewer.start(Viewer.LOOPBACK, 0);
-        viewer.load(file);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (viewer != null) {
-            viewer.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(browser.consoleErrors()).isEmpty();
+    @BeforeEach
+    void useSharedPage() {
+        viewer = shared.viewer();
+        browser = shared.browser();
     }
 
     @Test
