@@ -42,18 +42,11 @@ public final class DepthValues {
     public static double read(ByteBuffer bytes, ChannelDatatype datatype, int index) {
         int at = index * datatype.bytesPerElement();
         switch (datatype) {
-            case U8: return bytes.get(at) & 0xFF;
-            case I8: return bytes.get(at);
-            case U16: return le16(bytes, at) & 0xFFFF;
-            case I16: return le16(bytes, at);
-            case U32: return le32(bytes, at) & 0xFFFF_FFFFL;
-            case I32: return le32(bytes, at);
-            case U64: return unsignedToDouble(le64(bytes, at));
-            case I64: return le64(bytes, at);
             case F16: return halfToFloat(le16(bytes, at));
             case F32: return Float.intBitsToFloat(le32(bytes, at));
             case F64: return Double.longBitsToDouble(le64(bytes, at));
-            default: throw new IllegalArgumentException("unknown datatype " + datatype);
+            case U64: return unsignedToDouble(readInteger(bytes, datatype, index));
+            default: return readInteger(bytes, datatype, index);
         }
     }
 
