@@ -9,6 +9,10 @@ async function getJson(url) {
 
 const enc = encodeURIComponent;
 
+// A few recent pixel downloads by URL: enough for every view of the current frame plus the previous one.
+const CACHED_DOWNLOADS = 8;
+const pixelDownloads = new Map();
+
 // `time` may be a BigInt: nanosecond timestamps must reach the server exactly.
 function at(timeline, time) {
   return timeline == null ? '' : `&timeline=${enc(timeline)}&time=${time}`;
@@ -26,11 +30,24 @@ export const api = {
   scene: (rec, timeline, time) => getJson(`/api/recordings/${enc(rec)}/scene?${at(timeline, time).slice(1)}`),
   hover: (rec, entity, timeline, time, x, y) =>
     getJson(`/api/recordings/${enc(rec)}/hover?entity=${enc(entity)}${at(timeline, time)}&x=${x}&y=${y}`),
-  /** Raw little-endian pixels as an ArrayBuffer. */
-  async pixels(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-    return response.arrayBuffer();
+  /**
+   * Raw little-endian pixels as an ArrayBuffer (read-only for callers: it is shared). The URL names the row,
+   * so the 2D view, the 3D view and the hover zoom showing the same image share one download.
+   */
+  pixels(url) {
+    let entry = pixelDownloads.get(url);
+    if (entry) {
+      pixelDownloads.delete(url); // re-inserted below: most recently used last
+    } else {
+      entry = fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+        return response.arrayBuffer();
+      });
+      entry.catch(() => { if (pixelDownloads.get(url) === entry) pixelDownloads.delete(url); }); // retry later
+    }
+    pixelDownloads.set(url, entry);
+    while (pixelDownloads.size > CACHED_DOWNLOADS) pixelDownloads.delete(pixelDownloads.keys().next().value);
+    return entry;
   },
   /** Calls onEvent(name, data) for every server event; returns the EventSource. */
   events(onEvent) {
