@@ -6,9 +6,7 @@ import io.github.rerun4j.sdk.rrd.LogMessageCodec;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,7 +23,13 @@ import java.util.function.UnaryOperator;
  * <p><b>Errors.</b> A failed write (disk full, I/O error) throws {@link IOException} from {@link #send}, which the
  * recording stream rethrows as {@link java.io.UncheckedIOException}; the file is truncated back to its last
  * whole message, and later sends are tried again (the stream goes on once there is space). A write that blocks
- * (a stalled network file system) blocks the caller: see {@link Sink}.
+ * (a stalled network file system) blocks the caller: see {@link Sink}. Messages name the cause's class and
+ * message ({@code java.io.IOException: No space left on device}).
+ *
+ * <p><b>Interrupts.</b> Writes ignore the calling thread's interrupt flag and leave it as it was: a cancelled
+ * task ({@code Future.cancel(true)}, {@code ExecutorService.shutdownNow()}) that logs, flushes or closes still
+ * writes, and the file stays usable for every other thread (see {@code UninterruptibleFile} for why the file is
+ * not a {@link java.nio.channels.FileChannel}).
  *
  * <pre>{@code
  * try (var rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd"))).build()) { ... }
@@ -34,23 +38,25 @@ import java.util.function.UnaryOperator;
 public final class FileSink implements Sink {
 
     private final Path path;
-    private final FileChannel channel;
+    private final FileOutput out;
     private final boolean lz4;
     private final boolean syncOnFlush;
     private long size;
     private boolean closed;
 
-    private FileSink(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileChannel> wrap) throws IOException {
+    private FileSink(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileOutput> wrap) throws IOException {
         this.path = path;
         this.lz4 = lz4;
         this.syncOnFlush = syncOnFlush;
-        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-        this.channel = wrap.apply(opened);
+        this.out = wrap.apply(new UninterruptibleFile(path));
         try {
             writeFully(new ByteBuffer[] {ByteBuffer.wrap(RrdEncoder.streamHeader(lz4))});
         } catch (IOException e) {
-            channel.close();
+            try {
+                out.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -70,8 +76,8 @@ public final class FileSink implements Sink {
         return new FileSink(path, lz4, syncOnFlush, UnaryOperator.identity());
     }
 
-    /** Test hook: a sink whose channel is {@code wrap} applied to the opened file (to simulate a full disk). */
-    static FileSink create(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileChannel> wrap) throws IOException {
+    /** Test hook: a sink whose output is {@code wrap} applied to the opened file (to simulate a full disk). */
+    static FileSink create(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileOutput> wrap) throws IOException {
         return new FileSink(path, lz4, syncOnFlush, wrap);
     }
 
@@ -94,26 +100,26 @@ public final class FileSink implements Sink {
             total += s.remaining();
         }
         try {
-            long written = 0;
-            while (written < total) {
-                written += channel.write(segments);
+            for (ByteBuffer s : segments) {
+                // The segments may be shared (pixels are referenced, not copied): write a view, never move them.
+                out.write(s.duplicate());
             }
             size += total;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // Keep the file a sequence of whole messages: drop the part of this one that made it out.
             try {
-                channel.truncate(size);
-            } catch (IOException suppressed) {
+                out.truncate(size);
+            } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new IOException("writing " + path + " failed after " + size + " bytes: " + e.getMessage(), e);
+            throw new IOException("writing " + path + " failed after " + size + " bytes: " + e, e);
         }
     }
 
     @Override
     public synchronized void flush() throws IOException {
         if (!closed && syncOnFlush) {
-            channel.force(false);
+            out.sync();
         }
     }
 
@@ -123,10 +129,10 @@ public final class FileSink implements Sink {
             closed = true;
             try {
                 if (syncOnFlush) {
-                    channel.force(false);
+                    out.sync();
                 }
             } finally {
-                channel.close();
+                out.close();
             }
         }
     }

@@ -16,11 +16,6 @@ import io.github.rerun4j.sdk.rrd.RrdRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Disk full and I/O errors, with a real {@link FileSink} whose channel runs out of space after a byte budget (it
+ * Disk full and I/O errors, with a real {@link FileSink} whose file runs out of space after a byte budget (it
  * writes what still fits, then throws, as a full disk does), and a sink that blocks.
  */
 class DiskFullTest {
@@ -49,134 +44,65 @@ class DiskFullTest {
     @TempDir
     Path dir;
 
-    /** A file channel with {@code free} bytes of space left: a write beyond that writes what fits, then fails. */
-    static final class FullDiskChannel extends FileChannel {
-        private final FileChannel real;
+    /** A file with {@code free} bytes of space left: a write beyond that writes what fits, then fails. */
+    static final class FullDiskOutput implements FileOutput {
+        private final FileOutput real;
+        private long size;
         volatile long free;
         int failures;
 
-        FullDiskChannel(FileChannel real, long free) {
+        FullDiskOutput(FileOutput real, long free) {
             this.real = real;
             this.free = free;
         }
 
         @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            long total = 0;
-            for (int i = offset; i < offset + length; i++) {
-                total += srcs[i].remaining();
-            }
-            if (total <= free) {
-                long n = real.write(srcs, offset, length);
+        public void write(ByteBuffer src) throws IOException {
+            if (src.remaining() <= free) {
+                int n = src.remaining();
+                real.write(src);
                 free -= n;
-                return n;
+                size += n;
+                return;
             }
             // Fill the disk with the first bytes, as write(2) does, and fail the rest.
-            long written = 0;
-            for (int i = offset; i < offset + length && free > 0; i++) {
-                ByteBuffer part = srcs[i].slice();
-                part.limit((int) Math.min(part.remaining(), free));
-                int n = real.write(part);
-                srcs[i].position(srcs[i].position() + n);
-                free -= n;
-                written += n;
-            }
+            int n = (int) Math.max(0, free);
+            ByteBuffer part = src.slice().limit(n);
+            real.write(part);
+            src.position(src.position() + n);
+            free -= n;
+            size += n;
             failures++;
-            if (written > 0) {
-                return written; // a short write; the next call hits the full disk
-            }
             throw new IOException("No space left on device (simulated)");
         }
 
         @Override
-        public int write(ByteBuffer src) throws IOException {
-            return (int) write(new ByteBuffer[] {src}, 0, 1);
+        public void truncate(long newSize) throws IOException {
+            real.truncate(newSize);
+            free += Math.max(0, size - newSize);
+            size = newSize;
         }
 
         @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return real.read(dst);
+        public void sync() throws IOException {
+            real.sync();
         }
 
         @Override
-        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            return real.read(dsts, offset, length);
+        public boolean isOpen() {
+            return real.isOpen();
         }
 
         @Override
-        public long position() throws IOException {
-            return real.position();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) throws IOException {
-            real.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return real.size();
-        }
-
-        @Override
-        public FileChannel truncate(long size) throws IOException {
-            long before = real.size();
-            real.truncate(size);
-            free += Math.max(0, before - size);
-            return this;
-        }
-
-        @Override
-        public void force(boolean metaData) throws IOException {
-            real.force(metaData);
-        }
-
-        @Override
-        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            return real.read(dst, position);
-        }
-
-        @Override
-        public int write(ByteBuffer src, long position) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileLock lock(long position, long size, boolean shared) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        protected void implCloseChannel() throws IOException {
+        public void close() throws IOException {
             real.close();
         }
     }
 
-    private FullDiskChannel channel;
+    private FullDiskOutput disk;
 
     private FileSink fullDiskSink(Path file, boolean lz4, long free) throws IOException {
-        return FileSink.create(file, lz4, false, real -> channel = new FullDiskChannel(real, free));
+        return FileSink.create(file, lz4, false, real -> disk = new FullDiskOutput(real, free));
     }
 
     private static List<Integer> indices(Path file) throws IOException {
@@ -216,9 +142,9 @@ class DiskFullTest {
             }
         }
         assertThat(error).as("the full disk reaches the caller").isNotNull();
-        assertThat(error).hasMessageContaining("No space left on device").hasCauseInstanceOf(IOException.class);
+        assertThat(error).hasMessageContaining("java.io.IOException: No space left on device").hasCauseInstanceOf(IOException.class);
         assertThat(logged).isBetween(1, 99);
-        assertThat(channel.failures).isPositive();
+        assertThat(disk.failures).isPositive();
         // The partial message was cut off: the file is the whole messages before it, readable while still open.
         assertThat(Files.size(file)).isEqualTo(wholeMessageBytes(file));
         assertThat(indices(file)).isEqualTo(java.util.stream.IntStream.range(0, logged).boxed().toList());
@@ -229,7 +155,7 @@ class DiskFullTest {
         assertThat(Files.size(file)).isEqualTo(size);
 
         // Space freed: the stream goes on (the rows of the failed calls are lost, and were reported as such).
-        channel.free = Long.MAX_VALUE / 2;
+        disk.free = Long.MAX_VALUE / 2;
         rec.log("cam", TestImages.image(1, 2000, 32, 24));
         rec.close();
         List<Integer> expected = new ArrayList<>(java.util.stream.IntStream.range(0, logged).boxed().toList());
@@ -256,7 +182,7 @@ class DiskFullTest {
             rec.log("cam", TestImages.image(2, i, 32, 24));
         }
         assertThatThrownBy(rec::close).isInstanceOf(UncheckedIOException.class).hasMessageContaining("No space left");
-        assertThat(channel.isOpen()).as("the file is closed even so").isFalse();
+        assertThat(disk.isOpen()).as("the file is closed even so").isFalse();
         assertThat(Files.size(file)).isEqualTo(good);
         assertThat(indices(file)).containsExactly(0, 1, 2, 3, 4);
     }
@@ -265,7 +191,7 @@ class DiskFullTest {
     void diskFullWhileCreatingTheFileFailsTheBuilder() {
         Path file = dir.resolve("nospace.rrd");
         assertThatThrownBy(() -> fullDiskSink(file, false, 3)).isInstanceOf(IOException.class).hasMessageContaining("No space left");
-        assertThat(channel.isOpen()).isFalse();
+        assertThat(disk.isOpen()).isFalse();
     }
 
     /** A sink whose send blocks until released (a stalled network share, a stopped reader at the other end). */
