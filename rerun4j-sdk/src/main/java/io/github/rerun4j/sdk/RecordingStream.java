@@ -13,6 +13,7 @@ import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.sink.FileSink;
+import io.github.rerun4j.sdk.sink.IoErrors;
 import io.github.rerun4j.sdk.sink.Sink;
 import io.github.rerun4j.sdk.types.EntityPath;
 import java.io.IOException;
@@ -62,10 +63,23 @@ public final class RecordingStream implements AutoCloseable {
     private record TimeValue(TimeType type, long value) {
     }
 
-    private RecordingStream(StoreId storeId, Sink sink, BatcherConfig batching, boolean defaultTimelines) throws IOException {
+    private RecordingStream(StoreId storeId, Sink sink, BatcherConfig batching, boolean defaultTimelines) {
         this.storeId = storeId;
         this.defaultTimelines = defaultTimelines;
-        sink.send(new LogMessage.StoreInfoMessage(StoreInfo.of(storeId)));
+        try {
+            sink.send(new LogMessage.StoreInfoMessage(StoreInfo.of(storeId)));
+        } catch (IOException | RuntimeException e) {
+            // The stream owns the sink from the builder call on: nobody else would ever close it.
+            try {
+                sink.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("starting recording " + storeId.recordingId() + ": " + IoErrors.describe(io), io);
+            }
+            throw (RuntimeException) e;
+        }
         this.batcher = new Batcher(batching, storeId, sink);
     }
 
@@ -118,7 +132,7 @@ public final class RecordingStream implements AutoCloseable {
         try {
             batcher.add(new PendingRow(entityPath.toString(), Tuid.next(), times, values));
         } catch (IOException e) {
-            throw new UncheckedIOException("logging " + archetype.archetypeName() + " at " + entityPath + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("logging " + archetype.archetypeName() + " at " + entityPath + ": " + reason(e), e);
         }
     }
 
@@ -207,7 +221,7 @@ public final class RecordingStream implements AutoCloseable {
         try {
             batcher.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("flushing recording " + recordingId() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("flushing recording " + recordingId() + ": " + reason(e), e);
         }
     }
 
@@ -217,8 +231,13 @@ public final class RecordingStream implements AutoCloseable {
         try {
             batcher.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("closing recording " + recordingId() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("closing recording " + recordingId() + ": " + reason(e), e);
         }
+    }
+
+    /** The batcher's messages name the sink's failure and its class; a bare exception from a sink gets its class. */
+    private static String reason(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : IoErrors.describe(e);
     }
 
     @Override
@@ -269,11 +288,7 @@ public final class RecordingStream implements AutoCloseable {
             if (sink == null) {
                 throw new InvalidArgumentException("sink", "null", "a Sink");
             }
-            try {
-                return new RecordingStream(StoreId.recording(applicationId, recordingId), sink, batching, defaultTimelines);
-            } catch (IOException e) {
-                throw new UncheckedIOException("starting recording " + recordingId + ": " + e.getMessage(), e);
-            }
+            return new RecordingStream(StoreId.recording(applicationId, recordingId), sink, batching, defaultTimelines);
         }
 
         /** Builds a stream that writes an uncompressed {@code .rrd} file at {@code path}. */
@@ -289,7 +304,8 @@ public final class RecordingStream implements AutoCloseable {
             try {
                 return sink(FileSink.create(path, lz4, false));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + path + ": " + e.getMessage(), e);
+                // FileSink's messages name the path, the reason and the exception's class already.
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
     }

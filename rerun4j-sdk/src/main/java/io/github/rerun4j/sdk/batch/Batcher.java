@@ -1,8 +1,11 @@
 package io.github.rerun4j.sdk.batch;
 
-import io.github.rerun4j.sdk.chunk.Chunk;
+import io.github.rerun4j.sdk.InvalidArgumentException;
+import io.github.rerun4j.sdk.codec.ComponentValue;
 import io.github.rerun4j.sdk.rrd.LogMessage;
+import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.sdk.sink.IoErrors;
 import io.github.rerun4j.sdk.sink.Sink;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,14 +19,27 @@ import java.util.concurrent.TimeUnit;
  * Collects rows and hands them to a sink as chunks, by size (synchronously, in the logging thread that
  * crosses the threshold: that is the back-pressure) and by age (from a daemon timer thread).
  *
- * <p>A failure of a timer-driven write is kept and thrown from the next {@link #add}, {@link #flush} or
- * {@link #close}, so it always reaches the caller.
+ * <p><b>Failed writes lose nothing silently.</b> When the sink fails a chunk, that chunk's rows and every row
+ * not yet sent stay queued, in order, and the next write (timer, threshold, {@link #flush}, {@link #close})
+ * sends them again; the sink's contract (a failed send leaves nothing behind) makes that safe. So every row
+ * whose {@link #add} returned is either written or reported:
+ * <ul>
+ *   <li>{@link #add} throws only when its own row was not taken: the row is too large, the stream is closed, or
+ *       the row brought the queue to the size threshold and the write it started failed; the row is then taken
+ *       back out, so that a caller who retries does not log it twice;</li>
+ *   <li>{@link #flush} returns only once every earlier row is written, and throws otherwise (the rows stay
+ *       queued);</li>
+ *   <li>{@link #close} throws, naming how many rows it could not write, when rows are left.</li>
+ * </ul>
+ * Memory stays bounded while the sink fails: once {@code flushBytes} are queued, every further {@code add}
+ * tries to write and, failing, refuses its row.
  */
 public final class Batcher implements AutoCloseable {
 
     private final BatcherConfig config;
     private final StoreId storeId;
     private final Sink sink;
+    private final long maxChunkBytes;
     private final Object pendingLock = new Object();
     private final Object writeLock = new Object();
     private final ScheduledExecutorService timer;
@@ -33,12 +49,17 @@ public final class Batcher implements AutoCloseable {
     private long pendingBytes;
     private long oldestNanos;
     private boolean closed;
-    private IOException backgroundFailure;
 
     public Batcher(BatcherConfig config, StoreId storeId, Sink sink) {
+        this(config, storeId, sink, RrdEncoder.MAX_CHUNK_DATA_BYTES);
+    }
+
+    /** Test hook: {@code maxChunkBytes} in place of what one {@code .rrd} message can carry. */
+    Batcher(BatcherConfig config, StoreId storeId, Sink sink, long maxChunkBytes) {
         this.config = config;
         this.storeId = storeId;
         this.sink = sink;
+        this.maxChunkBytes = maxChunkBytes;
         long intervalNanos = config.flushInterval().toNanos();
         if (intervalNanos > 0 && config.maxRowsPerChunk() > 1) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -54,8 +75,18 @@ public final class Batcher implements AutoCloseable {
         }
     }
 
-    /** Queues a row; writes the batch before returning if it is now due by size. */
+    /**
+     * Queues a row; writes the batch before returning if it is now due by size.
+     *
+     * @throws InvalidArgumentException if the row holds more data than one message can carry (nothing queued)
+     * @throws IllegalStateException    after {@link #close()}
+     * @throws IOException              if the write this row started failed; the row is not queued then
+     */
     public void add(PendingRow row) throws IOException {
+        long bytes = row.estimatedBytes();
+        if (bytes > maxChunkBytes) {
+            throw tooLarge(row, bytes);
+        }
         boolean due;
         synchronized (pendingLock) {
             if (closed) {
@@ -65,21 +96,62 @@ public final class Batcher implements AutoCloseable {
                 oldestNanos = System.nanoTime();
             }
             pending.add(row);
-            pendingBytes += row.estimatedBytes();
+            pendingBytes += bytes;
             due = pendingBytes >= config.flushBytes() || config.flushInterval().isZero() || config.maxRowsPerChunk() == 1;
         }
-        rethrowBackgroundFailure();
         if (due) {
-            writePending();
+            synchronized (writeLock) {
+                try {
+                    writePending();
+                } catch (IOException e) {
+                    if (withdraw(row)) {
+                        throw new IOException("the row was not logged: " + e.getMessage() + " (" + pendingRows()
+                                + " rows logged before it stay queued; the next write sends them again)", e);
+                    }
+                    // The row itself was written; the rows that failed stay queued for the next write, which
+                    // reports the failure if it persists.
+                }
+            }
         }
     }
 
-    /** Writes every queued row and flushes the sink. */
+    private InvalidArgumentException tooLarge(PendingRow row, long bytes) {
+        ComponentValue<?> largest = row.values().get(0);
+        for (ComponentValue<?> v : row.values()) {
+            if (v.estimatedBytes() > largest.estimatedBytes()) {
+                largest = v;
+            }
+        }
+        return new InvalidArgumentException(largest.descriptor().component() + " at " + row.entityPath(),
+                largest.estimatedBytes() + " bytes (" + bytes + " in the row)",
+                "at most " + maxChunkBytes + " bytes in one logged row (what one .rrd message can carry in every"
+                        + " encoding: LZ4's block limit of " + RrdEncoder.MAX_LZ4_INPUT_BYTES + " bytes less room for Arrow metadata)");
+    }
+
+    /** Takes {@code row} back out of the queue; false if it is no longer there (it was written). */
+    private boolean withdraw(PendingRow row) {
+        synchronized (pendingLock) {
+            for (int i = 0; i < pending.size(); i++) {
+                if (pending.get(i) == row) {
+                    pending.remove(i);
+                    pendingBytes -= row.estimatedBytes();
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Writes every queued row and flushes the sink; throws if any row could not be written (it stays queued). */
     public void flush() throws IOException {
-        // Under writeLock: a timer write still in progress finishes (and records its failure) first.
+        // Under writeLock: a timer write still in progress finishes (and re-queues what it could not send) first.
         synchronized (writeLock) {
-            rethrowBackgroundFailure();
-            writePending();
+            try {
+                writePending();
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + " (" + pendingRows()
+                        + " rows stay queued; the next write sends them again)", e);
+            }
             sink.flush();
         }
     }
@@ -97,51 +169,71 @@ public final class Batcher implements AutoCloseable {
             old = !pending.isEmpty() && System.nanoTime() - oldestNanos >= config.flushInterval().toNanos();
         }
         if (old) {
-            // The failure is recorded before writeLock is released, so a flush() or close() waiting for this
-            // write sees it.
             synchronized (writeLock) {
                 try {
                     writePending();
                 } catch (IOException | RuntimeException e) {
-                    synchronized (pendingLock) {
-                        if (backgroundFailure == null) {
-                            backgroundFailure = e instanceof IOException io ? io : new IOException(e.toString(), e);
-                        }
-                    }
+                    // Nothing is lost: the rows are queued again and the next write retries (and reports) it.
                 }
             }
         }
     }
 
-    private void rethrowBackgroundFailure() throws IOException {
-        IOException failure;
-        synchronized (pendingLock) {
-            failure = backgroundFailure;
-            backgroundFailure = null;
-        }
-        if (failure != null) {
-            throw new IOException("an earlier background write failed: " + failure.getMessage(), failure);
-        }
-    }
-
+    /**
+     * Sends every queued row, chunk by chunk. When the sink fails, the rows of the failed chunk and of every
+     * later one go back to the head of the queue (before rows logged meanwhile) and the failure is thrown.
+     * The caller holds {@code writeLock}.
+     */
     private void writePending() throws IOException {
-        synchronized (writeLock) {
-            List<PendingRow> rows;
-            synchronized (pendingLock) {
-                if (pending.isEmpty()) {
-                    return;
-                }
-                rows = pending;
-                pending = new ArrayList<>();
-                pendingBytes = 0;
+        List<PendingRow> rows;
+        synchronized (pendingLock) {
+            if (pending.isEmpty()) {
+                return;
             }
-            for (Chunk chunk : ChunkBuilder.build(rows, config.maxRowsPerChunk())) {
-                sink.send(new LogMessage.ChunkMessage(storeId, chunk));
+            rows = pending;
+            pending = new ArrayList<>();
+            pendingBytes = 0;
+        }
+        List<List<PendingRow>> chunks;
+        try {
+            chunks = ChunkBuilder.group(rows, config.maxRowsPerChunk(), maxChunkBytes);
+        } catch (RuntimeException e) {
+            requeue(rows);
+            throw new IOException("grouping " + rows.size() + " rows into chunks failed: " + e, e);
+        }
+        for (int i = 0; i < chunks.size(); i++) {
+            try {
+                sink.send(new LogMessage.ChunkMessage(storeId, ChunkBuilder.toChunk(chunks.get(i))));
+            } catch (IOException | RuntimeException e) {
+                List<PendingRow> unsent = new ArrayList<>();
+                chunks.subList(i, chunks.size()).forEach(unsent::addAll);
+                requeue(unsent);
+                throw new IOException(IoErrors.describe(e), e);
             }
         }
     }
 
-    /** Writes what is queued, stops the timer and closes the sink. Rows logged afterwards are rejected. */
+    /** Puts {@code rows} back at the head of the queue. */
+    private void requeue(List<PendingRow> rows) {
+        synchronized (pendingLock) {
+            List<PendingRow> queue = new ArrayList<>(rows.size() + pending.size());
+            queue.addAll(rows);
+            queue.addAll(pending);
+            pending = queue;
+            for (PendingRow row : rows) {
+                pendingBytes += row.estimatedBytes();
+            }
+            // The timer tries again one interval from now, not at every tick.
+            oldestNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * Writes what is queued, stops the timer and closes the sink. Rows logged afterwards are rejected.
+     *
+     * @throws IOException if rows could not be written (they are lost then, and counted in the message) or the
+     *                     sink failed to close; the sink is closed in any case
+     */
     @Override
     public void close() throws IOException {
         synchronized (pendingLock) {
@@ -156,11 +248,24 @@ public final class Batcher implements AutoCloseable {
         }
         synchronized (writeLock) {
             try {
-                rethrowBackgroundFailure();
                 writePending();
-            } finally {
-                sink.close();
+            } catch (IOException e) {
+                int lost;
+                synchronized (pendingLock) {
+                    lost = pending.size();
+                    pending = new ArrayList<>();
+                    pendingBytes = 0;
+                }
+                IOException failure = new IOException(lost + " logged rows could not be written before closing: "
+                        + e.getMessage(), e);
+                try {
+                    sink.close();
+                } catch (IOException | RuntimeException suppressed) {
+                    failure.addSuppressed(suppressed);
+                }
+                throw failure;
             }
+            sink.close();
         }
     }
 }

@@ -10,6 +10,7 @@ import io.github.rerun4j.sdk.chunk.Timeline;
 import io.github.rerun4j.sdk.chunk.Tuid;
 import io.github.rerun4j.sdk.codec.ComponentSerializer;
 import io.github.rerun4j.sdk.codec.ComponentValue;
+import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Groups rows into chunks as Rerun requires: one entity, one set of timelines and one set of components
- * (with one Arrow type each) per chunk, at most {@code maxRows} rows, in logging order.
+ * (with one Arrow type each) per chunk, at most {@code maxRows} rows and (unless a row is alone) at most
+ * {@link RrdEncoder#MAX_CHUNK_DATA_BYTES} of estimated data, in logging order.
  */
 public final class ChunkBuilder {
 
@@ -30,25 +32,40 @@ public final class ChunkBuilder {
     }
 
     public static List<Chunk> build(List<PendingRow> rows, int maxRows) {
+        return group(rows, maxRows, RrdEncoder.MAX_CHUNK_DATA_BYTES).stream().map(ChunkBuilder::toChunk).toList();
+    }
+
+    /**
+     * The rows of each chunk {@link #build} makes, in order: what a batcher keeps to send again when a chunk
+     * fails. A group is never over {@code maxBytes} of estimated data unless it is a single row.
+     */
+    static List<List<PendingRow>> group(List<PendingRow> rows, int maxRows, long maxBytes) {
         Map<GroupKey, List<PendingRow>> groups = new LinkedHashMap<>();
         for (PendingRow row : rows) {
-            List<Timeline> timelines = row.times().keySet().stream()
-                    .sorted(Comparator.comparing(Timeline::name)).toList();
-            List<ComponentDescriptor> components = row.values().stream().map(ComponentValue::descriptor).toList();
-            List<Field> types = row.values().stream().map(v -> v.serializer().itemField()).toList();
-            groups.computeIfAbsent(new GroupKey(row.entityPath(), timelines, components, types), k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(keyOf(row), k -> new ArrayList<>()).add(row);
         }
-        List<Chunk> chunks = new ArrayList<>();
-        for (Map.Entry<GroupKey, List<PendingRow>> group : groups.entrySet()) {
-            List<PendingRow> all = group.getValue();
-            for (int from = 0; from < all.size(); from += maxRows) {
-                chunks.add(toChunk(group.getKey(), all.subList(from, Math.min(all.size(), from + maxRows))));
+        List<List<PendingRow>> chunks = new ArrayList<>();
+        for (List<PendingRow> all : groups.values()) {
+            List<PendingRow> current = new ArrayList<>();
+            long bytes = 0;
+            for (PendingRow row : all) {
+                long rowBytes = row.estimatedBytes();
+                if (!current.isEmpty() && (current.size() == maxRows || bytes + rowBytes > maxBytes)) {
+                    chunks.add(current);
+                    current = new ArrayList<>();
+                    bytes = 0;
+                }
+                current.add(row);
+                bytes += rowBytes;
             }
+            chunks.add(current);
         }
         return chunks;
     }
 
-    private static Chunk toChunk(GroupKey key, List<PendingRow> rows) {
+    /** One chunk of rows that share entity, timelines and components (a group from {@link #group}). */
+    static Chunk toChunk(List<PendingRow> rows) {
+        GroupKey key = keyOf(rows.get(0));
         int n = rows.size();
         List<Tuid> rowIds = rows.stream().map(PendingRow::rowId).toList();
         List<TimeColumn> timeColumns = new ArrayList<>();
@@ -74,6 +91,13 @@ public final class ChunkBuilder {
                     ArrowArray.list(n, null, offsets, items)));
         }
         return new Chunk(Tuid.next(), key.entityPath(), rowIds, timeColumns, columns);
+    }
+
+    private static GroupKey keyOf(PendingRow row) {
+        List<Timeline> timelines = row.times().keySet().stream().sorted(Comparator.comparing(Timeline::name)).toList();
+        List<ComponentDescriptor> components = row.values().stream().map(ComponentValue::descriptor).toList();
+        List<Field> types = row.values().stream().map(v -> v.serializer().itemField()).toList();
+        return new GroupKey(row.entityPath(), timelines, components, types);
     }
 
     @SuppressWarnings("unchecked")

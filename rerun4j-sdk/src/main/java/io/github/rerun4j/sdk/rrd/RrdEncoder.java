@@ -26,6 +26,16 @@ public final class RrdEncoder {
      */
     public static final int MAX_IPC_BYTES = RrdReader.MAX_PAYLOAD_BYTES - 1024;
 
+    /** The largest input of one LZ4 block ({@code LZ4_MAX_INPUT_SIZE}, 0x7E000000): the limit of an LZ4 ArrowMsg. */
+    public static final int MAX_LZ4_INPUT_BYTES = 0x7E00_0000;
+
+    /**
+     * The most data (estimated Arrow buffer bytes) the SDK puts into one chunk message: what every encoding can
+     * carry (LZ4's block limit is the lower one), less 16 MiB for Arrow's metadata. A larger row is rejected when
+     * it is logged; larger batches are split into several chunks.
+     */
+    public static final long MAX_CHUNK_DATA_BYTES = Math.min(MAX_IPC_BYTES, MAX_LZ4_INPUT_BYTES) - (16L << 20);
+
     private static final int ENCODING_ARROW_IPC = 1;
     // The pure-Java instance: no JNI, no Unsafe, so no JVM flags and the same behaviour everywhere.
     private static final LZ4Compressor LZ4 = LZ4Factory.safeInstance().fastCompressor();
@@ -111,6 +121,10 @@ public final class RrdEncoder {
         if (ipcLength > MAX_IPC_BYTES) {
             throw new IllegalArgumentException("Arrow IPC stream of " + ipcLength + " bytes exceeds the limit of "
                     + MAX_IPC_BYTES + " bytes per message");
+        }
+        if (lz4 && ipcLength >= MAX_LZ4_INPUT_BYTES) {
+            throw new IllegalArgumentException("Arrow IPC stream of " + ipcLength + " bytes exceeds LZ4's block limit of "
+                    + (MAX_LZ4_INPUT_BYTES - 1) + " bytes per compressed message");
         }
         ByteBuffer[] payload = lz4 ? new ByteBuffer[] {compress(segments, (int) ipcLength)} : segments;
         long payloadLength = 0;

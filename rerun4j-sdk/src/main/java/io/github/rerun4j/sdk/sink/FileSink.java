@@ -112,7 +112,7 @@ public final class FileSink implements Sink {
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new IOException("writing " + path + " failed after " + size + " bytes: " + e, e);
+            throw new IOException("writing " + path + " failed after " + size + " bytes: " + IoErrors.describe(e), e);
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.rerun4j.sdk.sink;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 
 /**
@@ -26,14 +28,25 @@ final class UninterruptibleFile implements FileOutput {
     private byte[] scratch;
     private volatile boolean open = true;
 
-    /** Opens {@code path} for writing, creating it or emptying an existing file. */
+    /**
+     * Opens {@code path} for writing, creating it or emptying an existing file.
+     *
+     * @throws IOException "cannot create PATH: REASON (CLASS)"
+     */
     UninterruptibleFile(Path path) throws IOException {
-        this.file = new RandomAccessFile(path.toFile(), "rw");
+        try {
+            // Opened once through NIO for its typed errors (no such folder, permission denied, a directory), which
+            // RandomAccessFile folds into one FileNotFoundException.
+            FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+            this.file = new RandomAccessFile(path.toFile(), "rw");
+        } catch (IOException e) {
+            throw new IOException("cannot create " + path + ": " + IoErrors.describe(e), e);
+        }
         try {
             file.setLength(0);
         } catch (IOException e) {
             file.close();
-            throw e;
+            throw new IOException("cannot empty " + path + ": " + IoErrors.describe(e), e);
         }
     }
 
