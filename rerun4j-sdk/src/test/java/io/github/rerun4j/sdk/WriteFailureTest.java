@@ -33,7 +33,7 @@ class WriteFailureTest {
     private static final BatcherConfig MANUAL = BatcherConfig.DEFAULT.withFlushInterval(Duration.ofMinutes(10));
 
     /** Fails chunk messages while {@code failing}; keeps the pixel value of every row it takes. */
-    static final class FlakySink implements Sink {
+    static class FlakySink implements Sink {
         final List<Integer> written = new CopyOnWriteArrayList<>();
         final AtomicInteger failures = new AtomicInteger();
         volatile boolean failing = true;

@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.chunk;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.Locale;
 
@@ -55,16 +56,30 @@ public record Tuid(long timeNs, long inc) implements Comparable<Tuid> {
         }
     }
 
-    /** Reads the 16-byte big-endian binary form at the buffer's current position (which advances). */
+    /**
+     * Reads the 16-byte big-endian binary form at the buffer's current position (which advances); the buffer's
+     * byte order is left as it was.
+     */
     public static Tuid read(ByteBuffer bigEndianBytes) {
-        long t = bigEndianBytes.order(java.nio.ByteOrder.BIG_ENDIAN).getLong();
-        long i = bigEndianBytes.getLong();
-        return new Tuid(t, i);
+        ByteOrder callers = bigEndianBytes.order();
+        try {
+            bigEndianBytes.order(ByteOrder.BIG_ENDIAN);
+            long t = bigEndianBytes.getLong();
+            long i = bigEndianBytes.getLong();
+            return new Tuid(t, i);
+        } finally {
+            bigEndianBytes.order(callers);
+        }
     }
 
-    /** Writes the 16-byte big-endian binary form (byte order = chronological order). */
+    /** Writes the 16-byte big-endian binary form (byte order = chronological order); {@code out}'s order is kept. */
     public void write(ByteBuffer out) {
-        out.order(java.nio.ByteOrder.BIG_ENDIAN).putLong(timeNs).putLong(inc);
+        ByteOrder callers = out.order();
+        try {
+            out.order(ByteOrder.BIG_ENDIAN).putLong(timeNs).putLong(inc);
+        } finally {
+            out.order(callers);
+        }
     }
 
     /** Rerun's string form: upper-case hex of {@code timeNs}, lower-case hex of {@code inc}. */
