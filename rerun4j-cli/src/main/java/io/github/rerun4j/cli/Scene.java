@@ -1,7 +1,9 @@
 package io.github.rerun4j.cli;
 
+import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.chunk.TimeType;
+import io.github.rerun4j.sdk.types.TimeNanos;
 import io.github.rerun4j.store.ArchetypeQueries;
 import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.Latest;
@@ -90,14 +92,15 @@ record Scene(ChunkStore store, String entity, String timeline, long time) {
         } catch (NumberFormatException notANumber) {
             try {
                 if (type == TimeType.TIMESTAMP) {
-                    Instant instant = Instant.parse(text.trim());
-                    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+                    return TimeNanos.ofInstant("--time", Instant.parse(text.trim()));
                 }
                 if (type == TimeType.DURATION) {
-                    return Duration.parse(text.trim()).toNanos();
+                    return TimeNanos.ofDuration("--time", Duration.parse(text.trim()));
                 }
             } catch (DateTimeParseException | ArithmeticException e) {
                 // fall through to the usage error
+            } catch (InvalidArgumentException outOfRange) {
+                throw CliException.usage("--time " + text + ": expected " + outOfRange.expected() + " for timeline " + timeline);
             }
             throw CliException.usage("--time " + text + ": expected " + switch (type) {
                 case SEQUENCE -> "an integer";

@@ -146,6 +146,16 @@ class SceneCommandsTest {
                 .contains("--time soon");
     }
 
+    @Test
+    void aTimeBeyondWhatNanosecondsHoldIsAUsageErrorWithTheRange() {
+        CliRun run = CliRun.of("hover", simple.toString(), "--entity", "depth", "--pixel", "1,1",
+                "--timeline", "log_time", "--time", "3000-01-01T00:00:00Z");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("--time 3000-01-01T00:00:00Z")
+                .contains("from 1677-09-21T00:12:43.145224193Z to 2262-04-11T23:47:16.854775807Z")
+                .contains("for timeline log_time");
+    }
+
     private static int count(BufferedImage image, int rgb) {
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {

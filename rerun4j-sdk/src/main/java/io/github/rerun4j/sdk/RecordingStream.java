@@ -16,6 +16,7 @@ import io.github.rerun4j.sdk.sink.FileSink;
 import io.github.rerun4j.sdk.sink.IoErrors;
 import io.github.rerun4j.sdk.sink.Sink;
 import io.github.rerun4j.sdk.types.EntityPath;
+import io.github.rerun4j.sdk.types.TimeNanos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -159,11 +160,14 @@ public final class RecordingStream implements AutoCloseable {
         setTime(timeline, TimeType.TIMESTAMP, nanosSinceEpoch);
     }
 
+    /**
+     * Sets this thread's time on timestamp timeline {@code timeline}.
+     *
+     * @throws InvalidArgumentException for null, or an instant outside {@link TimeNanos#MIN_INSTANT} (1677) ..
+     *                                  {@link TimeNanos#MAX_INSTANT} (2262), what 64-bit nanoseconds hold
+     */
     public void setTimestamp(String timeline, Instant instant) {
-        if (instant == null) {
-            throw new InvalidArgumentException("instant", "null", "a point in time");
-        }
-        setTimestampNanos(timeline, Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano()));
+        setTimestampNanos(timeline, TimeNanos.ofInstant("time of " + timeline, instant));
     }
 
     /** Sets this thread's time on duration timeline {@code timeline}, in ns (e.g. since the start of a run). */
@@ -171,11 +175,13 @@ public final class RecordingStream implements AutoCloseable {
         setTime(timeline, TimeType.DURATION, nanos);
     }
 
+    /**
+     * Sets this thread's time on duration timeline {@code timeline}.
+     *
+     * @throws InvalidArgumentException for null, or a duration beyond about ±292 years (64-bit nanoseconds)
+     */
     public void setDuration(String timeline, Duration duration) {
-        if (duration == null) {
-            throw new InvalidArgumentException("duration", "null", "a duration");
-        }
-        setDurationNanos(timeline, duration.toNanos());
+        setDurationNanos(timeline, TimeNanos.ofDuration("time of " + timeline, duration));
     }
 
     /** Removes {@code timeline} from this thread's time; later log calls are not placed on it. */

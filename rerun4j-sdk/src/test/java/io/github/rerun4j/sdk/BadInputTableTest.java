@@ -242,8 +242,16 @@ class BadInputTableTest {
         row("setTimeSequence null", "timeline", "null", r -> r.setTimeSequence(null, 1));
         row("setTimestampNanos blank", "timeline", " \t", r -> r.setTimestampNanos(" \t", 1));
         row("setDurationNanos empty", "timeline", "", r -> r.setDurationNanos("", 1));
-        row("setTimestamp null instant", "instant", "null", r -> r.setTimestamp("t", null));
-        row("setDuration null", "duration", "null", r -> r.setDuration("t", null));
+        row("setTimestamp null instant", "time of t", "null", r -> r.setTimestamp("t", null));
+        row("setDuration null", "time of t", "null", r -> r.setDuration("t", null));
+        row("setTimestamp after 2262", "time of t", "3000-01-01T00:00:00Z",
+                r -> r.setTimestamp("t", java.time.Instant.parse("3000-01-01T00:00:00Z")));
+        row("setTimestamp 1 ns after the last", "time of t", "2262-04-11T23:47:16.854775808Z",
+                r -> r.setTimestamp("t", java.time.Instant.parse("2262-04-11T23:47:16.854775808Z")));
+        row("setTimestamp before 1677", "time of t", "1600-01-01T00:00:00Z",
+                r -> r.setTimestamp("t", java.time.Instant.parse("1600-01-01T00:00:00Z")));
+        row("setDuration 300 years", "time of t", "PT2629800H",
+                r -> r.setDuration("t", java.time.Duration.ofDays(365L * 300 + 75)));
         row("disableTimeline empty", "timeline", "", r -> r.disableTimeline(""));
         row("disableTimeline null", "timeline", "null", r -> r.disableTimeline(null));
         row("setTimeSequence MIN_VALUE", "time of frame", "-9223372036854775808", r -> r.setTimeSequence("frame", Long.MIN_VALUE));
