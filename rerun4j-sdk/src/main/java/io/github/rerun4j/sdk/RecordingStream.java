@@ -44,12 +44,21 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Bad input throws {@link InvalidArgumentException} before anything is queued; the stream stays usable.
- * A failing sink surfaces as {@link UncheckedIOException} from {@code log}, {@link #flush()} or
- * {@link #close()}. Logging faster than the sink writes blocks the logging call that brings the pending rows to
+ * <p>Bad input throws {@link InvalidArgumentException} before anything is queued; the stream stays usable. That
+ * includes a row with more data than one {@code .rrd} message can carry
+ * ({@link io.github.rerun4j.sdk.rrd.RrdEncoder#MAX_CHUNK_DATA_BYTES}, about 2.1 GB).
+ *
+ * <p><b>A failing sink</b> surfaces as {@link UncheckedIOException}, and no row whose {@code log} returned is
+ * dropped silently: the rows of a failed write stay queued and are sent again by the next write; {@code log}
+ * throws only when its own row was not logged (so retrying it does not duplicate it); {@link #flush()} throws
+ * unless everything logged before it is written; {@link #close()} throws, with the count, if rows could not be
+ * written. Logging faster than the sink writes blocks the logging call that brings the pending rows to
  * {@link BatcherConfig#flushBytes()} until the sink has taken them (back-pressure; memory stays bounded).
- * Closing while other threads log is safe: their later calls throw {@link IllegalStateException}; every call
- * that returned before is written.
+ *
+ * <p><b>Threads.</b> Closing while other threads log is safe: their later calls throw
+ * {@link IllegalStateException}; every call that returned before is written. A thread's interrupt flag does not
+ * stop a {@link FileSink} write and is left set. An orderly JVM exit (Ctrl-C, SIGTERM, {@code System.exit})
+ * writes what a stream that was never closed still holds (see {@link Builder#flushOnExit(boolean)}).
  */
 public final class RecordingStream implements AutoCloseable {
 
@@ -64,7 +73,7 @@ public final class RecordingStream implements AutoCloseable {
     private record TimeValue(TimeType type, long value) {
     }
 
-    private RecordingStream(StoreId storeId, Sink sink, BatcherConfig batching, boolean defaultTimelines) {
+    private RecordingStream(StoreId storeId, Sink sink, BatcherConfig batching, boolean defaultTimelines, boolean flushOnExit) {
         this.storeId = storeId;
         this.defaultTimelines = defaultTimelines;
         try {
@@ -82,6 +91,9 @@ public final class RecordingStream implements AutoCloseable {
             throw (RuntimeException) e;
         }
         this.batcher = new Batcher(batching, storeId, sink);
+        if (flushOnExit) {
+            ExitFlush.register(batcher, storeId.recordingId());
+        }
     }
 
     /** Starts a stream for {@code applicationId} ({@code [A-Za-z0-9_-]}, as Rerun 0.36 requires). */
@@ -238,6 +250,8 @@ public final class RecordingStream implements AutoCloseable {
             batcher.close();
         } catch (IOException e) {
             throw new UncheckedIOException("closing recording " + recordingId() + ": " + reason(e), e);
+        } finally {
+            ExitFlush.deregister(batcher);
         }
     }
 
@@ -257,6 +271,7 @@ public final class RecordingStream implements AutoCloseable {
         private String recordingId = UUID.randomUUID().toString().replace("-", "");
         private BatcherConfig batching = BatcherConfig.DEFAULT;
         private boolean defaultTimelines = true;
+        private boolean flushOnExit = true;
 
         private Builder(String applicationId) {
             if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
@@ -289,12 +304,23 @@ public final class RecordingStream implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether an orderly JVM exit (end of {@code main}, {@code System.exit}, Ctrl-C, SIGTERM) writes the rows
+         * still pending and closes the sink, if the stream was not closed before (default true: one shutdown hook
+         * per JVM; a closed stream is no longer referenced by it). Turn it off to manage shutdown yourself.
+         */
+        public Builder flushOnExit(boolean enabled) {
+            this.flushOnExit = enabled;
+            return this;
+        }
+
         /** Builds a stream that sends to {@code sink}; the stream owns it and closes it. */
         public RecordingStream sink(Sink sink) {
             if (sink == null) {
                 throw new InvalidArgumentException("sink", "null", "a Sink");
             }
-            return new RecordingStream(StoreId.recording(applicationId, recordingId), sink, batching, defaultTimelines);
+            return new RecordingStream(StoreId.recording(applicationId, recordingId), sink, batching, defaultTimelines,
+                    flushOnExit);
         }
 
         /** Builds a stream that writes an uncompressed {@code .rrd} file at {@code path}. */

@@ -46,6 +46,7 @@ public final class ChildJvm {
         switch (args[0]) {
             case "crash" -> crash(Path.of(args[1]), Boolean.parseBoolean(args[2]));
             case "memory" -> memory(Long.parseLong(args[1]), Long.parseLong(args[2]));
+            case "pending" -> pending(Path.of(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -68,6 +69,22 @@ public final class ChildJvm {
                 }
             }
         }
+    }
+
+    /**
+     * Logs {@code rows} checksummed frames that all stay pending (10-minute interval, 1 GiB threshold), prints
+     * {@code logged N}, then waits to be terminated without ever closing the stream.
+     */
+    private static void pending(Path file, int rows, boolean flushOnExit) throws InterruptedException {
+        BatcherConfig never = BatcherConfig.DEFAULT.withFlushInterval(java.time.Duration.ofMinutes(10)).withFlushBytes(1L << 30);
+        RecordingStream rec = RecordingStream.builder("exit_child").batching(never).flushOnExit(flushOnExit).saveTo(file);
+        for (int frame = 0; frame < rows; frame++) {
+            rec.setTimeSequence("frame", frame);
+            rec.log("cam/depth", TestImages.image(9, frame, CRASH_WIDTH, CRASH_HEIGHT));
+        }
+        System.out.println("logged " + rows);
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     /** Discards what it is sent after encoding it as a file sink would, and sleeps {@code sleepMs} per message. */
