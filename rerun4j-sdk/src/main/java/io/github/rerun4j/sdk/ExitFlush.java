@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk;
 
 import io.github.rerun4j.sdk.batch.Batcher;
+import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,7 @@ final class ExitFlush {
                 open.getKey().close();
             } catch (IOException | RuntimeException e) {
                 // No caller is left to throw to; stderr is the one place the user can still read it.
-                System.err.println("rerun4j: recording " + open.getValue() + " at exit: " + e.getMessage());
+                System.err.println("rerun4j: recording " + open.getValue() + " at exit: " + ErrorText.describe(e));
             }
         }
         OPEN.clear();

@@ -13,9 +13,9 @@ import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.sink.FileSink;
-import io.github.rerun4j.sdk.sink.IoErrors;
 import io.github.rerun4j.sdk.sink.Sink;
 import io.github.rerun4j.sdk.types.EntityPath;
+import io.github.rerun4j.sdk.types.ErrorText;
 import io.github.rerun4j.sdk.types.TimeNanos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +86,7 @@ public final class RecordingStream implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             if (e instanceof IOException io) {
-                throw new UncheckedIOException("starting recording " + storeId.recordingId() + ": " + IoErrors.describe(io), io);
+                throw new UncheckedIOException("starting recording " + storeId.recordingId() + ": " + ErrorText.describe(io), io);
             }
             throw (RuntimeException) e;
         }
@@ -257,7 +257,7 @@ public final class RecordingStream implements AutoCloseable {
 
     /** The batcher's messages name the sink's failure and its class; a bare exception from a sink gets its class. */
     private static String reason(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : IoErrors.describe(e);
+        return e.getMessage() != null ? e.getMessage() : ErrorText.describe(e);
     }
 
     @Override

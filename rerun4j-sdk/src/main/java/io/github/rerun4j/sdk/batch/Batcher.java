@@ -5,8 +5,8 @@ import io.github.rerun4j.sdk.codec.ComponentValue;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import io.github.rerun4j.sdk.rrd.StoreId;
-import io.github.rerun4j.sdk.sink.IoErrors;
 import io.github.rerun4j.sdk.sink.Sink;
+import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,7 +208,7 @@ public final class Batcher implements AutoCloseable {
                 List<PendingRow> unsent = new ArrayList<>();
                 chunks.subList(i, chunks.size()).forEach(unsent::addAll);
                 requeue(unsent);
-                throw new IOException(IoErrors.describe(e), e);
+                throw new IOException(ErrorText.describe(e), e);
             }
         }
     }

@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import io.github.rerun4j.sdk.chunk.Tuid;
+import io.github.rerun4j.sdk.types.ErrorText;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
@@ -69,7 +70,7 @@ final class PayloadDecoder {
             throw decoder.error("corrupt LZ4 payload: " + e.getMessage(), e);
         } catch (IllegalArgumentException | IndexOutOfBoundsException | BufferUnderflowException e) {
             // Record validation or a bounds check deeper down: still a property of the input, so still typed.
-            throw decoder.error(e.getMessage(), e);
+            throw decoder.error(ErrorText.describe(e), e);
         }
     }
 

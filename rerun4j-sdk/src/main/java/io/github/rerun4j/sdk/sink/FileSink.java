@@ -4,6 +4,7 @@ import io.github.rerun4j.sdk.rrd.EncodedMessage;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageCodec;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
+import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ public final class FileSink implements Sink {
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new IOException("writing " + path + " failed after " + size + " bytes: " + IoErrors.describe(e), e);
+            throw new IOException("writing " + path + " failed after " + size + " bytes: " + ErrorText.describe(e), e);
         }
     }
 

@@ -1,11 +1,12 @@
 package io.github.rerun4j.sdk.sink;
 
+import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file written through {@link RandomAccessFile}'s stream methods, which neither look at nor change the calling
@@ -40,13 +41,13 @@ final class UninterruptibleFile implements FileOutput {
             FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
             this.file = new RandomAccessFile(path.toFile(), "rw");
         } catch (IOException e) {
-            throw new IOException("cannot create " + path + ": " + IoErrors.describe(e), e);
+            throw new IOException("cannot create " + path + ": " + ErrorText.describe(e), e);
         }
         try {
             file.setLength(0);
         } catch (IOException e) {
             file.close();
-            throw new IOException("cannot empty " + path + ": " + IoErrors.describe(e), e);
+            throw new IOException("cannot empty " + path + ": " + ErrorText.describe(e), e);
         }
     }
 

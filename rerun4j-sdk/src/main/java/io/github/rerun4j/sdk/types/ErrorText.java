@@ -1,21 +1,22 @@
-package io.github.rerun4j.sdk.sink;
+package io.github.rerun4j.sdk.types;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /**
- * The reason an I/O operation failed, as one phrase for an error message: never {@code "null"}, never the path
- * again (the caller's message names it), always the exception's class.
+ * Why an operation failed, as one phrase for an error message built around a caught exception: never
+ * {@code "null"}, never the path again (the caller's message names it), always the exception's class. The one
+ * place the SDK turns a caught exception into text.
  *
  * <pre>{@code
- * IoErrors.describe(new NoSuchFileException("/x/y.rrd"));   // "no such file or directory (java.nio.file.NoSuchFileException)"
- * IoErrors.describe(new IOException("No space left on device"));  // "java.io.IOException: No space left on device"
+ * ErrorText.describe(new NoSuchFileException("/x/y.rrd"));   // "no such file or directory (java.nio.file.NoSuchFileException)"
+ * ErrorText.describe(new IOException("No space left on device"));  // "java.io.IOException: No space left on device"
  * }</pre>
  */
-public final class IoErrors {
+public final class ErrorText {
 
-    private IoErrors() {
+    private ErrorText() {
     }
 
     /** {@code e}'s reason and class; file-system exceptions (whose message is only the path) by their kind. */
