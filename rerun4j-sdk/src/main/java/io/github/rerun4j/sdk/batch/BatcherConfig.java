@@ -18,7 +18,9 @@ import java.time.Duration;
  * survives the process; a power loss or kernel crash can also lose what the OS had not yet put on disk, unless
  * the {@link io.github.rerun4j.sdk.sink.FileSink} syncs on flush ({@code syncOnFlush}), which makes everything
  * before a returned {@code flush()} or {@code close()} durable. {@link #IMMEDIATE} writes every row before its
- * log call returns. Tested by {@code ProcessKillTest} (child JVMs killed with SIGKILL).
+ * log call returns. Tested by {@code ProcessKillTest} (child JVMs killed with SIGKILL). An orderly exit (end of
+ * {@code main}, {@code System.exit}, Ctrl-C, SIGTERM) loses nothing: a shutdown hook writes the pending rows of
+ * every stream not yet closed ({@code ExitFlushProcessTest}; see {@code RecordingStream.Builder.flushOnExit}).
  *
  * <pre>{@code
  * BatcherConfig lowLatency = BatcherConfig.DEFAULT.withFlushInterval(Duration.ofMillis(8));

@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
  * not a {@link java.nio.channels.FileChannel}).
  *
  * <pre>{@code
- * try (var rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd"))).build()) { ... }
+ * try (var rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd")))) { ... }
  * }</pre>
  */
 public final class FileSink implements Sink {

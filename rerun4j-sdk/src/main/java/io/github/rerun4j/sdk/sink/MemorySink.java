@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>{@code
  * MemorySink memory = new MemorySink();
- * try (var rec = RecordingStream.builder("app").sink(memory).build()) { rec.log("x", image); }
+ * try (var rec = RecordingStream.builder("app").sink(memory)) { rec.log("x", image); }
  * byte[] rrd = memory.toRrdBytes();
  * }</pre>
  */

@@ -8,7 +8,8 @@ import java.io.IOException;
  * memory sink; other modules bring their own (the viewer's live sink).
  *
  * <p>Calls come from one thread at a time. {@link #send} either takes the whole message or throws; it must
- * never leave part of a message behind.
+ * never leave part of a message behind, and a send that throws must not have delivered it: the batcher sends
+ * the same chunk again on its next write.
  *
  * <p><b>Blocking.</b> {@code send} may block; rerun4j does not time it out. While it blocks, other threads keep
  * logging until {@code flushBytes} are pending, then their log calls wait for the sink too (back-pressure: memory
@@ -17,7 +18,7 @@ import java.io.IOException;
  *
  * <pre>{@code
  * Sink sink = FileSink.create(Path.of("depth.rrd"));
- * try (RecordingStream rec = RecordingStream.builder("my_app").sink(sink).build()) { ... }
+ * try (RecordingStream rec = RecordingStream.builder("my_app").sink(sink)) { ... }
  * }</pre>
  */
 public interface Sink extends AutoCloseable {
