@@ -47,6 +47,7 @@ public final class ChildJvm {
             case "crash" -> crash(Path.of(args[1]), Boolean.parseBoolean(args[2]));
             case "memory" -> memory(Long.parseLong(args[1]), Long.parseLong(args[2]));
             case "pending" -> pending(Path.of(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]));
+            case "stalled" -> stalled();
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -83,6 +84,41 @@ public final class ChildJvm {
             rec.log("cam/depth", TestImages.image(9, frame, CRASH_WIDTH, CRASH_HEIGHT));
         }
         System.out.println("logged " + rows);
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /**
+     * A stream whose sink blocks forever in {@code send}: a thread is stuck flushing it (holding the write lock)
+     * when the JVM is told to exit. Prints {@code stuck} once that thread is inside the sink.
+     */
+    private static void stalled() throws InterruptedException {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        Sink forever = new Sink() {
+            @Override
+            public void send(LogMessage message) throws IOException {
+                if (message instanceof LogMessage.ChunkMessage) {
+                    inside.countDown();
+                    try {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        throw new IOException("interrupted", e);
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        BatcherConfig never = BatcherConfig.DEFAULT.withFlushInterval(java.time.Duration.ofMinutes(10));
+        RecordingStream rec = RecordingStream.builder("stalled_child").batching(never).sink(forever);
+        rec.log("cam/depth", TestImages.image(9, 0, 8, 8));
+        Thread flusher = new Thread(rec::flush);
+        flusher.setDaemon(true);
+        flusher.start();
+        inside.await();
+        System.out.println("stuck");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }

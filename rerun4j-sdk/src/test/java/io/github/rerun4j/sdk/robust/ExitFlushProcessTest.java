@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ctrl-C on a logging program: a child JVM logs 200 frames that all stay pending in the batcher, never closes its
  * stream, and is terminated with SIGTERM ({@link Process#destroy()}). The exit hook writes every frame; with
- * {@code flushOnExit(false)} none is written, which shows the hook is what wrote them.
+ * {@code flushOnExit(false)} none is written, which shows the hook is what wrote them. A sink that never returns
+ * delays the exit by the hook's limit (10 s), not forever.
  */
 @Timeout(120)
 class ExitFlushProcessTest {
@@ -69,5 +70,20 @@ class ExitFlushProcessTest {
     void withFlushOnExitOffThePendingRowsAreLost() throws Exception {
         Path file = terminateAfterLogging("no-exit-flush.rrd", false);
         assertThat(frames(file)).isEmpty();
+    }
+
+    @Test
+    void aSinkBlockedForeverDelaysExitByTheHooksLimitOnly() throws Exception {
+        Process child = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"), "stalled");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("stuck");
+            long start = System.nanoTime();
+            child.destroy(); // SIGTERM
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits although a sink never returns").isTrue();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertThat(ms).as("about ExitFlush's 10 s limit").isBetween(9_000L, 40_000L);
+        } finally {
+            child.destroyForcibly();
+        }
     }
 }
