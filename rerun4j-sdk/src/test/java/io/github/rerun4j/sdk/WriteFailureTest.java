@@ -194,4 +194,42 @@ class WriteFailureTest {
                 .hasMessageStartingWith("cannot create " + dir + ": ").hasMessageContaining("Exception)")
                 .satisfies(e -> assertThat(e.getMessage().split(java.util.regex.Pattern.quote(dir.toString()), -1)).hasSize(2));
     }
+
+    /** Throws OutOfMemoryError once (as encoding a huge chunk can), then works. */
+    static final class OutOfMemoryOnceSink extends FlakySink {
+        @Override
+        public void send(LogMessage message) throws IOException {
+            if (message instanceof LogMessage.ChunkMessage && failures.getAndIncrement() == 0) {
+                throw new OutOfMemoryError("simulated");
+            }
+            failing = false;
+            super.send(message);
+        }
+    }
+
+    @Test
+    void anErrorInTheTimersWriteKeepsTheRowsAndTheTimerRunning() throws Exception {
+        OutOfMemoryOnceSink sink = new OutOfMemoryOnceSink();
+        try (RecordingStream rec = RecordingStream.builder("flaky")
+                .batching(BatcherConfig.DEFAULT.withFlushInterval(Duration.ofMillis(20))).sink(sink)) {
+            rec.log("x", image(7));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sink.written.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(sink.failures.get()).as("the first timer write hit the error").isGreaterThanOrEqualTo(2);
+            assertThat(sink.written).as("a later timer write sent the kept row").containsExactly(7);
+        }
+    }
+
+    @Test
+    void anErrorReachesTheCallerAndTheRowsStayQueued() {
+        OutOfMemoryOnceSink sink = new OutOfMemoryOnceSink();
+        RecordingStream rec = RecordingStream.builder("flaky").batching(MANUAL).sink(sink);
+        rec.log("x", image(1));
+        assertThatThrownBy(rec::flush).isInstanceOf(OutOfMemoryError.class);
+        rec.flush();
+        rec.close();
+        assertThat(sink.written).containsExactly(1);
+    }
 }

@@ -172,8 +172,9 @@ public final class Batcher implements AutoCloseable {
             synchronized (writeLock) {
                 try {
                     writePending();
-                } catch (IOException | RuntimeException e) {
-                    // Nothing is lost: the rows are queued again and the next write retries (and reports) it.
+                } catch (IOException | RuntimeException | Error e) {
+                    // Nothing is lost: the rows are queued again, and the next write retries and reports it to
+                    // a caller. Letting it escape would also cancel this timer for good.
                 }
             }
         }
@@ -205,12 +206,20 @@ public final class Batcher implements AutoCloseable {
             try {
                 sink.send(new LogMessage.ChunkMessage(storeId, ChunkBuilder.toChunk(chunks.get(i))));
             } catch (IOException | RuntimeException e) {
-                List<PendingRow> unsent = new ArrayList<>();
-                chunks.subList(i, chunks.size()).forEach(unsent::addAll);
-                requeue(unsent);
+                requeue(unsent(chunks, i));
                 throw new IOException(ErrorText.describe(e), e);
+            } catch (Error e) {
+                // Out of memory while encoding: the rows stay queued and the caller sees the error itself.
+                requeue(unsent(chunks, i));
+                throw e;
             }
         }
+    }
+
+    private static List<PendingRow> unsent(List<List<PendingRow>> chunks, int from) {
+        List<PendingRow> rows = new ArrayList<>();
+        chunks.subList(from, chunks.size()).forEach(rows::addAll);
+        return rows;
     }
 
     /** Puts {@code rows} back at the head of the queue. */
