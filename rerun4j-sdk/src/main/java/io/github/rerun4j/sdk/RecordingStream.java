@@ -153,8 +153,7 @@ public final class RecordingStream implements AutoCloseable {
         Map<Timeline, Long> point = new HashMap<>();
         threadTime.get().forEach((name, t) -> point.put(new Timeline(name, t.type()), t.value()));
         if (defaultTimelines) {
-            Instant now = Instant.now();
-            point.putIfAbsent(Timeline.LOG_TIME, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+            point.putIfAbsent(Timeline.LOG_TIME, TimeNanos.ofInstant("log_time", Instant.now()));
             point.putIfAbsent(Timeline.LOG_TICK, tick.getAndIncrement());
         }
         return point;

@@ -276,6 +276,8 @@ class BadInputTableTest {
         row("saveTo null", "path", "null", r -> RecordingStream.builder("ok").saveTo(null));
         row("BatcherConfig negative interval", "BatcherConfig.flushInterval", "-", r -> new BatcherConfig(java.time.Duration.ofMillis(-1), 0, 1));
         row("BatcherConfig null interval", "BatcherConfig.flushInterval", "null", r -> new BatcherConfig(null, 0, 1));
+        row("BatcherConfig 300-year interval", "BatcherConfig.flushInterval", "PT2629800H",
+                r -> RecordingStream.builder("x").batching(BatcherConfig.DEFAULT.withFlushInterval(java.time.Duration.ofDays(365L * 300 + 75))));
         row("BatcherConfig negative bytes", "BatcherConfig.flushBytes", "-1", r -> BatcherConfig.DEFAULT.withFlushBytes(-1));
         row("BatcherConfig zero rows", "BatcherConfig.maxRowsPerChunk", "0", r -> BatcherConfig.DEFAULT.withMaxRowsPerChunk(0));
     }

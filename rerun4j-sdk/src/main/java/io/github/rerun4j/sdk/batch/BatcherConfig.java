@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.batch;
 
 import io.github.rerun4j.sdk.InvalidArgumentException;
+import io.github.rerun4j.sdk.types.TimeNanos;
 import java.time.Duration;
 
 /**
@@ -35,8 +36,9 @@ public record BatcherConfig(Duration flushInterval, long flushBytes, int maxRows
     public static final BatcherConfig IMMEDIATE = new BatcherConfig(Duration.ZERO, 0, 1);
 
     public BatcherConfig {
-        if (flushInterval == null || flushInterval.isNegative()) {
-            throw new InvalidArgumentException("BatcherConfig.flushInterval", String.valueOf(flushInterval), "a duration >= 0");
+        if (flushInterval == null || flushInterval.isNegative() || flushInterval.compareTo(TimeNanos.MAX_DURATION) > 0) {
+            throw new InvalidArgumentException("BatcherConfig.flushInterval", String.valueOf(flushInterval),
+                    "a duration from 0 to " + TimeNanos.MAX_DURATION + " (what 64-bit nanoseconds hold)");
         }
         if (flushBytes < 0) {
             throw new InvalidArgumentException("BatcherConfig.flushBytes", String.valueOf(flushBytes), "a byte count >= 0");
