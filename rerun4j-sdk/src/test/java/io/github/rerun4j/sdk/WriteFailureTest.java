@@ -232,4 +232,13 @@ class WriteFailureTest {
         rec.close();
         assertThat(sink.written).containsExactly(1);
     }
+
+    @Test
+    void closeClosesTheSinkEvenWhenAnErrorEscapesTheLastWrite() {
+        OutOfMemoryOnceSink sink = new OutOfMemoryOnceSink();
+        RecordingStream rec = RecordingStream.builder("flaky").batching(MANUAL).sink(sink);
+        rec.log("x", image(1));
+        assertThatThrownBy(rec::close).isInstanceOf(OutOfMemoryError.class);
+        assertThat(sink.closed).isTrue();
+    }
 }

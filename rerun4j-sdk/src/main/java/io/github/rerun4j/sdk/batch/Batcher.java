@@ -256,6 +256,7 @@ public final class Batcher implements AutoCloseable {
             timer.shutdown();
         }
         synchronized (writeLock) {
+            IOException unwritten = null;
             try {
                 writePending();
             } catch (IOException e) {
@@ -265,16 +266,21 @@ public final class Batcher implements AutoCloseable {
                     pending = new ArrayList<>();
                     pendingBytes = 0;
                 }
-                IOException failure = new IOException(lost + " logged rows could not be written before closing: "
-                        + e.getMessage(), e);
+                unwritten = new IOException(lost + " logged rows could not be written before closing: " + e.getMessage(), e);
+            } finally {
+                // Closed whatever happened above (an Error included): nobody else will ever close it.
                 try {
                     sink.close();
-                } catch (IOException | RuntimeException suppressed) {
-                    failure.addSuppressed(suppressed);
+                } catch (IOException | RuntimeException e) {
+                    if (unwritten == null) {
+                        throw e;
+                    }
+                    unwritten.addSuppressed(e);
                 }
-                throw failure;
             }
-            sink.close();
+            if (unwritten != null) {
+                throw unwritten;
+            }
         }
     }
 }
