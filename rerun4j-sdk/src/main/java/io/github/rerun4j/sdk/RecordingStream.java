@@ -313,7 +313,7 @@ public final class RecordingStream implements AutoCloseable {
             return this;
         }
 
-        /** Builds a stream that sends to {@code sink}; the stream owns it and closes it. */
+        /** Builds a stream that sends to {@code sink}; the stream owns it and closes it (also when building fails). */
         public RecordingStream sink(Sink sink) {
             if (sink == null) {
                 throw new InvalidArgumentException("sink", "null", "a Sink");
