@@ -67,6 +67,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile.requireWritable(out, "depth.png");
         Scene s = Scene.load(scene);
         RenderOverrides overrides = overrides();
         int[] wh = size == null ? null : parseSize(size);
