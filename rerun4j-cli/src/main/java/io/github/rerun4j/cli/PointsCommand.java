@@ -39,6 +39,6 @@ public final class PointsCommand implements Callable<Integer> {
         OutputFile.write(out, stream -> PlyWriter.write(cloud.points(), cloud.argb(), stream, ascii));
         spec.commandLine().getOut().println("Wrote " + out + ": " + cloud.points().count() + " points of " + s.entity()
                 + s.describeTime() + " in world coordinates (" + (ascii ? "ascii" : "binary") + " PLY)");
-        return ExitCode.OK;
+        return s.finish(spec.commandLine().getErr());
     }
 }
