@@ -118,4 +118,31 @@ class SceneResolutionTest {
         assertThat(render.exitCode()).isEqualTo(ExitCode.BAD_DATA);
         assertThat(dir.resolve("tail.png")).isRegularFile();
     }
+
+    @Test
+    void anImageWhoseBufferDoesNotFitItsFormatIsBadDataNotBadUsage() throws IOException {
+        Path odd = dir.resolve("odd.rrd");
+        try (RecordingStream rec = RecordingStream.builder("odd_format").saveTo(odd)) {
+            rec.log("depth", DepthImage.fromU16(new short[4099], 4099, 1));
+        }
+        // The format's width is the only 4099 in the file (uncompressed): make it 4100, one pixel more than the buffer.
+        byte[] bytes = Files.readAllBytes(odd);
+        byte[] width = {0x03, 0x10, 0x00, 0x00};
+        int at = -1;
+        for (int i = 0; i + 4 <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + 4, width, 0, 4)) {
+                assertThat(at).as("a second 4099 at byte %d", i).isEqualTo(-1);
+                at = i;
+            }
+        }
+        assertThat(at).isPositive();
+        bytes[at] = 0x04;
+        Files.write(odd, bytes);
+
+        CliRun run = CliRun.of("hover", odd.toString(), "--pixel", "1,0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(run.errLines()).containsExactly("rerun4j: the depth image of /depth at log_tick = 0 cannot be read: its "
+                + "buffer, format and datatype do not fit together (see rerun4j print --verbose " + odd + ")");
+    }
 }
