@@ -53,7 +53,8 @@ class MainTest {
         assertThat(version.out()).startsWith("rerun4j ").contains("Rerun 0.33.0");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("view").contains("demo").contains("print").contains("verify").contains("--verbose")
-                .contains("Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage, an output that cannot be written");
+                .contains("Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage\n"
+                        + "(also: an output that cannot be written, out of memory).");
         assertThat(subHelp.exitCode()).isZero();
         assertThat(subHelp.out()).contains("--json").contains("FILE");
     }
