@@ -64,10 +64,16 @@ public final class DataframeCommand implements Callable<Integer> {
     public Integer call() {
         Recordings recordings = Scene.loadRecordings(file);
         ChunkStore store = Scene.firstRecording(recordings, file).store();
-        String resolved = Scene.resolveTimeline(store, timeline, file);
+        String resolved;
+        try {
+            resolved = Scene.resolveTimeline(store, timeline, file);
+        } catch (CliException e) {
+            throw Scene.missing(file, recordings.problems(), e.getMessage());
+        }
         DataframeQuery query = new DataframeQuery(resolved, entity);
         if (entity != null && store.entityPaths().stream().noneMatch(e -> query.selects(EntityPath.parse(e)))) {
-            throw CliException.usage("no entity " + entity + " in " + file + "; entities: " + String.join(", ", store.entityPaths()));
+            throw Scene.missing(file, recordings.problems(),
+                    "no entity " + entity + " in " + file + "; entities: " + String.join(", ", store.entityPaths()));
         }
         DataframeTable table = DataframeTable.of(store.dataframe(query), raw ? NumberStyle.RAW : NumberStyle.VIEWER);
         PrintWriter out = spec.commandLine().getOut();

@@ -96,6 +96,11 @@ record Scene(ChunkStore store, String entity, String timeline, long time, Path f
      * one, bad data naming the damage, which is the likelier reason.
      */
     CliException missing(String message) {
+        return missing(file, problems, message);
+    }
+
+    /** As {@link #missing(String)}, for any command that read {@code file} with {@code problems}. */
+    static CliException missing(Path file, List<String> problems, String message) {
         if (problems.isEmpty()) {
             return CliException.usage(message);
         }

@@ -94,6 +94,9 @@ class SceneResolutionTest {
                     .contains("but only 57190 remain), and in what could be read before the damage: ");
         }
         assertThat(render.err()).contains("no entity world/camera/depth in " + cut + "; entities: /world/camera");
+        CliRun dataframe = CliRun.of("dataframe", cut.toString(), "--entity", "world/camera/depth");
+        assertThat(dataframe.exitCode()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(dataframe.err()).startsWith("rerun4j: " + cut + " is damaged (ArrowMsg message at byte ");
         assertThat(hover.err()).contains(cut + " has no depth image");
         assertThat(dir.resolve("cut.png")).doesNotExist();
     }
