@@ -12,7 +12,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>{@link #main} only exits with what {@link #run} returns, so that tests can run the whole tool in-process
  * and look at its exit code and output. Errors are one line on stderr, prefixed {@code rerun4j: }; stack
- * traces only with {@code --verbose}. Exit codes: see {@link ExitCode}.
+ * traces only with {@code --verbose}; out of memory and an output that cannot be written are such errors too.
+ * Exit codes: see {@link ExitCode}.
  */
 public final class Main {
 
@@ -139,23 +140,8 @@ public final class Main {
      * Out of memory: the input is too big for the heap, which is the user's to raise. Reached after the stack
      * has unwound, so the command's big arrays are garbage by now and printing works.
      */
-    static int outOfMemory(PrintWriter err) {
-        err.println("rerun4j: " + outOfMemoryMessage(Runtime.getRuntime().maxMemory(), Launcher.viaScript(), Launcher.command()));
+    private static int outOfMemory(PrintWriter err) {
+        err.println("rerun4j: " + HeapHint.message(Runtime.getRuntime().maxMemory(), Launcher.viaScript(), Launcher.command()));
         return ExitCode.USAGE;
-    }
-
-    /** E.g. "out of memory (Java heap: 64 MB); give Java more: JAVA_OPTS=-Xmx1g ./rerun4j ...". */
-    static String outOfMemoryMessage(long maxHeapBytes, boolean viaScript, String launcher) {
-        // Twice the current heap, rounded up to a power of two gigabytes.
-        long neededGb = (2 * maxHeapBytes + (1L << 30) - 1) >> 30;
-        long suggestedGb = 1;
-        while (suggestedGb < neededGb) {
-            suggestedGb <<= 1;
-        }
-        String flag = "-Xmx" + suggestedGb + "g";
-        String how = viaScript ? "JAVA_OPTS=" + flag + " " + launcher + " ..."
-                : launcher.startsWith("java ") ? "java " + flag + launcher.substring("java".length()) + " ..."
-                : "java " + flag + " -jar rerun4j.jar ...";
-        return "out of memory (Java heap: " + (maxHeapBytes >> 20) + " MB); give Java more: " + how;
     }
 }

@@ -77,11 +77,11 @@ class MainTest {
 
     @Test
     void theHeapHintSuggestsTwiceTheHeapInTheLauncherSyntax() {
-        assertThat(Main.outOfMemoryMessage(64L << 20, true, "./rerun4j"))
+        assertThat(HeapHint.message(64L << 20, true, "./rerun4j"))
                 .isEqualTo("out of memory (Java heap: 64 MB); give Java more: JAVA_OPTS=-Xmx1g ./rerun4j ...");
-        assertThat(Main.outOfMemoryMessage(3L << 30, false, "java -jar target/rerun4j.jar"))
+        assertThat(HeapHint.message(3L << 30, false, "java -jar target/rerun4j.jar"))
                 .isEqualTo("out of memory (Java heap: 3072 MB); give Java more: java -Xmx8g -jar target/rerun4j.jar ...");
-        assertThat(Main.outOfMemoryMessage(4L << 30, false, "rerun4j"))
+        assertThat(HeapHint.message(4L << 30, false, "rerun4j"))
                 .isEqualTo("out of memory (Java heap: 4096 MB); give Java more: java -Xmx8g -jar rerun4j.jar ...");
     }
 }
