@@ -109,8 +109,13 @@ final class ViewerSession {
         try {
             viewer.close();
             cleanups.forEach(Runnable::run);
-            out.println("rerun4j viewer stopped");
-            out.flush();
+            try {
+                out.println("rerun4j viewer stopped");
+                out.flush();
+            } catch (OutputFailure e) {
+                // Standard output is gone (a closed pipe): nobody to tell, and from the shutdown hook a thrown
+                // error would only print a stack trace.
+            }
         } finally {
             stopped.countDown();
             if (Thread.currentThread() != shutdownHook) {
