@@ -215,7 +215,10 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
      * element type fits {@code datatype} ({@code short[]} for U16/I16/F16, {@code float[]} for F32, ...), or
      * raw little-endian bytes ({@code byte[]}/{@code ByteBuffer}) for any datatype.
      *
-     * <pre>{@code DepthImage.fromTensor(floats, new long[] {480, 640, 1}, ChannelDatatype.F32)}</pre>
+     * <pre>{@code
+     * float[] metres = new float[480 * 640];
+     * DepthImage depth = DepthImage.fromTensor(metres, new long[] {480, 640, 1}, ChannelDatatype.F32);
+     * }</pre>
      */
     public static DepthImage fromTensor(Object data, long[] shape, ChannelDatatype datatype) {
         Require.nonNull("DepthImage.data", data);

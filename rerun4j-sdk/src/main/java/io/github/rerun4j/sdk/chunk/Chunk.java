@@ -10,8 +10,10 @@ import java.util.Optional;
  * everything above. A chunk without timelines is static (timeless).
  *
  * <pre>{@code
- * for (Chunk chunk : recording.chunks()) {
- *     System.out.println(chunk.entityPath() + ": " + chunk.rowCount() + " rows");
+ * for (LogMessage message : LogMessageReader.readAll(Path.of("depth.rrd"))) {
+ *     if (message instanceof LogMessage.ChunkMessage c) {
+ *         System.out.println(c.chunk().entityPath() + ": " + c.chunk().rowCount() + " rows");
+ *     }
  * }
  * }</pre>
  *

@@ -15,7 +15,8 @@ import java.util.Objects;
  * <pre>{@code
  * channel.write(ByteBuffer.wrap(RrdEncoder.streamHeader(true)));
  * RrdEncoder.encode(new RrdMessage.SetStoreInfo(Tuid.next(), StoreInfo.of(storeId))).writeTo(channel);
- * RrdEncoder.encodeArrow(storeId, chunkId, false, ipcSegments, true).writeTo(channel);
+ * ByteBuffer[] ipcSegments = ArrowIpcWriter.write(ChunkCodec.toRecordBatch(chunk)).toArray(ByteBuffer[]::new);
+ * RrdEncoder.encodeArrow(storeId, chunk.id(), false, ipcSegments, true).writeTo(channel);
  * }</pre>
  */
 public final class RrdEncoder {

@@ -9,11 +9,12 @@ import java.util.Objects;
  * One framed message of an {@code .rrd} stream. The wire {@link #kind()} selects the protobuf payload.
  *
  * <pre>{@code
+ * RrdReader reader = RrdReader.open(path);
  * RrdMessage msg = reader.next().message();
  * if (msg instanceof RrdMessage.SetStoreInfo s) {
  *     System.out.println(s.info().storeId());
  * } else if (msg instanceof RrdMessage.ArrowMsg a) {
- *     decodeChunk(a.ipc());
+ *     Chunk chunk = ChunkCodec.fromRecordBatch(ArrowIpcReader.read(a.ipc()));
  * }
  * }</pre>
  */

@@ -28,7 +28,7 @@ import java.util.Objects;
  * try (RrdReader reader = RrdReader.open(Path.of("recording.rrd"))) {
  *     for (RrdRecord r = reader.next(); r != null; r = reader.next()) {
  *         if (r.message() instanceof RrdMessage.ArrowMsg arrow) {
- *             decodeChunk(arrow.ipc());
+ *             Chunk chunk = ChunkCodec.fromRecordBatch(ArrowIpcReader.read(arrow.ipc()));
  *         }
  *     }
  * }

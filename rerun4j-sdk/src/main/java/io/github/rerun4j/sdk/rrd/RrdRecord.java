@@ -6,6 +6,7 @@ import java.util.Objects;
  * A message as read from an {@code .rrd} input, with where it was found.
  *
  * <pre>{@code
+ * RrdReader reader = RrdReader.open(path);
  * RrdRecord r = reader.next();
  * System.out.println(r.message().kind() + " at byte " + r.offset() + ", " + r.framedLength() + " bytes");
  * }</pre>

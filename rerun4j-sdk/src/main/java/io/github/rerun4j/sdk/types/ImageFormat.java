@@ -44,7 +44,7 @@ public record ImageFormat(int width, int height, PixelFormat pixelFormat, ColorM
     /**
      * A single-channel depth format, as the SDKs write it: pixel format and color model null.
      *
-     * <pre>{@code ImageFormat.depth(640, 480, ChannelDatatype.F32)}</pre>
+     * <pre>{@code ImageFormat f = ImageFormat.depth(640, 480, ChannelDatatype.F32);}</pre>
      */
     public static ImageFormat depth(int width, int height, ChannelDatatype datatype) {
         return new ImageFormat(width, height, null, null, Require.nonNull("ImageFormat.channelDatatype", datatype));

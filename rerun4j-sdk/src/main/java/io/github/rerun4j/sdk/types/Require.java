@@ -7,7 +7,7 @@ import io.github.rerun4j.sdk.InvalidArgumentException;
  * {@link InvalidArgumentException} naming the field, the value and the expectation.
  *
  * <pre>{@code
- * float meter = Require.finitePositive("DepthImage.meter", m);
+ * float meter = Require.finitePositive("DepthImage.meter", 1000f);
  * }</pre>
  */
 public final class Require {
