@@ -6,6 +6,7 @@ import io.github.rerun4j.sdk.types.Mat3x3;
 import io.github.rerun4j.sdk.types.Require;
 import io.github.rerun4j.sdk.types.Resolution;
 import io.github.rerun4j.sdk.types.Vec2D;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pinhole camera: the intrinsics that project the entity's 3D camera space onto a 2D image; archetype
@@ -31,9 +32,9 @@ import io.github.rerun4j.sdk.types.Vec2D;
  * @param color              frustum color, or null
  * @param lineWidth          frustum line width, finite (positive: scene units, negative: UI points), or null
  */
-public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordinates cameraXyz,
-                      String childFrame, String parentFrame, Float imagePlaneDistance, Color color,
-                      Float lineWidth) implements Archetype {
+public record Pinhole(Mat3x3 imageFromCamera, @Nullable Resolution resolution, @Nullable ViewCoordinates cameraXyz,
+                      @Nullable String childFrame, @Nullable String parentFrame, @Nullable Float imagePlaneDistance,
+                      @Nullable Color color, @Nullable Float lineWidth) implements Archetype {
 
     /** Validates every field; see the record components. */
     public Pinhole {
@@ -125,25 +126,25 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
     }
 
     /** Sets or (with null) clears the resolution. */
-    public Pinhole withResolution(Resolution resolution) {
+    public Pinhole withResolution(@Nullable Resolution resolution) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
 
     /** Sets or (with null) clears the camera axes convention, e.g. {@code ViewCoordinates.RUB} for OpenGL. */
-    public Pinhole withCameraXyz(ViewCoordinates cameraXyz) {
+    public Pinhole withCameraXyz(@Nullable ViewCoordinates cameraXyz) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
 
     /** Sets or (with null) clears the camera's transform frame id. */
-    public Pinhole withChildFrame(String childFrame) {
+    public Pinhole withChildFrame(@Nullable String childFrame) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
 
     /** Sets or (with null) clears the parent transform frame id. */
-    public Pinhole withParentFrame(String parentFrame) {
+    public Pinhole withParentFrame(@Nullable String parentFrame) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
@@ -159,13 +160,13 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
     }
 
     /** Sets or (with null) clears the image plane distance. */
-    public Pinhole withImagePlaneDistance(Float distance) {
+    public Pinhole withImagePlaneDistance(@Nullable Float distance) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, distance, color,
                 lineWidth);
     }
 
     /** Sets or (with null) clears the frustum color. */
-    public Pinhole withColor(Color color) {
+    public Pinhole withColor(@Nullable Color color) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
@@ -176,7 +177,7 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
     }
 
     /** Sets or (with null) clears the frustum line width. */
-    public Pinhole withLineWidth(Float lineWidth) {
+    public Pinhole withLineWidth(@Nullable Float lineWidth) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@code .rrd} file as {@link LogMessage}s: store infos and decoded chunks, in file order.
@@ -33,7 +35,10 @@ public final class LogMessageReader implements Closeable {
      * @param message the decoded message, or null for records without one (End marker, blueprint activation)
      * @param record  the raw record: message, byte offset, framed length, compression
      */
-    public record Entry(LogMessage message, RrdRecord record) {
+    public record Entry(@Nullable LogMessage message, RrdRecord record) {
+        public Entry {
+            Objects.requireNonNull(record, "record");
+        }
     }
 
     private final RrdReader reader;
@@ -51,7 +56,7 @@ public final class LogMessageReader implements Closeable {
     }
 
     /** The next entry, or null at the end of the input. */
-    public Entry next() throws IOException {
+    public @Nullable Entry next() throws IOException {
         RrdRecord record = reader.next();
         if (record == null) {
             return null;

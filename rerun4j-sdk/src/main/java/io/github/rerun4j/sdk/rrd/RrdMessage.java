@@ -4,6 +4,7 @@ import io.github.rerun4j.sdk.chunk.Tuid;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One framed message of an {@code .rrd} stream. The wire {@link #kind()} selects the protobuf payload.
@@ -62,7 +63,7 @@ public sealed interface RrdMessage {
      * @param isStatic {@code is_static}, or {@code null} when absent (informational)
      * @param ipc      the Arrow IPC stream bytes, from position to limit
      */
-    record ArrowMsg(StoreId storeId, Tuid chunkId, Boolean isStatic, ByteBuffer ipc) implements RrdMessage {
+    record ArrowMsg(StoreId storeId, @Nullable Tuid chunkId, @Nullable Boolean isStatic, ByteBuffer ipc) implements RrdMessage {
         public ArrowMsg {
             Objects.requireNonNull(storeId, "storeId");
             Objects.requireNonNull(ipc, "ipc");
