@@ -69,7 +69,7 @@ public record Transform3D(@Nullable Vec3D translation, @Nullable RotationAxisAng
     private static final Transform3D EMPTY = new Transform3D(null, null, null, null, null, null, null, null);
 
     /** A pure translation. */
-    public static Transform3D fromTranslation(float x, float y, float z) {
+    public static Transform3D fromTranslation(double x, double y, double z) {
         return fromTranslation(Vec3D.of(x, y, z));
     }
 
@@ -100,12 +100,12 @@ public record Transform3D(@Nullable Vec3D translation, @Nullable RotationAxisAng
     }
 
     /** A uniform scale. */
-    public static Transform3D fromScale(float uniform) {
+    public static Transform3D fromScale(double uniform) {
         return fromScale(uniform, uniform, uniform);
     }
 
     /** A per-axis scale. */
-    public static Transform3D fromScale(float x, float y, float z) {
+    public static Transform3D fromScale(double x, double y, double z) {
         return EMPTY.withScale(Vec3D.of(x, y, z));
     }
 
@@ -121,7 +121,7 @@ public record Transform3D(@Nullable Vec3D translation, @Nullable RotationAxisAng
     }
 
     /** Sets the translation. */
-    public Transform3D withTranslation(float x, float y, float z) {
+    public Transform3D withTranslation(double x, double y, double z) {
         return withTranslation(Vec3D.of(x, y, z));
     }
 
@@ -144,7 +144,7 @@ public record Transform3D(@Nullable Vec3D translation, @Nullable RotationAxisAng
     }
 
     /** Sets a uniform scale. */
-    public Transform3D withScale(float uniform) {
+    public Transform3D withScale(double uniform) {
         return withScale(Vec3D.of(uniform, uniform, uniform));
     }
 

@@ -68,6 +68,19 @@ public final class Require {
         return f;
     }
 
+    /**
+     * Narrows a double to float like {@link #toFiniteFloat}, but lets NaN and infinities through unchanged (for
+     * containers such as {@link Mat3x3} that may hold them); only a finite double beyond float range throws.
+     */
+    public static float toFloat(String field, double value) {
+        float f = (float) value;
+        if (Double.isFinite(value) && !Float.isFinite(f)) {
+            throw new InvalidArgumentException(field, Double.toString(value),
+                    "a value within float range (|v| <= " + Float.MAX_VALUE + ")");
+        }
+        return f;
+    }
+
     /** Returns {@code value}, or throws unless it is {@code > 0}. */
     public static int positive(String field, int value) {
         if (value <= 0) {
