@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ComponentDescriptor(@Nullable String archetype, String component, @Nullable String componentType) {
 
+    /** Requires the component identifier; the other two may be absent in files of other tools. */
     public ComponentDescriptor {
         Objects.requireNonNull(component, "ComponentDescriptor.component");
     }

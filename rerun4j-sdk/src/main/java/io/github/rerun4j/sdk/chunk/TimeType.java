@@ -18,6 +18,7 @@ public enum TimeType {
         this.arrowType = arrowType;
     }
 
+    /** The Arrow type of this kind's index column. */
     public ArrowType arrowType() {
         return arrowType;
     }

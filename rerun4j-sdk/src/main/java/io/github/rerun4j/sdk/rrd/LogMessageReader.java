@@ -36,6 +36,7 @@ public final class LogMessageReader implements Closeable {
      * @param record  the raw record: message, byte offset, framed length, compression
      */
     public record Entry(@Nullable LogMessage message, RrdRecord record) {
+        /** Requires the record; the message may be absent. */
         public Entry {
             Objects.requireNonNull(record, "record");
         }
@@ -47,10 +48,12 @@ public final class LogMessageReader implements Closeable {
         this.reader = reader;
     }
 
+    /** Reads the file at {@code path}; close the reader to close the file. */
     public static LogMessageReader open(Path path) throws IOException {
         return new LogMessageReader(RrdReader.open(path));
     }
 
+    /** Reads {@code in} from its current position; closing the reader closes it. */
     public static LogMessageReader of(InputStream in) {
         return new LogMessageReader(RrdReader.of(in));
     }

@@ -40,6 +40,7 @@ public sealed interface RrdMessage {
      * @param info  the store
      */
     record SetStoreInfo(Tuid rowId, StoreInfo info) implements RrdMessage {
+        /** Rejects null parts. */
         public SetStoreInfo {
             Objects.requireNonNull(rowId, "rowId");
             Objects.requireNonNull(info, "info");
@@ -64,6 +65,7 @@ public sealed interface RrdMessage {
      * @param ipc      the Arrow IPC stream bytes, from position to limit
      */
     record ArrowMsg(StoreId storeId, @Nullable Tuid chunkId, @Nullable Boolean isStatic, ByteBuffer ipc) implements RrdMessage {
+        /** Rejects null parts (the optional ones excepted). */
         public ArrowMsg {
             Objects.requireNonNull(storeId, "storeId");
             Objects.requireNonNull(ipc, "ipc");
@@ -96,6 +98,7 @@ public sealed interface RrdMessage {
      * @param makeDefault make it the default blueprint
      */
     record BlueprintActivation(StoreId blueprintId, boolean makeActive, boolean makeDefault) implements RrdMessage {
+        /** Rejects null parts. */
         public BlueprintActivation {
             Objects.requireNonNull(blueprintId, "blueprintId");
         }

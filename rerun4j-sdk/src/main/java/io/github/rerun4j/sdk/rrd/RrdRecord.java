@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param payloadCompression how an ArrowMsg's payload was stored; {@link Compression#NONE} for other kinds
  */
 public record RrdRecord(RrdMessage message, long offset, long framedLength, Compression payloadCompression) {
+    /** Rejects null parts. */
     public RrdRecord {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(payloadCompression, "payloadCompression");

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record StoreInfo(StoreId storeId, StoreSource source, @Nullable Integer storeVersionBits) {
 
+    /** Rejects null parts. */
     public StoreInfo {
         Objects.requireNonNull(storeId, "storeId");
         Objects.requireNonNull(source, "source");

@@ -77,6 +77,7 @@ public final class FileSink implements Sink {
         return new FileSink(path, lz4, syncOnFlush, wrap);
     }
 
+    /** The file written. */
     public Path path() {
         return path;
     }
