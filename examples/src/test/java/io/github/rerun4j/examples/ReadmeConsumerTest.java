@@ -2,8 +2,9 @@ package io.github.rerun4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rerun4j.sdk.RecordingStream;
+import io.github.rerun4j.sdk.SnippetCompiler;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -12,13 +13,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +31,6 @@ class ReadmeConsumerTest {
     private static final Path ROOT = Path.of("..");
     private static final Path CONSUMER = ROOT.resolve("examples/consumer");
     private static final Path MAIN = CONSUMER.resolve("src/main/java/example/Main.java");
-    private static final Pattern FENCE = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void readmeProgramIsTheConsumersMainJava() throws IOException {
@@ -64,13 +61,8 @@ class ReadmeConsumerTest {
 
     @Test
     void readmeProgramCompilesAndRunsAgainstThisBuild(@TempDir Path work) throws Exception {
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int rc = javac.run(null, null, errors, "-proc:none", "-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path") + File.pathSeparator + sdkClasses(),
-                MAIN.toString());
-        assertThat(rc).as("javac %s:%n%s", MAIN, errors.toString(StandardCharsets.UTF_8)).isZero();
+        Path classes = work.resolve("classes");
+        assertThat(SnippetCompiler.compile(List.of(MAIN), classes, RecordingStream.class)).as("javac %s", MAIN).isEmpty();
 
         Path rrd = work.resolve("depth.rrd");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -88,11 +80,6 @@ class ReadmeConsumerTest {
         assertThat(Files.size(rrd)).isGreaterThan(10L * 300 * 200 * 2);
     }
 
-    private static String sdkClasses() throws Exception {
-        return Path.of(io.github.rerun4j.sdk.RecordingStream.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
-    }
-
     /** README from "## Logging from Java" to the next "## " heading. */
     static String loggingFromJava() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
@@ -103,14 +90,8 @@ class ReadmeConsumerTest {
     }
 
     static List<String> blocks(String markdown, String language) {
-        List<String> out = new ArrayList<>();
-        Matcher m = FENCE.matcher(markdown);
-        while (m.find()) {
-            if (m.group(1).equals(language)) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
+        return SnippetCompiler.fencedBlocks(markdown).stream().filter(b -> b.language().equals(language))
+                .map(SnippetCompiler.Block::code).toList();
     }
 
     private static List<String> trimmedLines(String text) {

@@ -2,10 +2,7 @@ package io.github.rerun4j.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +10,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,29 +62,26 @@ class JavadocSnippetsTest {
     }
 
     @Test
-    void everyJavadocExampleCompiles(@TempDir Path work) throws IOException, URISyntaxException {
+    void everyJavadocExampleCompiles(@TempDir Path work) throws IOException {
         List<Snippet> snippets = snippets(Path.of("src/main/java"));
         assertThat(snippets).as("Javadoc examples found").hasSizeGreaterThan(40);
 
         List<Path> sources = new ArrayList<>();
         for (Snippet s : snippets) {
-            Path source = work.resolve("snippets/" + s.className() + ".java");
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, IMPORTS + "\nclass " + s.className() + " {\n" + GIVENS
-                    + "\n    void run() throws Exception {\n" + s.code() + "\n    }\n}\n");
-            sources.add(source);
+            sources.add(SnippetCompiler.writeMethodClass(work.resolve("snippets"), s.className(), IMPORTS, GIVENS,
+                    s.code()));
         }
-        String errors = compile(sources, work.resolve("classes"));
+        String errors = SnippetCompiler.compile(sources, work.resolve("classes"), RecordingStream.class);
         assertThat(errors).as("Javadoc examples that do not compile (file_lineN = the <pre> at line N)").isEmpty();
     }
 
     @Test
-    void aBrokenExampleIsCaught(@TempDir Path work) throws IOException, URISyntaxException {
+    void aBrokenExampleIsCaught(@TempDir Path work) {
         // The check itself can fail: the builder has no build(), as three examples once claimed.
-        Path source = work.resolve("Broken.java");
-        Files.writeString(source, IMPORTS + "class Broken {\n" + GIVENS + "void run() throws Exception {\n"
-                + "try (var rec = RecordingStream.builder(\"app\").sink(new MemorySink()).build()) { }\n}\n}\n");
-        assertThat(compile(List.of(source), work.resolve("classes"))).contains("Broken.java:").contains("build()");
+        Path source = SnippetCompiler.writeMethodClass(work, "Broken", IMPORTS, GIVENS,
+                "try (var rec = RecordingStream.builder(\"app\").sink(new MemorySink()).build()) { }");
+        assertThat(SnippetCompiler.compile(List.of(source), work.resolve("classes"), RecordingStream.class))
+                .contains("Broken.java:").contains("build()");
     }
 
     static List<Snippet> snippets(Path sourceRoot) throws IOException {
@@ -116,26 +105,5 @@ class JavadocSnippetsTest {
             sb.append(l.replaceFirst("^\\s*\\* ?", "")).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String compile(List<Path> sources, Path classes) throws IOException, URISyntaxException {
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac).as("a JDK (javax.tools compiler)").isNotNull();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        String classpath = Path.of(RecordingStream.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                + File.pathSeparator + System.getProperty("java.class.path");
-        StringWriter out = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-            javac.getTask(out, files, diagnostics,
-                    List.of("-proc:none", "-Xlint:none", "-classpath", classpath, "-d", classes.toString()),
-                    null, files.getJavaFileObjectsFromPaths(sources)).call();
-        }
-        StringBuilder errors = new StringBuilder();
-        diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-                .forEach(d -> errors.append(d.getSource() == null ? "?" : Path.of(d.getSource().toUri()).getFileName())
-                        .append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n'));
-        return errors.toString();
     }
 }
