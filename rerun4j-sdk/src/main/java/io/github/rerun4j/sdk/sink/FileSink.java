@@ -28,7 +28,9 @@ import java.util.function.UnaryOperator;
  * (a stalled network file system) blocks the caller: see {@link Sink}.
  *
  * <pre>{@code
- * try (var rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd"))).build()) { ... }
+ * try (RecordingStream rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd"), true, true))) {
+ *     rec.log("depth", DepthImage.fromU16(pixels, 300, 200).withMeter(1000));
+ * }
  * }</pre>
  */
 public final class FileSink implements Sink {
@@ -75,6 +77,7 @@ public final class FileSink implements Sink {
         return new FileSink(path, lz4, syncOnFlush, wrap);
     }
 
+    /** The file written. */
     public Path path() {
         return path;
     }
