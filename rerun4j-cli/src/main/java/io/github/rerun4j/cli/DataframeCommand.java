@@ -1,6 +1,7 @@
 package io.github.rerun4j.cli;
 
 import io.github.rerun4j.render.dataframe.DataframeTable;
+import io.github.rerun4j.render.dataframe.NumberStyle;
 import io.github.rerun4j.render.export.DataframeCsv;
 import io.github.rerun4j.render.export.DataframeJson;
 import io.github.rerun4j.sdk.types.EntityPath;
@@ -54,16 +55,27 @@ public final class DataframeCommand implements Callable<Integer> {
             description = "text (aligned columns, default), csv (RFC 4180) or json.")
     private Format format;
 
+    @Option(names = "--raw",
+            description = "Plain numbers for scripts (10000, -3, 0.1) instead of the viewer's text (10\u2009000 with a thin space, "
+                    + "U+2212 minus, floats cut to the viewer's precision); lists stay cut after 6 items.")
+    private boolean raw;
+
     @Override
     public Integer call() {
         Recordings recordings = Scene.loadRecordings(file);
         ChunkStore store = Scene.firstRecording(recordings, file).store();
-        String resolved = Scene.resolveTimeline(store, timeline, file);
+        String resolved;
+        try {
+            resolved = Scene.resolveTimeline(store, timeline, file);
+        } catch (CliException e) {
+            throw Scene.missing(file, recordings.problems(), e.getMessage());
+        }
         DataframeQuery query = new DataframeQuery(resolved, entity);
         if (entity != null && store.entityPaths().stream().noneMatch(e -> query.selects(EntityPath.parse(e)))) {
-            throw CliException.usage("no entity " + entity + " in " + file + "; entities: " + String.join(", ", store.entityPaths()));
+            throw Scene.missing(file, recordings.problems(),
+                    "no entity " + entity + " in " + file + "; entities: " + String.join(", ", store.entityPaths()));
         }
-        DataframeTable table = DataframeTable.of(store.dataframe(query));
+        DataframeTable table = DataframeTable.of(store.dataframe(query), raw ? NumberStyle.RAW : NumberStyle.VIEWER);
         PrintWriter out = spec.commandLine().getOut();
         try {
             switch (format) {

@@ -59,52 +59,61 @@ public final class DemoCommand implements Callable<Integer> {
     private int writeOnly() {
         Path dir = outDir != null ? outDir : DEFAULT_OUT;
         Path[] files = writeSnippets(dir);
-        Path simple = files[0];
-        Path threeD = files[1];
+        String simple = Launcher.quote(files[0].toString());
+        String threeD = Launcher.quote(files[1].toString());
+        String self = Launcher.command();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Wrote " + simple);
-        out.println("Wrote " + threeD);
+        out.println("Wrote " + files[0]);
+        out.println("Wrote " + files[1]);
         out.println();
         out.println("Open them in rerun4j's viewer:");
-        out.println("  rerun4j view " + threeD + " " + simple);
-        out.println("or in Rerun's viewer (0.33 or later, e.g. pip install rerun-sdk):");
+        out.println("  " + self + " view " + threeD + " " + simple);
+        out.println("or in Rerun's viewer (" + RerunFormat.VIEWER_VERSION + " or later, e.g. pip install rerun-sdk):");
         out.println("  rerun " + threeD);
         out.println("  rerun " + simple);
         out.println("Check them:");
-        out.println("  rerun4j verify " + threeD);
-        out.println("  rerun4j print " + threeD);
+        out.println("  " + self + " verify " + threeD);
+        out.println("  " + self + " print " + threeD);
         out.println("  rerun rrd verify " + threeD);
         return ExitCode.OK;
     }
 
     private int writeAndServe() {
-        Path dir = outDir;
-        boolean temporary = dir == null;
-        if (temporary) {
-            try {
-                dir = Files.createTempDirectory("rerun4j-demo-");
-            } catch (IOException e) {
-                throw CliException.usage("cannot create a temporary directory: " + reason(e), e);
+        // The viewer first: a taken port or a bad --bind must fail before anything is written.
+        ViewerSession session = ViewerSession.start(serve, spec.commandLine().getOut(), spec.commandLine().getErr());
+        try {
+            Path dir = outDir;
+            boolean temporary = dir == null;
+            if (temporary) {
+                dir = createTemporaryDirectory();
+                Path tempDir = dir;
+                session.onStop(() -> deleteQuietly(tempDir));
             }
-        }
-        Path[] files = writeSnippets(dir);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Wrote " + files[0] + " and " + files[1] + (temporary ? " (removed when the viewer stops; keep them with --out DIR)" : ""));
-        ViewerSession session = ViewerSession.start(serve, out, spec.commandLine().getErr());
-        if (temporary) {
-            Path tempDir = dir;
-            session.onStop(() -> deleteQuietly(tempDir, files));
-        }
-        for (Path file : files) {
-            session.follow(file);
-        }
-        if (live) {
-            LiveDemo demo = LiveDemo.start(session.viewer().sink());
-            session.onStop(demo::stop);
-            out.println("Streaming a live scene (application " + LiveDemo.APPLICATION_ID + ") into the viewer.");
+            Path[] files = writeSnippets(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Wrote " + files[0] + " and " + files[1] + (temporary ? " (removed when the viewer stops; keep them with --out DIR)" : ""));
+            for (Path file : files) {
+                session.follow(file);
+            }
+            if (live) {
+                LiveDemo demo = LiveDemo.start(session.viewer().sink());
+                session.onStop(demo::stop);
+                out.println("Streaming a live scene (application " + LiveDemo.APPLICATION_ID + ") into the viewer.");
+            }
+        } catch (RuntimeException | Error e) {
+            session.stop(); // closes the server and removes the temporary directory
+            throw e;
         }
         session.serveUntilStopped(!serve.noBrowser);
         return ExitCode.OK;
+    }
+
+    private static Path createTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("rerun4j-demo-");
+        } catch (IOException e) {
+            throw CliException.usage("cannot create a temporary directory: " + reason(e), e);
+        }
     }
 
     private static Path[] writeSnippets(Path dir) {
@@ -116,13 +125,13 @@ public final class DemoCommand implements Callable<Integer> {
         return new Path[] {simple, threeD};
     }
 
-    private static void deleteQuietly(Path dir, Path[] files) {
-        try {
-            for (Path file : files) {
-                Files.deleteIfExists(file);
+    /** Removes the demo's own temporary directory and whatever was written into it. */
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // a temporary directory left behind is harmless; the OS cleans it up
         }
     }

@@ -47,7 +47,7 @@ public final class HoverCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return ExitCode.OK;
+        return s.finish(spec.commandLine().getErr());
     }
 
     private static int[] parsePixel(String text) {

@@ -3,10 +3,6 @@ package io.github.rerun4j.cli;
 import io.github.rerun4j.render.export.PlyWriter;
 import io.github.rerun4j.render.image.RenderOverrides;
 import io.github.rerun4j.render.scene.DepthCloud;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,22 +33,12 @@ public final class PointsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile.requireWritable(out, "cloud.ply");
         Scene s = Scene.load(scene);
         DepthCloud cloud = CameraScene.cloud(s, RenderOverrides.NONE);
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            PlyWriter.write(cloud.points(), cloud.argb(), stream, ascii);
-        } catch (IOException e) {
-            throw CliException.usage("cannot write " + out + ": " + e.getMessage(), e);
-        }
-        try {
-            // Only a complete file takes the final name.
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw CliException.usage("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(out, stream -> PlyWriter.write(cloud.points(), cloud.argb(), stream, ascii));
         spec.commandLine().getOut().println("Wrote " + out + ": " + cloud.points().count() + " points of " + s.entity()
                 + s.describeTime() + " in world coordinates (" + (ascii ? "ascii" : "binary") + " PLY)");
-        return ExitCode.OK;
+        return s.finish(spec.commandLine().getErr());
     }
 }

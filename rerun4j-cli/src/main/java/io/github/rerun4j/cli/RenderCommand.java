@@ -67,6 +67,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile.requireWritable(out, "depth.png");
         Scene s = Scene.load(scene);
         RenderOverrides overrides = overrides();
         int[] wh = size == null ? null : parseSize(size);
@@ -80,7 +81,7 @@ public final class RenderCommand implements Callable<Integer> {
         Png.write(out, pixels, width, height);
         spec.commandLine().getOut().println("Wrote " + out + " (" + width + "x" + height + ", 2D view of " + s.entity()
                 + s.describeTime() + ")");
-        return ExitCode.OK;
+        return s.finish(spec.commandLine().getErr());
     }
 
     private int render3d(Scene s, RenderOverrides overrides, int[] wh) {
@@ -93,7 +94,7 @@ public final class RenderCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Wrote " + out + " (" + wh[0] + "x" + wh[1] + ", 3D view: "
                 + cloud.points().count() + " points of " + s.entity() + s.describeTime() + " under the pinhole at "
                 + cloud.camera().entityPath() + ")");
-        return ExitCode.OK;
+        return s.finish(spec.commandLine().getErr());
     }
 
     private RenderOverrides overrides() {

@@ -1,7 +1,9 @@
 package io.github.rerun4j.cli;
 
+import io.github.rerun4j.render.dataframe.TimeFormat;
 import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
 import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.types.TimeNanos;
 import io.github.rerun4j.store.ArchetypeQueries;
@@ -9,41 +11,117 @@ import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.Latest;
 import io.github.rerun4j.store.Recording;
 import io.github.rerun4j.store.Recordings;
+import io.github.rerun4j.store.RowRef;
 import io.github.rerun4j.store.TimelineInfo;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A loaded recording and the resolved query point (timeline + time) for one entity: what the render,
  * points and hover commands share.
  *
+ * <p>A damaged file gives what could be read before the damage. Whatever is then not found (the entity, a
+ * depth image) is reported as the damage's consequence (exit 1, naming the problem) rather than as a wrong
+ * argument, and a command that succeeds on such a file says so on stderr and exits 1, as dataframe does.
+ *
  * @param store    the recording's chunks
- * @param entity   the entity asked for
+ * @param entity   the depth image's entity: as given with {@code --entity}, or the file's only depth image
  * @param timeline the timeline queried, or null for static data only
  * @param time     the time on {@code timeline}
+ * @param file     the file read
+ * @param problems the damage found in {@code file}, one line each; empty for a sound file
  */
-record Scene(ChunkStore store, String entity, String timeline, long time) {
+record Scene(ChunkStore store, String entity, String timeline, long time, Path file, List<String> problems) {
+
+    Scene {
+        problems = List.copyOf(problems);
+    }
 
     static Scene load(SceneOptions options) {
-        ChunkStore store = loadRecording(options.file).store();
-        if (store.components(options.entity).isEmpty()) {
-            throw CliException.usage("no entity " + options.entity + " in " + options.file + "; entities: "
-                    + String.join(", ", store.entityPaths()));
+        Recordings recordings = loadRecordings(options.file);
+        ChunkStore store = firstRecording(recordings, options.file).store();
+        // A scene without a query point yet, to report what is missing with the file's damage in mind.
+        Scene partial = new Scene(store, options.entity, null, 0, options.file, recordings.problems());
+        String entity = partial.resolveEntity(options.entity);
+        String timeline;
+        try {
+            timeline = resolveTimeline(store, options.timeline, options.file);
+        } catch (CliException e) {
+            throw partial.missing(e.getMessage());
         }
-        String timeline = resolveTimeline(store, options.timeline, options.file);
         if (timeline == null) {
             if (options.time != null) {
-                throw CliException.usage("--time given, but " + options.file + " has only static data");
+                throw partial.missing("--time given, but " + options.file + " has only static data");
             }
-            return new Scene(store, options.entity, null, 0);
+            return new Scene(store, entity, null, 0, options.file, recordings.problems());
         }
         TimelineInfo info = store.timelines().get(timeline);
         long time = options.time == null ? info.max() : parseTime(options.time, info.type(), timeline);
-        return new Scene(store, options.entity, timeline, time);
+        return new Scene(store, entity, timeline, time, options.file, recordings.problems());
+    }
+
+    /**
+     * {@code requested} if the store has that entity; without {@code --entity}, the file's only depth image,
+     * or an error listing them when there are several (or saying there is none).
+     */
+    private String resolveEntity(String requested) {
+        if (requested != null) {
+            if (store.components(requested).isEmpty()) {
+                throw missing("no entity " + requested + " in " + file + "; entities: " + String.join(", ", store.entityPaths()));
+            }
+            return requested;
+        }
+        String buffer = DepthImageFields.BUFFER.component();
+        List<String> depthImages = store.entityPaths().stream()
+                .filter(e -> store.components(e).stream().anyMatch(c -> c.component().equals(buffer)))
+                .toList();
+        if (depthImages.size() == 1) {
+            return depthImages.get(0);
+        }
+        if (depthImages.isEmpty()) {
+            throw missing(file + " has no depth image; entities: "
+                    + (store.entityPaths().isEmpty() ? "(none)" : String.join(", ", store.entityPaths())));
+        }
+        throw CliException.usage(file + " has " + depthImages.size() + " depth images; choose one with --entity: "
+                + String.join(", ", depthImages));
+    }
+
+    /**
+     * Something the command line asks for is not in the file: a usage error for a sound file; for a damaged
+     * one, bad data naming the damage, which is the likelier reason.
+     */
+    CliException missing(String message) {
+        return missing(file, problems, message);
+    }
+
+    /** As {@link #missing(String)}, for any command that read {@code file} with {@code problems}. */
+    static CliException missing(Path file, List<String> problems, String message) {
+        if (problems.isEmpty()) {
+            return CliException.usage(message);
+        }
+        return CliException.badData(file + " is damaged (" + problems.get(0)
+                + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more problems" : "")
+                + "), and in what could be read before the damage: " + message, null);
+    }
+
+    /**
+     * After a command's output: for a damaged file, the problems on stderr (the output shows what could be read
+     * before the damage) and {@link ExitCode#BAD_DATA}; else {@link ExitCode#OK}.
+     */
+    int finish(PrintWriter err) {
+        if (problems.isEmpty()) {
+            return ExitCode.OK;
+        }
+        err.println("rerun4j: " + file + " is damaged; this shows what could be read before the damage:");
+        problems.forEach(p -> err.println("  " + p));
+        return ExitCode.BAD_DATA;
     }
 
     /**
@@ -110,10 +188,31 @@ record Scene(ChunkStore store, String entity, String timeline, long time) {
         }
     }
 
-    /** The depth image visible at the query point, or a usage error saying what the entity holds instead. */
+    /**
+     * The depth image visible at the query point; else why not: bad data when one was logged but cannot be
+     * read, "at or before T (first: F)" for a time before the entity's first image, else a usage error saying
+     * what the entity holds instead.
+     */
     Latest<DepthImage> depthImage() {
-        return ArchetypeQueries.depthImageAt(store, entity, timeline, time).orElseThrow(() -> CliException.usage(
-                "no depth image at " + entity + describeTime() + "; its components: " + store.components(entity)));
+        Optional<Latest<DepthImage>> image = ArchetypeQueries.depthImageAt(store, entity, timeline, time);
+        if (image.isPresent()) {
+            return image.get();
+        }
+        String buffer = DepthImageFields.BUFFER.component();
+        Optional<RowRef> logged = store.latestAt(entity, buffer, timeline, time);
+        if (logged.isPresent() && logged.get().chunk().component(buffer).map(c -> c.count(logged.get().row()) > 0).orElse(false)) {
+            throw CliException.badData("the depth image of " + entity + describeTime() + " cannot be read: its "
+                    + "buffer, format and datatype do not fit together (see rerun4j print --verbose " + file + ")", null);
+        }
+        if (timeline != null) {
+            List<RowRef> all = store.range(entity, buffer, timeline, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (!all.isEmpty() && all.get(0).time().isPresent() && all.get(0).time().getAsLong() > time) {
+                TimeType type = store.timelines().get(timeline).type();
+                throw missing("no depth image of " + entity + " at or before " + timeline + " "
+                        + TimeFormat.format(type, time) + " (first: " + TimeFormat.format(type, all.get(0).time().getAsLong()) + ")");
+            }
+        }
+        throw missing("no depth image at " + entity + describeTime() + "; its components: " + store.components(entity));
     }
 
     String describeTime() {

@@ -10,7 +10,8 @@ final class SceneOptions {
     @Parameters(index = "0", paramLabel = "FILE", description = "The .rrd file.")
     Path file;
 
-    @Option(names = "--entity", required = true, paramLabel = "PATH", description = "The depth image's entity path, e.g. world/camera/depth.")
+    @Option(names = "--entity", paramLabel = "PATH",
+            description = "The depth image's entity path, e.g. world/camera/depth (default: the file's only depth image).")
     String entity;
 
     @Option(names = "--timeline", paramLabel = "NAME",

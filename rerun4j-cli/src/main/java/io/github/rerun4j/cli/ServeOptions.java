@@ -1,6 +1,8 @@
 package io.github.rerun4j.cli;
 
 import io.github.rerun4j.viewer.Viewer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import picocli.CommandLine.Option;
 
 /** Where and how the viewer is served: {@code --port}, {@code --bind}, {@code --no-browser} (view and demo). */
@@ -13,9 +15,36 @@ final class ServeOptions {
     int port = DEFAULT_PORT;
 
     @Option(names = "--bind", paramLabel = "ADDR",
-            description = "Address to listen on. Default: " + Viewer.LOOPBACK + " (this machine only); 0.0.0.0 shares the recordings with the network.")
+            description = "Address to listen on: an IPv4 or IPv6 address (::1 or [::1]) or a host name. Default: "
+                    + Viewer.LOOPBACK + " (this machine only); 0.0.0.0 shares the recordings with the network.")
     String bind = Viewer.LOOPBACK;
 
     @Option(names = "--no-browser", description = "Do not try to open a browser; just print the address.")
     boolean noBrowser;
+
+    /**
+     * {@code --bind} as the server takes it: an IPv6 literal loses the brackets it has in URLs ({@code [::1]}
+     * becomes {@code ::1}); a name that does not resolve is a usage error now rather than a failure to serve.
+     */
+    String bindAddress() {
+        String host = bind.strip();
+        if (host.length() >= 2 && host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String expected = "expected an IP address such as 127.0.0.1, ::1 (or [::1]) or 0.0.0.0, or a host name";
+        if (host.isEmpty() || host.contains("[") || host.contains("]") || host.contains("/")) {
+            throw CliException.usage("invalid --bind " + bind + ": " + expected);
+        }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw CliException.usage("invalid --bind " + bind + ": unknown host; " + expected, e);
+        }
+        return host;
+    }
+
+    /** {@code host:port} as in a URL: {@code [::1]:9876}. */
+    static String hostAndPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
 }

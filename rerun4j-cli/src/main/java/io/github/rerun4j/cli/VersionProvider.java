@@ -1,6 +1,5 @@
 package io.github.rerun4j.cli;
 
-import io.github.rerun4j.sdk.rrd.RerunVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -13,7 +12,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"rerun4j " + cliVersion() + " (writes .rrd files for Rerun " + RerunVersion.V0_33_0 + ")"};
+        return new String[] {"rerun4j " + cliVersion() + " (writes .rrd files for Rerun " + RerunFormat.WRITTEN + ")"};
     }
 
     static String cliVersion() {

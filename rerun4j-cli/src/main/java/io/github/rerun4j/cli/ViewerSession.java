@@ -38,19 +38,24 @@ final class ViewerSession {
         if (options.port < 0 || options.port > 65535) {
             throw CliException.usage("invalid --port " + options.port + ": expected 0..65535 (0: any free port)");
         }
+        String bind = options.bindAddress();
         Viewer viewer;
         try {
-            viewer = Viewer.start(options.bind, options.port);
+            viewer = Viewer.start(bind, options.port);
         } catch (ViewerStartException e) {
             if (e.portInUse()) {
                 throw CliException.usage("port " + options.port + " is already in use (another viewer?); "
                         + "choose another with --port N, or --port 0 for any free port", e);
             }
-            throw CliException.usage("cannot serve on " + options.bind + ":" + options.port + ": "
-                    + e.getMessage().replaceFirst("^cannot serve the viewer on [^:]+:\\d+: ", ""), e);
+            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.port) + ": "
+                    + e.getMessage().replaceFirst("^cannot serve the viewer on .*?:\\d+: ", ""), e);
+        } catch (IllegalArgumentException e) {
+            // An address the server accepted but cannot make a URL of: still about --bind, not about the data.
+            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.port) + ": "
+                    + OutputFailure.reason(e), e);
         }
-        if (!ViewerServer.isLoopback(options.bind)) {
-            err.println("rerun4j: warning: listening on " + options.bind + ":" + viewer.port()
+        if (!ViewerServer.isLoopback(bind)) {
+            err.println("rerun4j: warning: listening on " + ServeOptions.hostAndPort(bind, viewer.port())
                     + ": anyone who can reach this machine can read the recordings");
         }
         return new ViewerSession(viewer, out);
@@ -104,8 +109,13 @@ final class ViewerSession {
         try {
             viewer.close();
             cleanups.forEach(Runnable::run);
-            out.println("rerun4j viewer stopped");
-            out.flush();
+            try {
+                out.println("rerun4j viewer stopped");
+                out.flush();
+            } catch (OutputFailure e) {
+                // Standard output is gone (a closed pipe): nobody to tell, and from the shutdown hook a thrown
+                // error would only print a stack trace.
+            }
         } finally {
             stopped.countDown();
             if (Thread.currentThread() != shutdownHook) {

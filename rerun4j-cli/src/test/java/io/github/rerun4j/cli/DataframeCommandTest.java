@@ -47,6 +47,24 @@ class DataframeCommandTest {
     }
 
     @Test
+    void rawGivesPlainNumbersInEveryFormat() {
+        CliRun text = CliRun.of("dataframe", threeD.toString(), "--raw");
+        CliRun csv = CliRun.of("dataframe", threeD.toString(), "--raw", "--format", "csv");
+        CliRun json = CliRun.of("dataframe", threeD.toString(), "--raw", "--format", "json");
+
+        for (CliRun run : new CliRun[] {text, csv, json}) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).doesNotContain("\u2009").doesNotContain("\u2212");
+        }
+        String[] lines = text.out().split("\\R");
+        assertThat(lines[1].split(" {2,}")).containsExactly("/world/camera", "0", "[200.0, 0.0, 0.0, 0.0, 200.0, 0.0, \u2026]",
+                "[300.0, 200.0]", "-", "-", "-", "-");
+        assertThat(lines[2].split(" {2,}")).containsExactly("/world/camera/depth", "1", "-", "-", BUFFER, "Viridis", FORMAT, "10000.0");
+        assertThat(csv.out().split("\r\n")[2]).endsWith(",Viridis," + FORMAT + ",10000.0");
+        assertThat(json.out()).contains("\"10000.0\"").contains("\"[300.0, 200.0]\"");
+    }
+
+    @Test
     void csvOfDepthImageSimpleOnLogTime() {
         CliRun run = CliRun.of("dataframe", simple.toString(), "--timeline", "log_time", "--format", "csv");
         assertThat(run.exitCode()).isZero();

@@ -31,6 +31,23 @@ class DemoCommandTest {
     }
 
     @Test
+    void theCommandsPrintedBackAreTheOnesTheUserTyped() throws Exception {
+        Path dir = tmp.resolve("my demo");
+        Path stdout = tmp.resolve("stdout.txt");
+
+        ChildRun run = ChildRun.of(stdout.toFile(), null, java.util.Map.of(Launcher.ENV, "./rerun4j"), java.util.List.of(),
+                "demo", "--no-serve", "--out", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String threeD = "'" + dir.resolve("depth_image_3d.rrd") + "'";
+        assertThat(Files.readString(stdout))
+                .contains("  ./rerun4j view " + threeD + " '" + dir.resolve("depth_image_simple.rrd") + "'\n")
+                .contains("  ./rerun4j verify " + threeD + "\n")
+                .contains("  rerun " + threeD + "\n")
+                .contains("Rerun's viewer (" + RerunFormat.VIEWER_VERSION + " or later");
+    }
+
+    @Test
     void writtenFilesReadBackWithTheSnippetsApplicationIds() {
         CliRun demo = CliRun.of("demo", "--no-serve", "--out", tmp.toString());
         assertThat(demo.exitCode()).isZero();

@@ -2,9 +2,14 @@ package io.github.rerun4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +31,24 @@ class DemoServeTest {
             assertThat(simple).doesNotExist();
             assertThat(simple.getParent()).doesNotExist();
             assertThat(run.exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void aTakenPortFailsBeforeWritingAnythingWithOneLine() throws Exception {
+        Path tmpdir = Files.createDirectories(tmp.resolve("java-tmpdir"));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ChildRun run = ChildRun.of(tmp.resolve("stdout.txt").toFile(), null, Map.of(),
+                    List.of("-Djava.io.tmpdir=" + tmpdir), "demo", "--port", Integer.toString(port), "--no-browser");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+            // No logger line from the server library before ours.
+            assertThat(run.errLines()).containsExactly("rerun4j: port " + port
+                    + " is already in use (another viewer?); choose another with --port N, or --port 0 for any free port");
+        }
+        try (Stream<Path> left = Files.list(tmpdir)) {
+            assertThat(left).as("temporary demo directories left behind").noneMatch(p -> p.getFileName().toString().startsWith("rerun4j-demo-"));
         }
     }
 

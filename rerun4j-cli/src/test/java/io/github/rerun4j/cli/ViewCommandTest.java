@@ -99,7 +99,41 @@ class ViewCommandTest {
         assertThat(port.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(port.err()).startsWith("rerun4j: invalid --port 70000: expected 0..65535");
         assertThat(bind.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(bind.err()).startsWith("rerun4j: cannot serve on no.such.host.invalid:0");
+        assertThat(bind.err()).startsWith("rerun4j: invalid --bind no.such.host.invalid: unknown host; expected an IP address");
+    }
+
+    @Test
+    void aBracketedIpv6LiteralIsAccepted() throws Exception {
+        assumeIpv6Loopback();
+        Path[] files = demoFiles();
+        try (ServingRun serving = ServingRun.start("view", files[0].toString(), "--port", "0", "--bind", "[::1]", "--no-browser")) {
+            assertThat(serving.url().toString()).startsWith("http://[::1]:");
+            assertThat(serving.get("/api/recordings")).contains("rerun_example_depth_image_simple");
+            CliRun run = serving.stop();
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.err()).isEmpty(); // loopback: no warning
+        }
+    }
+
+    @Test
+    void anAddressThatCannotBeBoundOrParsedIsAUsageError() throws Exception {
+        Path[] files = demoFiles();
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): an address no machine here has.
+        CliRun notHere = CliRun.of("view", files[0].toString(), "--port", "0", "--bind", "192.0.2.1", "--no-browser");
+        CliRun malformed = CliRun.of("view", files[0].toString(), "--port", "0", "--bind", "[::1", "--no-browser");
+
+        assertThat(notHere.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(notHere.errLines()).singleElement().asString().startsWith("rerun4j: cannot serve on 192.0.2.1:0: ");
+        assertThat(malformed.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(malformed.err()).startsWith("rerun4j: invalid --bind [::1: expected an IP address");
+    }
+
+    private static void assumeIpv6Loopback() {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+            org.assertj.core.api.Assumptions.assumeThat(probe.getLocalPort()).isPositive();
+        } catch (java.io.IOException e) {
+            org.assertj.core.api.Assumptions.assumeThat(e).as("no IPv6 loopback here").isNull();
+        }
     }
 
     @Test

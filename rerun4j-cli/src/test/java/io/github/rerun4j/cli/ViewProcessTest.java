@@ -63,4 +63,30 @@ class ViewProcessTest {
         String stderr = Files.readString(err);
         assertThat(stderr).doesNotContain("\tat ").doesNotContain("INFO").isEmpty();
     }
+
+    @Test
+    void aStdoutClosedWhileServingCostsNoStackTraceAtStop() throws Exception {
+        assertThat(CliRun.of("demo", "--no-serve", "--out", tmp.toString()).exitCode()).isZero();
+        Path err = tmp.resolve("stderr.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "view", tmp.resolve(DemoCommand.THREE_D_FILE).toString(), "--port", "0", "--no-browser")
+                .redirectError(err.toFile()).start();
+        try {
+            // Read up to "Serving...", then close our end, as `| head -3` would.
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+            String line;
+            do {
+                line = reader.readLine();
+            } while (line != null && !line.startsWith("Serving"));
+            assertThat(line).as("stderr: %s", Files.readString(err)).isNotNull();
+            reader.close();
+
+            process.destroy(); // SIGTERM: the shutdown hook stops the viewer and tries to say so
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(Files.readString(err)).doesNotContain("\tat ").doesNotContain("Exception");
+    }
 }

@@ -29,6 +29,8 @@ import java.util.Optional;
  *   <li>a row with several instances shows them as a list; a cleared (empty) row shows {@code []}.</li>
  * </ul>
  *
+ * <p>{@link NumberStyle#RAW} writes the numbers plainly instead, for scripts ({@code rerun4j dataframe --raw}).
+ *
  * <p>Cells never throw: a value that cannot be decoded (an odd Arrow type, a damaged buffer) shows as
  * {@code <unreadable Type>}.
  *
@@ -56,6 +58,11 @@ public final class CellFormat {
 
     /** The text of {@code component} in {@code row}; {@link #MISSING} when the row did not log it. */
     public static String format(DataframeRow row, String component) {
+        return format(row, component, NumberStyle.VIEWER);
+    }
+
+    /** As {@link #format(DataframeRow, String)}, with numbers written in {@code numbers}' style. */
+    public static String format(DataframeRow row, String component, NumberStyle numbers) {
         Optional<ComponentColumn> cell = row.cell(component);
         if (cell.isEmpty()) {
             return MISSING;
@@ -64,7 +71,7 @@ public final class CellFormat {
         int r = row.ref().row();
         try {
             String special = special(row, column, r);
-            return special != null ? special : instances(column, r);
+            return special != null ? special : instances(column, r, numbers);
         } catch (RuntimeException e) {
             // A damaged or unexpected column must not break the table: say so in the cell.
             return "<unreadable " + column.itemField().typeString() + ">";
@@ -114,13 +121,13 @@ public final class CellFormat {
     }
 
     /** One instance as its value, several (or none) as a list. */
-    private static String instances(ComponentColumn column, int r) {
+    private static String instances(ComponentColumn column, int r, NumberStyle numbers) {
         int start = column.start(r);
         int count = column.count(r);
         if (count == 1) {
-            return value(column.itemField(), column.items(), start);
+            return value(column.itemField(), column.items(), start, numbers);
         }
-        return list(column.itemField(), column.items(), start, count);
+        return list(column.itemField(), column.items(), start, count, numbers);
     }
 
     /**
@@ -128,6 +135,11 @@ public final class CellFormat {
      * May throw on a damaged array; {@link #format} catches that.
      */
     public static String value(Field field, ArrowArray array, int i) {
+        return value(field, array, i, NumberStyle.VIEWER);
+    }
+
+    /** As {@link #value(Field, ArrowArray, int)}, with numbers written in {@code numbers}' style. */
+    public static String value(Field field, ArrowArray array, int i, NumberStyle numbers) {
         if (array.isNull(i)) {
             return "null";
         }
@@ -140,14 +152,14 @@ public final class CellFormat {
             return Boolean.toString((bits.get(i >> 3) & (1 << (i & 7))) != 0);
         }
         if (type instanceof ArrowType.Int t) {
-            return integer(t, array.values(), i);
+            return integer(t, array.values(), i, numbers);
         }
         if (type instanceof ArrowType.FloatingPoint t) {
             ByteBuffer v = array.values().order(ByteOrder.LITTLE_ENDIAN);
             return switch (t.precision()) {
-                case HALF -> ViewerNumberFormat.floatValue(DepthValues.halfToFloat(v.getShort(i * 2)), 5);
-                case SINGLE -> ViewerNumberFormat.floatValue(v.getFloat(i * 4), 7);
-                case DOUBLE -> ViewerNumberFormat.floatValue(v.getDouble(i * 8), 15);
+                case HALF -> numbers.floating(DepthValues.halfToFloat(v.getShort(i * 2)), NumberStyle.Precision.F16);
+                case SINGLE -> numbers.floating(v.getFloat(i * 4), NumberStyle.Precision.F32);
+                case DOUBLE -> numbers.floating(v.getDouble(i * 8), NumberStyle.Precision.F64);
             };
         }
         if (type instanceof ArrowType.Utf8) {
@@ -165,29 +177,29 @@ public final class CellFormat {
         }
         if (type instanceof ArrowType.List) {
             int start = array.offset(i);
-            return list(field.children().get(0), array.child(0), start, array.offset(i + 1) - start);
+            return list(field.children().get(0), array.child(0), start, array.offset(i + 1) - start, numbers);
         }
         if (type instanceof ArrowType.FixedSizeList t) {
-            return list(field.children().get(0), array.child(0), i * t.listSize(), t.listSize());
+            return list(field.children().get(0), array.child(0), i * t.listSize(), t.listSize(), numbers);
         }
         if (type instanceof ArrowType.Struct) {
             StringBuilder sb = new StringBuilder("{");
             for (int k = 0; k < field.children().size(); k++) {
                 sb.append(k == 0 ? "" : ", ").append(field.children().get(k).name()).append(": ")
-                        .append(value(field.children().get(k), array.child(k), i));
+                        .append(value(field.children().get(k), array.child(k), i, numbers));
             }
             return sb.append('}').toString();
         }
         if (type instanceof ArrowType.Timestamp || type instanceof ArrowType.Duration) {
-            return ViewerNumberFormat.integer(array.values().order(ByteOrder.LITTLE_ENDIAN).getLong(i * 8));
+            return numbers.integer(array.values().order(ByteOrder.LITTLE_ENDIAN).getLong(i * 8));
         }
         return "<" + field.typeString() + ">";
     }
 
-    private static String list(Field itemField, ArrowArray items, int start, int count) {
+    private static String list(Field itemField, ArrowArray items, int start, int count, NumberStyle numbers) {
         StringBuilder sb = new StringBuilder("[");
         for (int k = 0; k < Math.min(count, MAX_LIST_ITEMS); k++) {
-            sb.append(k == 0 ? "" : ", ").append(value(itemField, items, start + k));
+            sb.append(k == 0 ? "" : ", ").append(value(itemField, items, start + k, numbers));
         }
         return close(sb, count);
     }
@@ -199,14 +211,13 @@ public final class CellFormat {
         return sb.append(']').toString();
     }
 
-    private static String integer(ArrowType.Int t, ByteBuffer values, int i) {
+    private static String integer(ArrowType.Int t, ByteBuffer values, int i, NumberStyle numbers) {
         ByteBuffer v = values.order(ByteOrder.LITTLE_ENDIAN);
         return switch (t.bitWidth()) {
-            case 8 -> ViewerNumberFormat.integer(t.signed() ? v.get(i) : v.get(i) & 0xFF);
-            case 16 -> ViewerNumberFormat.integer(t.signed() ? v.getShort(i * 2) : v.getShort(i * 2) & 0xFFFF);
-            case 32 -> ViewerNumberFormat.integer(t.signed() ? v.getInt(i * 4) : v.getInt(i * 4) & 0xFFFF_FFFFL);
-            default -> t.signed() ? ViewerNumberFormat.integer(v.getLong(i * 8))
-                    : ViewerNumberFormat.unsignedInteger(v.getLong(i * 8));
+            case 8 -> numbers.integer(t.signed() ? v.get(i) : v.get(i) & 0xFF);
+            case 16 -> numbers.integer(t.signed() ? v.getShort(i * 2) : v.getShort(i * 2) & 0xFFFF);
+            case 32 -> numbers.integer(t.signed() ? v.getInt(i * 4) : v.getInt(i * 4) & 0xFFFF_FFFFL);
+            default -> t.signed() ? numbers.integer(v.getLong(i * 8)) : numbers.unsignedInteger(v.getLong(i * 8));
         };
     }
 }

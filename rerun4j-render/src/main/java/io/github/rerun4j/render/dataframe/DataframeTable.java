@@ -100,6 +100,11 @@ public record DataframeTable(String timeline, TimeType timelineType, long totalR
 
     /** The page formatted: merged columns, {@link CellFormat} cells, {@link TimeFormat} times. */
     public static DataframeTable of(DataframePage page) {
+        return of(page, NumberStyle.VIEWER);
+    }
+
+    /** As {@link #of(DataframePage)}, with the cells' numbers in {@code numbers}' style. */
+    public static DataframeTable of(DataframePage page, NumberStyle numbers) {
         // Per component: the entities that have it, and which of those have it all null.
         Map<String, List<DataframeColumn>> byComponent = new LinkedHashMap<>();
         Map<String, Map<String, DataframeColumn>> byEntity = new java.util.HashMap<>();
@@ -124,7 +129,7 @@ public record DataframeTable(String timeline, TimeType timelineType, long totalR
                 } else if (own.allNull()) {
                     cells.add(CellFormat.ALL_NULL);
                 } else {
-                    cells.add(CellFormat.format(r, own.component()));
+                    cells.add(CellFormat.format(r, own.component(), numbers));
                 }
             }
             String timeText = r.isStatic() || page.timelineType() == null ? ""

@@ -17,6 +17,7 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A depth image: one value per pixel, shown colormapped in 2D and back-projected to a point cloud in 3D
@@ -48,9 +49,9 @@ import java.util.Arrays;
  * @param drawOrder           2D layering, finite, or null
  * @param magnificationFilter or null
  */
-public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Colormap colormap,
-                         ValueRange depthRange, Float pointFillRatio, Float drawOrder,
-                         MagnificationFilter magnificationFilter) implements Archetype {
+public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float meter, @Nullable Colormap colormap,
+                         @Nullable ValueRange depthRange, @Nullable Float pointFillRatio, @Nullable Float drawOrder,
+                         @Nullable MagnificationFilter magnificationFilter) implements Archetype {
 
     /** Validates every field; see the record components. */
     public DepthImage {
@@ -215,7 +216,10 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
      * element type fits {@code datatype} ({@code short[]} for U16/I16/F16, {@code float[]} for F32, ...), or
      * raw little-endian bytes ({@code byte[]}/{@code ByteBuffer}) for any datatype.
      *
-     * <pre>{@code DepthImage.fromTensor(floats, new long[] {480, 640, 1}, ChannelDatatype.F32)}</pre>
+     * <pre>{@code
+     * float[] metres = new float[480 * 640];
+     * DepthImage depth = DepthImage.fromTensor(metres, new long[] {480, 640, 1}, ChannelDatatype.F32);
+     * }</pre>
      */
     public static DepthImage fromTensor(Object data, long[] shape, ChannelDatatype datatype) {
         Require.nonNull("DepthImage.data", data);
@@ -307,13 +311,13 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
     }
 
     /** Sets or (with null) clears the meter. */
-    public DepthImage withMeter(Float meter) {
+    public DepthImage withMeter(@Nullable Float meter) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
                 magnificationFilter);
     }
 
     /** Sets or (with null) clears the colormap. */
-    public DepthImage withColormap(Colormap colormap) {
+    public DepthImage withColormap(@Nullable Colormap colormap) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
                 magnificationFilter);
     }
@@ -329,7 +333,7 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
     }
 
     /** Sets or (with null) clears the depth range. */
-    public DepthImage withDepthRange(ValueRange depthRange) {
+    public DepthImage withDepthRange(@Nullable ValueRange depthRange) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
                 magnificationFilter);
     }
@@ -341,7 +345,7 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
     }
 
     /** Sets or (with null) clears the point fill ratio. */
-    public DepthImage withPointFillRatio(Float pointFillRatio) {
+    public DepthImage withPointFillRatio(@Nullable Float pointFillRatio) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
                 magnificationFilter);
     }
@@ -352,13 +356,13 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, Float meter, Co
     }
 
     /** Sets or (with null) clears the draw order. */
-    public DepthImage withDrawOrder(Float drawOrder) {
+    public DepthImage withDrawOrder(@Nullable Float drawOrder) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
                 magnificationFilter);
     }
 
     /** Sets or (with null) clears the 2D magnification filter. */
-    public DepthImage withMagnificationFilter(MagnificationFilter magnificationFilter) {
+    public DepthImage withMagnificationFilter(@Nullable MagnificationFilter magnificationFilter) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
                 magnificationFilter);
     }

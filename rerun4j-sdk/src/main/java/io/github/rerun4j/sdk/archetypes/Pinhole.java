@@ -6,6 +6,7 @@ import io.github.rerun4j.sdk.types.Mat3x3;
 import io.github.rerun4j.sdk.types.Require;
 import io.github.rerun4j.sdk.types.Resolution;
 import io.github.rerun4j.sdk.types.Vec2D;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pinhole camera: the intrinsics that project the entity's 3D camera space onto a 2D image; archetype
@@ -31,9 +32,9 @@ import io.github.rerun4j.sdk.types.Vec2D;
  * @param color              frustum color, or null
  * @param lineWidth          frustum line width, finite (positive: scene units, negative: UI points), or null
  */
-public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordinates cameraXyz,
-                      String childFrame, String parentFrame, Float imagePlaneDistance, Color color,
-                      Float lineWidth) implements Archetype {
+public record Pinhole(Mat3x3 imageFromCamera, @Nullable Resolution resolution, @Nullable ViewCoordinates cameraXyz,
+                      @Nullable String childFrame, @Nullable String parentFrame, @Nullable Float imagePlaneDistance,
+                      @Nullable Color color, @Nullable Float lineWidth) implements Archetype {
 
     /** Validates every field; see the record components. */
     public Pinhole {
@@ -70,17 +71,17 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
      * Square pixels with focal length {@code focal} (pixels), principal point at the image centre
      * {@code (width/2, height/2)} as the official SDKs do, and the resolution set.
      */
-    public static Pinhole fromFocalLengthAndResolution(float focal, float width, float height) {
+    public static Pinhole fromFocalLengthAndResolution(double focal, double width, double height) {
         return fromFocalLengthAndResolution(focal, focal, width, height);
     }
 
     /** Focal lengths {@code fx}, {@code fy} (pixels), principal point at the image centre, resolution set. */
-    public static Pinhole fromFocalLengthAndResolution(float fx, float fy, float width, float height) {
-        checkFocal("Pinhole.focalLengthX", fx);
-        checkFocal("Pinhole.focalLengthY", fy);
+    public static Pinhole fromFocalLengthAndResolution(double fx, double fy, double width, double height) {
+        float focalX = checkFocal("Pinhole.focalLengthX", fx);
+        float focalY = checkFocal("Pinhole.focalLengthY", fy);
         Resolution resolution = Resolution.of(width, height);
-        return new Pinhole(Mat3x3.fromRows(fx, 0, width / 2, 0, fy, height / 2, 0, 0, 1), resolution,
-                null, null, null, null, null, null);
+        return new Pinhole(Mat3x3.fromRows(focalX, 0, resolution.width() / 2, 0, focalY, resolution.height() / 2,
+                0, 0, 1), resolution, null, null, null, null, null, null);
     }
 
     /**
@@ -88,20 +89,25 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
      * Python's {@code rr.Pinhole(fov_y=, aspect_ratio=)}: resolution {@code [aspect, 1]}, focal length
      * {@code 0.5 / tan(fovY / 2)}, principal point {@code (aspect/2, 0.5)}.
      */
-    public static Pinhole fromFovAndAspectRatio(float fovY, float aspectRatio) {
-        if (!Float.isFinite(fovY) || fovY <= 0 || fovY >= Math.PI) {
-            throw new InvalidArgumentException("Pinhole.fovY", Float.toString(fovY),
+    public static Pinhole fromFovAndAspectRatio(double fovY, double aspectRatio) {
+        if (!Double.isFinite(fovY) || fovY <= 0 || fovY >= Math.PI) {
+            throw new InvalidArgumentException("Pinhole.fovY", Double.toString(fovY),
                     "a finite angle in radians in (0, pi)");
         }
-        Require.finitePositive("Pinhole.aspectRatio", aspectRatio);
-        float focal = (float) (0.5 / Math.tan(Math.max(fovY * 0.5, 1.19209e-07)));
-        return fromFocalLengthAndResolution(focal, aspectRatio, 1f);
+        Require.finitePositive("Pinhole.aspectRatio", Require.toFiniteFloat("Pinhole.aspectRatio", aspectRatio));
+        double focal = 0.5 / Math.tan(Math.max(fovY * 0.5, 1.19209e-07));
+        return fromFocalLengthAndResolution(focal, aspectRatio, 1);
     }
 
-    private static void checkFocal(String field, float f) {
-        if (!Float.isFinite(f) || f == 0) {
-            throw new InvalidArgumentException(field, Float.toString(f), "a finite non-zero value (pixels)");
+    /** Narrows a focal length, reporting the double itself if it is not finite, out of range or (as a float) 0. */
+    private static float checkFocal(String field, double focal) {
+        float f = (float) focal;
+        if (!Double.isFinite(focal) || !Float.isFinite(f) || f == 0) {
+            boolean representable = !Double.isFinite(focal) || focal == 0;
+            throw new InvalidArgumentException(field, Double.toString(focal),
+                    "a finite non-zero value" + (representable ? "" : " representable as a float") + " (pixels)");
         }
+        return f;
     }
 
     // ---- withers ----------------------------------------------------------------------------------------
@@ -113,37 +119,37 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
     }
 
     /** Moves the principal point to {@code (cx, cy)} pixels. */
-    public Pinhole withPrincipalPoint(float cx, float cy) {
-        Require.finite("Pinhole.principalPoint.x", cx);
-        Require.finite("Pinhole.principalPoint.y", cy);
-        return withImageFromCamera(imageFromCamera.with(0, 2, cx).with(1, 2, cy));
+    public Pinhole withPrincipalPoint(double cx, double cy) {
+        float x = Require.toFiniteFloat("Pinhole.principalPoint.x", cx);
+        float y = Require.toFiniteFloat("Pinhole.principalPoint.y", cy);
+        return withImageFromCamera(imageFromCamera.with(0, 2, x).with(1, 2, y));
     }
 
     /** Sets the image size in pixels. */
-    public Pinhole withResolution(float width, float height) {
+    public Pinhole withResolution(double width, double height) {
         return withResolution(Resolution.of(width, height));
     }
 
     /** Sets or (with null) clears the resolution. */
-    public Pinhole withResolution(Resolution resolution) {
+    public Pinhole withResolution(@Nullable Resolution resolution) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
 
     /** Sets or (with null) clears the camera axes convention, e.g. {@code ViewCoordinates.RUB} for OpenGL. */
-    public Pinhole withCameraXyz(ViewCoordinates cameraXyz) {
+    public Pinhole withCameraXyz(@Nullable ViewCoordinates cameraXyz) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
 
     /** Sets or (with null) clears the camera's transform frame id. */
-    public Pinhole withChildFrame(String childFrame) {
+    public Pinhole withChildFrame(@Nullable String childFrame) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
 
     /** Sets or (with null) clears the parent transform frame id. */
-    public Pinhole withParentFrame(String parentFrame) {
+    public Pinhole withParentFrame(@Nullable String parentFrame) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
@@ -159,13 +165,13 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
     }
 
     /** Sets or (with null) clears the image plane distance. */
-    public Pinhole withImagePlaneDistance(Float distance) {
+    public Pinhole withImagePlaneDistance(@Nullable Float distance) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, distance, color,
                 lineWidth);
     }
 
     /** Sets or (with null) clears the frustum color. */
-    public Pinhole withColor(Color color) {
+    public Pinhole withColor(@Nullable Color color) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }
@@ -176,7 +182,7 @@ public record Pinhole(Mat3x3 imageFromCamera, Resolution resolution, ViewCoordin
     }
 
     /** Sets or (with null) clears the frustum line width. */
-    public Pinhole withLineWidth(Float lineWidth) {
+    public Pinhole withLineWidth(@Nullable Float lineWidth) {
         return new Pinhole(imageFromCamera, resolution, cameraXyz, childFrame, parentFrame, imagePlaneDistance,
                 color, lineWidth);
     }

@@ -7,6 +7,7 @@ import io.github.rerun4j.sdk.types.Require;
 import io.github.rerun4j.sdk.types.RotationAxisAngle;
 import io.github.rerun4j.sdk.types.TransformRelation;
 import io.github.rerun4j.sdk.types.Vec3D;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A 3D transform from an entity's space to its parent's; archetype {@code rerun.archetypes.Transform3D}.
@@ -33,9 +34,10 @@ import io.github.rerun4j.sdk.types.Vec3D;
  * @param childFrame        transform frame id of this entity, or null; non-blank if set
  * @param parentFrame       transform frame id of the parent, or null; non-blank if set
  */
-public record Transform3D(Vec3D translation, RotationAxisAngle rotationAxisAngle, Quaternion quaternion,
-                          Vec3D scale, Mat3x3 mat3x3, TransformRelation relation, String childFrame,
-                          String parentFrame) implements Archetype {
+public record Transform3D(@Nullable Vec3D translation, @Nullable RotationAxisAngle rotationAxisAngle,
+                          @Nullable Quaternion quaternion, @Nullable Vec3D scale, @Nullable Mat3x3 mat3x3,
+                          @Nullable TransformRelation relation, @Nullable String childFrame,
+                          @Nullable String parentFrame) implements Archetype {
 
     /** Zero translation and identity matrix: resets the entity's transform when logged. */
     public static final Transform3D IDENTITY =
@@ -67,7 +69,7 @@ public record Transform3D(Vec3D translation, RotationAxisAngle rotationAxisAngle
     private static final Transform3D EMPTY = new Transform3D(null, null, null, null, null, null, null, null);
 
     /** A pure translation. */
-    public static Transform3D fromTranslation(float x, float y, float z) {
+    public static Transform3D fromTranslation(double x, double y, double z) {
         return fromTranslation(Vec3D.of(x, y, z));
     }
 
@@ -98,12 +100,12 @@ public record Transform3D(Vec3D translation, RotationAxisAngle rotationAxisAngle
     }
 
     /** A uniform scale. */
-    public static Transform3D fromScale(float uniform) {
+    public static Transform3D fromScale(double uniform) {
         return fromScale(uniform, uniform, uniform);
     }
 
     /** A per-axis scale. */
-    public static Transform3D fromScale(float x, float y, float z) {
+    public static Transform3D fromScale(double x, double y, double z) {
         return EMPTY.withScale(Vec3D.of(x, y, z));
     }
 
@@ -113,59 +115,59 @@ public record Transform3D(Vec3D translation, RotationAxisAngle rotationAxisAngle
     }
 
     /** Sets or (with null) clears the translation. */
-    public Transform3D withTranslation(Vec3D translation) {
+    public Transform3D withTranslation(@Nullable Vec3D translation) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }
 
     /** Sets the translation. */
-    public Transform3D withTranslation(float x, float y, float z) {
+    public Transform3D withTranslation(double x, double y, double z) {
         return withTranslation(Vec3D.of(x, y, z));
     }
 
     /** Sets or (with null) clears the axis-angle rotation. */
-    public Transform3D withRotationAxisAngle(RotationAxisAngle rotationAxisAngle) {
+    public Transform3D withRotationAxisAngle(@Nullable RotationAxisAngle rotationAxisAngle) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }
 
     /** Sets or (with null) clears the quaternion rotation. */
-    public Transform3D withQuaternion(Quaternion quaternion) {
+    public Transform3D withQuaternion(@Nullable Quaternion quaternion) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }
 
     /** Sets or (with null) clears the per-axis scale. */
-    public Transform3D withScale(Vec3D scale) {
+    public Transform3D withScale(@Nullable Vec3D scale) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }
 
     /** Sets a uniform scale. */
-    public Transform3D withScale(float uniform) {
+    public Transform3D withScale(double uniform) {
         return withScale(Vec3D.of(uniform, uniform, uniform));
     }
 
     /** Sets or (with null) clears the 3x3 matrix. */
-    public Transform3D withMat3x3(Mat3x3 mat3x3) {
+    public Transform3D withMat3x3(@Nullable Mat3x3 mat3x3) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }
 
     /** Sets or (with null) clears the relation. */
-    public Transform3D withRelation(TransformRelation relation) {
+    public Transform3D withRelation(@Nullable TransformRelation relation) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }
 
     /** Sets or (with null) clears the child frame id. */
-    public Transform3D withChildFrame(String childFrame) {
+    public Transform3D withChildFrame(@Nullable String childFrame) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }
 
     /** Sets or (with null) clears the parent frame id. */
-    public Transform3D withParentFrame(String parentFrame) {
+    public Transform3D withParentFrame(@Nullable String parentFrame) {
         return new Transform3D(translation, rotationAxisAngle, quaternion, scale, mat3x3, relation, childFrame,
                 parentFrame);
     }

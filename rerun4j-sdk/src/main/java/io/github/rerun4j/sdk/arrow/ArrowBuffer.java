@@ -14,6 +14,8 @@ import java.util.List;
  *
  * <pre>{@code
  * ArrowBuffer ints = ArrowBuffer.ofInts(new int[] {0, 4, 8});
+ * byte[] frame1 = new byte[640 * 480 * 2];
+ * ByteBuffer frame2 = ByteBuffer.allocateDirect(640 * 480 * 2);
  * ArrowBuffer pixels = ArrowBuffer.concat(List.of(ArrowBuffer.of(frame1), ArrowBuffer.of(frame2)));
  * }</pre>
  */

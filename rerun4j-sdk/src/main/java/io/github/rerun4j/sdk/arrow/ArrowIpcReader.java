@@ -20,7 +20,11 @@ import org.apache.arrow.flatbuf.Type;
  * back or an unchecked exception. Buffers of the result are slices of the input (not copied).
  *
  * <pre>{@code
- * RecordBatch batch = ArrowIpcReader.read(ipcBytes);
+ * for (RrdRecord r : RrdReader.readAll(path)) {
+ *     if (r.message() instanceof RrdMessage.ArrowMsg arrow) {
+ *         RecordBatch batch = ArrowIpcReader.read(arrow.ipc());
+ *     }
+ * }
  * }</pre>
  */
 public final class ArrowIpcReader {

@@ -24,7 +24,7 @@ import org.apache.arrow.flatbuf.Type;
  * copied, so large pixel buffers go from the caller's memory to the channel directly.
  *
  * <pre>{@code
- * List<ByteBuffer> segments = ArrowIpcWriter.write(batch);
+ * List<ByteBuffer> segments = ArrowIpcWriter.write(ChunkCodec.toRecordBatch(chunk));
  * channel.write(segments.toArray(ByteBuffer[]::new));
  * }</pre>
  */

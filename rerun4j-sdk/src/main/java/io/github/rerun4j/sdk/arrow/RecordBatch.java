@@ -9,6 +9,8 @@ import java.util.Map;
  * chunk is on the wire.
  *
  * <pre>{@code
+ * Field field = Field.of("value", ArrowType.FLOAT32, false);
+ * ArrowArray array = ArrowArray.primitive(1, ArrowBuffer.ofFloats(new float[] {1000}));
  * RecordBatch batch = new RecordBatch(Map.of("k", "v"), List.of(field), List.of(array), 1);
  * List<ByteBuffer> ipc = ArrowIpcWriter.write(batch);
  * }</pre>

@@ -10,8 +10,10 @@ import java.util.Optional;
  * everything above. A chunk without timelines is static (timeless).
  *
  * <pre>{@code
- * for (Chunk chunk : recording.chunks()) {
- *     System.out.println(chunk.entityPath() + ": " + chunk.rowCount() + " rows");
+ * for (LogMessage message : LogMessageReader.readAll(Path.of("depth.rrd"))) {
+ *     if (message instanceof LogMessage.ChunkMessage c) {
+ *         System.out.println(c.chunk().entityPath() + ": " + c.chunk().rowCount() + " rows");
+ *     }
  * }
  * }</pre>
  *
@@ -24,6 +26,7 @@ import java.util.Optional;
 public record Chunk(Tuid id, String entityPath, List<Tuid> rowIds, List<TimeColumn> timelines,
                     List<ComponentColumn> components) {
 
+    /** Copies the lists and checks that every column has one entry per row id. */
     public Chunk {
         Objects.requireNonNull(id, "Chunk.id");
         Objects.requireNonNull(entityPath, "Chunk.entityPath");
@@ -44,18 +47,22 @@ public record Chunk(Tuid id, String entityPath, List<Tuid> rowIds, List<TimeColu
         }
     }
 
+    /** Number of rows. */
     public int rowCount() {
         return rowIds.size();
     }
 
+    /** True when the chunk has no timeline: its rows hold at every time. */
     public boolean isStatic() {
         return timelines.isEmpty();
     }
 
+    /** The column of timeline {@code name}, if the chunk has one. */
     public Optional<TimeColumn> timeline(String name) {
         return timelines.stream().filter(t -> t.timeline().name().equals(name)).findFirst();
     }
 
+    /** The column of component {@code identifier} (e.g. {@code "DepthImage:meter"}), if the chunk has one. */
     public Optional<ComponentColumn> component(String identifier) {
         return components.stream().filter(c -> c.descriptor().component().equals(identifier)).findFirst();
     }

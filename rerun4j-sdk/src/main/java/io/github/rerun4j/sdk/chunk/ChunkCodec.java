@@ -26,12 +26,15 @@ import java.util.Set;
  */
 public final class ChunkCodec {
 
+    /** The Sorbet layout version written into the schema metadata ({@code sorbet:version}). */
     public static final String SORBET_VERSION = "0.1.3";
+    /** Name of the row id column. */
     public static final String ROW_ID_FIELD = "rerun.controls.RowId";
 
     private ChunkCodec() {
     }
 
+    /** The chunk as one Arrow record batch in Rerun's layout; pixel buffers are referenced, not copied. */
     public static RecordBatch toRecordBatch(Chunk chunk) {
         Map<String, String> schemaMetadata = new LinkedHashMap<>();
         schemaMetadata.put("rerun:entity_path", chunk.entityPath());
@@ -84,6 +87,7 @@ public final class ChunkCodec {
         return new RecordBatch(schemaMetadata, fields, columns, rows);
     }
 
+    /** A chunk from a record batch in Rerun's layout; unknown components are kept as opaque columns. */
     public static Chunk fromRecordBatch(RecordBatch batch) throws ArrowFormatException {
         Map<String, String> md = batch.metadata();
         String idText = md.getOrDefault("rerun:id", md.get("rerun.id"));

@@ -14,12 +14,14 @@ import java.util.Objects;
  */
 public record ComponentColumn(ComponentDescriptor descriptor, Field itemField, ArrowArray lists) {
 
+    /** Checks that no part is null. */
     public ComponentColumn {
         Objects.requireNonNull(descriptor, "ComponentColumn.descriptor");
         Objects.requireNonNull(itemField, "ComponentColumn.itemField");
         Objects.requireNonNull(lists, "ComponentColumn.lists");
     }
 
+    /** Number of rows (lists), null rows included. */
     public int rowCount() {
         return lists.length();
     }

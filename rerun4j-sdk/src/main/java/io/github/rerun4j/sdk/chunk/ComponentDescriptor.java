@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.chunk;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a component column is: its identifier ({@code DepthImage:buffer}), the archetype it belongs to
@@ -12,8 +13,9 @@ import java.util.Objects;
  * meter.component();   // "DepthImage:meter"
  * }</pre>
  */
-public record ComponentDescriptor(String archetype, String component, String componentType) {
+public record ComponentDescriptor(@Nullable String archetype, String component, @Nullable String componentType) {
 
+    /** Requires the component identifier; the other two may be absent in files of other tools. */
     public ComponentDescriptor {
         Objects.requireNonNull(component, "ComponentDescriptor.component");
     }

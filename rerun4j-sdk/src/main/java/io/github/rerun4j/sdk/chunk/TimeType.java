@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.chunk;
 
 import io.github.rerun4j.sdk.arrow.ArrowType;
+import org.jspecify.annotations.Nullable;
 
 /** The three kinds of Rerun timeline, each with its fixed Arrow index type. */
 public enum TimeType {
@@ -17,12 +18,13 @@ public enum TimeType {
         this.arrowType = arrowType;
     }
 
+    /** The Arrow type of this kind's index column. */
     public ArrowType arrowType() {
         return arrowType;
     }
 
     /** The time type an index column of this Arrow type means, or null if Rerun does not accept it. */
-    public static TimeType fromArrowType(ArrowType type) {
+    public static @Nullable TimeType fromArrowType(ArrowType type) {
         if (type instanceof ArrowType.Int i && i.bitWidth() == 64 && i.signed()) {
             return SEQUENCE;
         }

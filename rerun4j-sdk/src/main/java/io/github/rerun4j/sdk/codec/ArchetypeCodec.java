@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * result, and stays available raw in the chunk's {@link ComponentColumn}.
  *
  * <pre>{@code
- * List<ComponentValue<?>> values = ArchetypeCodec.encode(depthImage);
+ * List<ComponentValue<?>> values = ArchetypeCodec.encode(depth);
  * Optional<DepthImage> back = ArchetypeCodec.readDepthImage(chunk, 0);
  * }</pre>
  */

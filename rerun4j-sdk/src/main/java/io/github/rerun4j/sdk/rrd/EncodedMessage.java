@@ -14,7 +14,7 @@ import java.util.Objects;
  * so a message can be written more than once.
  *
  * <pre>{@code
- * EncodedMessage m = RrdEncoder.encode(new RrdMessage.SetStoreInfo(Tuid.next(), info));
+ * EncodedMessage m = RrdEncoder.encode(new RrdMessage.SetStoreInfo(Tuid.next(), StoreInfo.of(storeId)));
  * m.writeTo(channel);
  * }</pre>
  */

@@ -14,6 +14,7 @@ public sealed interface LogMessage {
 
     /** Announces a recording: application id, recording id, source. */
     record StoreInfoMessage(StoreInfo info) implements LogMessage {
+        /** Rejects null parts. */
         public StoreInfoMessage {
             Objects.requireNonNull(info, "info");
         }
@@ -26,6 +27,7 @@ public sealed interface LogMessage {
 
     /** One chunk of a recording. */
     record ChunkMessage(StoreId storeId, Chunk chunk) implements LogMessage {
+        /** Rejects null parts. */
         public ChunkMessage {
             Objects.requireNonNull(storeId, "storeId");
             Objects.requireNonNull(chunk, "chunk");

@@ -7,6 +7,7 @@ import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ChunkCodec;
 import io.github.rerun4j.sdk.chunk.Tuid;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link LogMessage}s to framed {@code .rrd} messages and back.
@@ -36,7 +37,7 @@ public final class LogMessageCodec {
      *
      * @throws RrdFormatException when an ArrowMsg's payload is not a valid Rerun chunk
      */
-    public static LogMessage decode(RrdRecord record) throws RrdFormatException {
+    public static @Nullable LogMessage decode(RrdRecord record) throws RrdFormatException {
         RrdMessage m = record.message();
         if (m instanceof RrdMessage.SetStoreInfo s) {
             return new LogMessage.StoreInfoMessage(s.info());

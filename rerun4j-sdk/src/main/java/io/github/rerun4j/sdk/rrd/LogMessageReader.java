@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@code .rrd} file as {@link LogMessage}s: store infos and decoded chunks, in file order.
@@ -33,7 +35,11 @@ public final class LogMessageReader implements Closeable {
      * @param message the decoded message, or null for records without one (End marker, blueprint activation)
      * @param record  the raw record: message, byte offset, framed length, compression
      */
-    public record Entry(LogMessage message, RrdRecord record) {
+    public record Entry(@Nullable LogMessage message, RrdRecord record) {
+        /** Requires the record; the message may be absent. */
+        public Entry {
+            Objects.requireNonNull(record, "record");
+        }
     }
 
     private final RrdReader reader;
@@ -42,16 +48,18 @@ public final class LogMessageReader implements Closeable {
         this.reader = reader;
     }
 
+    /** Reads the file at {@code path}; close the reader to close the file. */
     public static LogMessageReader open(Path path) throws IOException {
         return new LogMessageReader(RrdReader.open(path));
     }
 
+    /** Reads {@code in} from its current position; closing the reader closes it. */
     public static LogMessageReader of(InputStream in) {
         return new LogMessageReader(RrdReader.of(in));
     }
 
     /** The next entry, or null at the end of the input. */
-    public Entry next() throws IOException {
+    public @Nullable Entry next() throws IOException {
         RrdRecord record = reader.next();
         if (record == null) {
             return null;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes one message payload (hand-written protobuf, no generated code). Unknown fields are skipped, as protobuf
@@ -130,7 +131,7 @@ final class PayloadDecoder {
                 default -> in.skipField(tag);
             }
         }
-        required(storeId, "ArrowMsg.store_id");
+        storeId = required(storeId, "ArrowMsg.store_id");
         if (encoding != ENCODING_ARROW_IPC) {
             throw error("unsupported encoding " + encoding + " (expected 1 = Arrow IPC)");
         }
@@ -206,7 +207,7 @@ final class PayloadDecoder {
             }
         }
         in.popLimit(limit);
-        required(storeId, "StoreInfo.store_id");
+        storeId = required(storeId, "StoreInfo.store_id");
         // Files from before 0.25 carry the application id here instead of inside the StoreId.
         if (storeId.applicationId() == null && legacyApplicationId != null) {
             storeId = new PartialStoreId(storeId.kind(), storeId.recordingId(), legacyApplicationId);
@@ -215,7 +216,7 @@ final class PayloadDecoder {
     }
 
     /** A StoreId whose application id may still be missing (it may come from a legacy field). */
-    private record PartialStoreId(StoreKind kind, String recordingId, String applicationId) {
+    private record PartialStoreId(StoreKind kind, String recordingId, @Nullable String applicationId) {
     }
 
     private StoreId complete(PartialStoreId id, String field) throws RrdFormatException {
@@ -340,7 +341,7 @@ final class PayloadDecoder {
         }
     }
 
-    private <T> T required(T value, String field) throws RrdFormatException {
+    private <T> T required(@Nullable T value, String field) throws RrdFormatException {
         if (value == null) {
             throw error("required field " + field + " is missing");
         }

@@ -20,6 +20,7 @@ public record RerunVersion(int major, int minor, int patch, int meta) {
     /** The version rerun4j writes: the format it produces is the one Rerun 0.33.0 reads. */
     public static final RerunVersion V0_33_0 = new RerunVersion(0, 33, 0, 0);
 
+    /** Checks that each part fits a byte (0..255). */
     public RerunVersion {
         checkByte("major", major);
         checkByte("minor", minor);

@@ -7,6 +7,7 @@ import net.jpountz.lz4.LZ4Factory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns messages into {@code .rrd} bytes. It does no I/O: it returns complete byte sequences for a sink, built
@@ -15,7 +16,8 @@ import java.util.Objects;
  * <pre>{@code
  * channel.write(ByteBuffer.wrap(RrdEncoder.streamHeader(true)));
  * RrdEncoder.encode(new RrdMessage.SetStoreInfo(Tuid.next(), StoreInfo.of(storeId))).writeTo(channel);
- * RrdEncoder.encodeArrow(storeId, chunkId, false, ipcSegments, true).writeTo(channel);
+ * ByteBuffer[] ipcSegments = ArrowIpcWriter.write(ChunkCodec.toRecordBatch(chunk)).toArray(ByteBuffer[]::new);
+ * RrdEncoder.encodeArrow(storeId, chunk.id(), false, ipcSegments, true).writeTo(channel);
  * }</pre>
  */
 public final class RrdEncoder {
@@ -106,11 +108,11 @@ public final class RrdEncoder {
      * @throws IllegalArgumentException if the IPC stream is longer than {@link #MAX_IPC_BYTES}, or too long for
      *                                  LZ4's block format (about 2 GiB) when compressing; nothing is produced then
      */
-    public static EncodedMessage encodeArrow(StoreId storeId, Tuid chunkId, boolean isStatic, ByteBuffer[] ipcSegments, boolean lz4) {
+    public static EncodedMessage encodeArrow(StoreId storeId, @Nullable Tuid chunkId, boolean isStatic, ByteBuffer[] ipcSegments, boolean lz4) {
         return arrow(storeId, chunkId, isStatic, ipcSegments, lz4);
     }
 
-    private static EncodedMessage arrow(StoreId storeId, Tuid chunkId, Boolean isStatic, ByteBuffer[] ipcSegments, boolean lz4) {
+    private static EncodedMessage arrow(StoreId storeId, @Nullable Tuid chunkId, @Nullable Boolean isStatic, ByteBuffer[] ipcSegments, boolean lz4) {
         Objects.requireNonNull(storeId, "storeId");
         Objects.requireNonNull(ipcSegments, "ipcSegments");
         ByteBuffer[] segments = ipcSegments.clone();  // the caller may reuse its array; the buffers stay the same objects

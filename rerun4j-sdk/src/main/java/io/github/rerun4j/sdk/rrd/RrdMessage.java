@@ -4,16 +4,18 @@ import io.github.rerun4j.sdk.chunk.Tuid;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One framed message of an {@code .rrd} stream. The wire {@link #kind()} selects the protobuf payload.
  *
  * <pre>{@code
+ * RrdReader reader = RrdReader.open(path);
  * RrdMessage msg = reader.next().message();
  * if (msg instanceof RrdMessage.SetStoreInfo s) {
  *     System.out.println(s.info().storeId());
  * } else if (msg instanceof RrdMessage.ArrowMsg a) {
- *     decodeChunk(a.ipc());
+ *     Chunk chunk = ChunkCodec.fromRecordBatch(ArrowIpcReader.read(a.ipc()));
  * }
  * }</pre>
  */
@@ -38,6 +40,7 @@ public sealed interface RrdMessage {
      * @param info  the store
      */
     record SetStoreInfo(Tuid rowId, StoreInfo info) implements RrdMessage {
+        /** Rejects null parts. */
         public SetStoreInfo {
             Objects.requireNonNull(rowId, "rowId");
             Objects.requireNonNull(info, "info");
@@ -61,7 +64,8 @@ public sealed interface RrdMessage {
      * @param isStatic {@code is_static}, or {@code null} when absent (informational)
      * @param ipc      the Arrow IPC stream bytes, from position to limit
      */
-    record ArrowMsg(StoreId storeId, Tuid chunkId, Boolean isStatic, ByteBuffer ipc) implements RrdMessage {
+    record ArrowMsg(StoreId storeId, @Nullable Tuid chunkId, @Nullable Boolean isStatic, ByteBuffer ipc) implements RrdMessage {
+        /** Rejects null parts (the optional ones excepted). */
         public ArrowMsg {
             Objects.requireNonNull(storeId, "storeId");
             Objects.requireNonNull(ipc, "ipc");
@@ -94,6 +98,7 @@ public sealed interface RrdMessage {
      * @param makeDefault make it the default blueprint
      */
     record BlueprintActivation(StoreId blueprintId, boolean makeActive, boolean makeDefault) implements RrdMessage {
+        /** Rejects null parts. */
         public BlueprintActivation {
             Objects.requireNonNull(blueprintId, "blueprintId");
         }

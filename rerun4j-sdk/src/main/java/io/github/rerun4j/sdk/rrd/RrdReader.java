@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the messages of an {@code .rrd} input one by one, the way Rerun 0.33's decoder walks a file.
@@ -28,7 +29,7 @@ import java.util.Objects;
  * try (RrdReader reader = RrdReader.open(Path.of("recording.rrd"))) {
  *     for (RrdRecord r = reader.next(); r != null; r = reader.next()) {
  *         if (r.message() instanceof RrdMessage.ArrowMsg arrow) {
- *             decodeChunk(arrow.ipc());
+ *             Chunk chunk = ChunkCodec.fromRecordBatch(ArrowIpcReader.read(arrow.ipc()));
  *         }
  *     }
  * }
@@ -47,7 +48,7 @@ public final class RrdReader implements Closeable {
 
     private final ByteSource source;
     private final byte[] header = new byte[MESSAGE_HEADER_BYTES];
-    private StreamHeader streamHeader;
+    private @Nullable StreamHeader streamHeader;
     private boolean afterEnd;
     private boolean trailerPending;
     private boolean finished;
@@ -89,7 +90,7 @@ public final class RrdReader implements Closeable {
     }
 
     /** The header of the stream being read, or {@code null} before the first call to {@link #next()}. */
-    public StreamHeader streamHeader() {
+    public @Nullable StreamHeader streamHeader() {
         return streamHeader;
     }
 
@@ -99,7 +100,7 @@ public final class RrdReader implements Closeable {
      * @throws RrdFormatException at the first damage; later calls return {@code null}
      * @throws IOException        when the underlying input fails
      */
-    public RrdRecord next() throws IOException {
+    public @Nullable RrdRecord next() throws IOException {
         if (finished) {
             return null;
         }
@@ -113,7 +114,7 @@ public final class RrdReader implements Closeable {
         }
     }
 
-    private RrdRecord readRecord() throws IOException {
+    private @Nullable RrdRecord readRecord() throws IOException {
         if (streamHeader == null) {
             readFirstStreamHeader();
         }

@@ -6,6 +6,7 @@ import java.util.Objects;
  * A message as read from an {@code .rrd} input, with where it was found.
  *
  * <pre>{@code
+ * RrdReader reader = RrdReader.open(path);
  * RrdRecord r = reader.next();
  * System.out.println(r.message().kind() + " at byte " + r.offset() + ", " + r.framedLength() + " bytes");
  * }</pre>
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param payloadCompression how an ArrowMsg's payload was stored; {@link Compression#NONE} for other kinds
  */
 public record RrdRecord(RrdMessage message, long offset, long framedLength, Compression payloadCompression) {
+    /** Rejects null parts. */
     public RrdRecord {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(payloadCompression, "payloadCompression");

@@ -23,6 +23,7 @@ public record StoreId(StoreKind kind, String recordingId, String applicationId) 
     // Rerun 0.36 rewrites application ids with other characters (a '.' included); this set is safe everywhere.
     private static final Pattern SAFE_APPLICATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,180}");
 
+    /** Rejects null parts. */
     public StoreId {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recordingId, "recordingId");

@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.rrd;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Announces a store: protobuf {@code StoreInfo}, carried by {@link RrdMessage.SetStoreInfo}.
@@ -14,8 +15,9 @@ import java.util.Objects;
  * @param storeVersionBits {@code StoreVersion.crate_version_bits} (see {@link RerunVersion#bits()}),
  *                         or {@code null} when absent
  */
-public record StoreInfo(StoreId storeId, StoreSource source, Integer storeVersionBits) {
+public record StoreInfo(StoreId storeId, StoreSource source, @Nullable Integer storeVersionBits) {
 
+    /** Rejects null parts. */
     public StoreInfo {
         Objects.requireNonNull(storeId, "storeId");
         Objects.requireNonNull(source, "source");

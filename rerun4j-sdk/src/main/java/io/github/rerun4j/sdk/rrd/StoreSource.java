@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a store's data comes from: protobuf {@code StoreSource}. Informational (shown in the viewer's UI).
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param extra the raw {@code StoreSourceExtra.payload}, or {@code null} when the {@code extra} field is absent;
  *              its meaning depends on {@code kind} (for {@link #KIND_OTHER}: a UTF-8 description)
  */
-public record StoreSource(int kind, byte[] extra) {
+public record StoreSource(int kind, byte @Nullable [] extra) {
 
     /** {@code StoreSourceKind.UNSPECIFIED}: the source is unknown. */
     public static final int KIND_UNSPECIFIED = 0;
@@ -29,9 +30,11 @@ public record StoreSource(int kind, byte[] extra) {
     /** What rerun4j writes: OTHER + "rerun4j". */
     public static final StoreSource RERUN4J = other("rerun4j");
 
-    public StoreSource {
+    /** Copies {@code extra}. (Written out, not compact, so that {@code @Nullable} reaches the parameter.) */
+    public StoreSource(int kind, byte @Nullable [] extra) {
+        this.kind = kind;
         // Copied so that nobody can change a record after the fact through the array they passed in.
-        extra = extra == null ? null : extra.clone();
+        this.extra = extra == null ? null : extra.clone();
     }
 
     /** Kind {@link #KIND_OTHER} with a UTF-8 description, the recommended source for non-official SDKs. */
@@ -42,7 +45,7 @@ public record StoreSource(int kind, byte[] extra) {
 
     /** A copy of the extra payload, or {@code null} if absent. */
     @Override
-    public byte[] extra() {
+    public byte @Nullable [] extra() {
         return extra == null ? null : extra.clone();
     }
 

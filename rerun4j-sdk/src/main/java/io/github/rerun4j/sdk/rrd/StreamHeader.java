@@ -24,6 +24,7 @@ public record StreamHeader(RerunVersion version, boolean lz4) {
     private static final int SERIALIZER_PROTOBUF = 2;
     private static final int SERIALIZER_MSGPACK = 1;
 
+    /** Rejects null parts. */
     public StreamHeader {
         Objects.requireNonNull(version, "version");
     }

@@ -16,4 +16,7 @@
  *
  * <p>The Arrow IPC bytes inside ArrowMsgs are not interpreted here.
  */
+@NullMarked
 package io.github.rerun4j.sdk.rrd;
+
+import org.jspecify.annotations.NullMarked;

@@ -33,7 +33,9 @@ import java.util.function.UnaryOperator;
  * not a {@link java.nio.channels.FileChannel}).
  *
  * <pre>{@code
- * try (var rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd")))) { ... }
+ * try (RecordingStream rec = RecordingStream.builder("app").sink(FileSink.create(Path.of("out.rrd"), true, true))) {
+ *     rec.log("depth", DepthImage.fromU16(pixels, 300, 200).withMeter(1000));
+ * }
  * }</pre>
  */
 public final class FileSink implements Sink {
@@ -82,6 +84,7 @@ public final class FileSink implements Sink {
         return new FileSink(path, lz4, syncOnFlush, wrap);
     }
 
+    /** The file written. */
     public Path path() {
         return path;
     }

@@ -13,7 +13,9 @@ import java.util.List;
  *
  * <pre>{@code
  * MemorySink memory = new MemorySink();
- * try (var rec = RecordingStream.builder("app").sink(memory)) { rec.log("x", image); }
+ * try (RecordingStream rec = RecordingStream.builder("app").sink(memory)) {
+ *     rec.log("depth", DepthImage.fromU16(pixels, 300, 200));
+ * }
  * byte[] rrd = memory.toRrdBytes();
  * }</pre>
  */

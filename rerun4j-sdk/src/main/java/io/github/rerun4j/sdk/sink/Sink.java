@@ -18,7 +18,9 @@ import java.io.IOException;
  *
  * <pre>{@code
  * Sink sink = FileSink.create(Path.of("depth.rrd"));
- * try (RecordingStream rec = RecordingStream.builder("my_app").sink(sink)) { ... }
+ * try (RecordingStream rec = RecordingStream.builder("my_app").sink(sink)) {
+ *     rec.log("depth", DepthImage.fromU16(pixels, 300, 200));
+ * }
  * }</pre>
  */
 public interface Sink extends AutoCloseable {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file written through {@link RandomAccessFile}'s stream methods, which neither look at nor change the calling
@@ -26,7 +27,7 @@ final class UninterruptibleFile implements FileOutput {
     static final int SLICE = 1 << 20;
 
     private final RandomAccessFile file;
-    private byte[] scratch;
+    private byte @Nullable [] scratch;
     private volatile boolean open = true;
 
     /**

@@ -10,8 +10,10 @@ import java.nio.file.NoSuchFileException;
  * place the SDK turns a caught exception into text.
  *
  * <pre>{@code
- * ErrorText.describe(new NoSuchFileException("/x/y.rrd"));   // "no such file or directory (java.nio.file.NoSuchFileException)"
- * ErrorText.describe(new IOException("No space left on device"));  // "java.io.IOException: No space left on device"
+ * ErrorText.describe(new java.nio.file.NoSuchFileException("/x/y.rrd"));
+ * // "no such file or directory (java.nio.file.NoSuchFileException)"
+ * ErrorText.describe(new java.io.IOException("No space left on device"));
+ * // "java.io.IOException: No space left on device"
  * }</pre>
  */
 public final class ErrorText {

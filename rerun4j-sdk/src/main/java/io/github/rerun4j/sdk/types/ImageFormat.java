@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.types;
 
 import io.github.rerun4j.sdk.InvalidArgumentException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Size and pixel layout of an image buffer; component {@code rerun.components.ImageFormat}.
@@ -22,8 +23,8 @@ import io.github.rerun4j.sdk.InvalidArgumentException;
  * @param colorModel      channel layout, or null (= L)
  * @param channelDatatype element type, or null (= U8)
  */
-public record ImageFormat(int width, int height, PixelFormat pixelFormat, ColorModel colorModel,
-                          ChannelDatatype channelDatatype) {
+public record ImageFormat(int width, int height, @Nullable PixelFormat pixelFormat, @Nullable ColorModel colorModel,
+                          @Nullable ChannelDatatype channelDatatype) {
 
     /** Largest image buffer rerun4j accepts: the largest Java array, {@code Integer.MAX_VALUE - 8} bytes. */
     public static final long MAX_BYTES = Integer.MAX_VALUE - 8L;
@@ -44,7 +45,7 @@ public record ImageFormat(int width, int height, PixelFormat pixelFormat, ColorM
     /**
      * A single-channel depth format, as the SDKs write it: pixel format and color model null.
      *
-     * <pre>{@code ImageFormat.depth(640, 480, ChannelDatatype.F32)}</pre>
+     * <pre>{@code ImageFormat f = ImageFormat.depth(640, 480, ChannelDatatype.F32);}</pre>
      */
     public static ImageFormat depth(int width, int height, ChannelDatatype datatype) {
         return new ImageFormat(width, height, null, null, Require.nonNull("ImageFormat.channelDatatype", datatype));
@@ -81,8 +82,8 @@ public record ImageFormat(int width, int height, PixelFormat pixelFormat, ColorM
         return computeNumBytes(width, height, pixelFormat, colorModel, channelDatatype);
     }
 
-    private static long computeNumBytes(int width, int height, PixelFormat pixelFormat, ColorModel colorModel,
-                                        ChannelDatatype datatype) {
+    private static long computeNumBytes(int width, int height, @Nullable PixelFormat pixelFormat,
+                                        @Nullable ColorModel colorModel, @Nullable ChannelDatatype datatype) {
         if (pixelFormat != null) {
             return pixelFormat.numBytes(width, height); // < 3 * 2^62: no overflow
         }
@@ -95,8 +96,8 @@ public record ImageFormat(int width, int height, PixelFormat pixelFormat, ColorM
         }
     }
 
-    private static String describe(int width, int height, PixelFormat pixelFormat, ColorModel colorModel,
-                                   ChannelDatatype datatype) {
+    private static String describe(int width, int height, @Nullable PixelFormat pixelFormat,
+                                   @Nullable ColorModel colorModel, @Nullable ChannelDatatype datatype) {
         String layout = pixelFormat != null ? pixelFormat.toString()
                 : (colorModel == null ? ColorModel.L : colorModel) + " " + (datatype == null ? ChannelDatatype.U8 : datatype);
         return layout + " " + Integer.toUnsignedString(width) + "x" + Integer.toUnsignedString(height);

@@ -35,21 +35,26 @@ public record Mat3x3(float[] columnMajor) {
     }
 
     /** From nine elements given row by row (the way a matrix is written on paper). */
-    public static Mat3x3 fromRows(float m00, float m01, float m02,
-                                  float m10, float m11, float m12,
-                                  float m20, float m21, float m22) {
-        return new Mat3x3(new float[] {m00, m10, m20, m01, m11, m21, m02, m12, m22});
+    public static Mat3x3 fromRows(double m00, double m01, double m02,
+                                  double m10, double m11, double m12,
+                                  double m20, double m21, double m22) {
+        return fromColumns(m00, m10, m20, m01, m11, m21, m02, m12, m22);
     }
 
     /** From nine elements given column by column (Rerun's storage order). */
-    public static Mat3x3 fromColumns(float c0r0, float c0r1, float c0r2,
-                                     float c1r0, float c1r1, float c1r2,
-                                     float c2r0, float c2r1, float c2r2) {
-        return new Mat3x3(new float[] {c0r0, c0r1, c0r2, c1r0, c1r1, c1r2, c2r0, c2r1, c2r2});
+    public static Mat3x3 fromColumns(double c0r0, double c0r1, double c0r2,
+                                     double c1r0, double c1r1, double c1r2,
+                                     double c2r0, double c2r1, double c2r2) {
+        double[] in = {c0r0, c0r1, c0r2, c1r0, c1r1, c1r2, c2r0, c2r1, c2r2};
+        float[] m = new float[9];
+        for (int i = 0; i < 9; i++) {
+            m[i] = Require.toFloat("Mat3x3[" + i % 3 + "][" + i / 3 + "]", in[i]);
+        }
+        return new Mat3x3(m);
     }
 
     /** A diagonal matrix. */
-    public static Mat3x3 diagonal(float d0, float d1, float d2) {
+    public static Mat3x3 diagonal(double d0, double d1, double d2) {
         return fromRows(d0, 0, 0, 0, d1, 0, 0, 0, d2);
     }
 
@@ -80,10 +85,10 @@ public record Mat3x3(float[] columnMajor) {
     }
 
     /** A copy with one element replaced. */
-    public Mat3x3 with(int row, int col, float value) {
+    public Mat3x3 with(int row, int col, double value) {
         get(row, col);
         float[] m = columnMajor.clone();
-        m[col * 3 + row] = value;
+        m[col * 3 + row] = Require.toFloat("Mat3x3[" + row + "][" + col + "]", value);
         return new Mat3x3(m);
     }
 

@@ -34,13 +34,14 @@ public record Quaternion(float x, float y, float z, float w) {
     }
 
     /** In Rerun's storage order {@code x, y, z, w}. */
-    public static Quaternion fromXyzw(float x, float y, float z, float w) {
-        return new Quaternion(x, y, z, w);
+    public static Quaternion fromXyzw(double x, double y, double z, double w) {
+        return new Quaternion(Require.toFiniteFloat("Quaternion.x", x), Require.toFiniteFloat("Quaternion.y", y),
+                Require.toFiniteFloat("Quaternion.z", z), Require.toFiniteFloat("Quaternion.w", w));
     }
 
     /** In scalar-first order {@code w, x, y, z} (as e.g. Eigen's constructor and ROS tf use). */
-    public static Quaternion fromWxyz(float w, float x, float y, float z) {
-        return new Quaternion(x, y, z, w);
+    public static Quaternion fromWxyz(double w, double x, double y, double z) {
+        return fromXyzw(x, y, z, w);
     }
 
     /** Euclidean norm. */

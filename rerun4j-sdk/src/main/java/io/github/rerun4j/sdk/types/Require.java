@@ -7,7 +7,7 @@ import io.github.rerun4j.sdk.InvalidArgumentException;
  * {@link InvalidArgumentException} naming the field, the value and the expectation.
  *
  * <pre>{@code
- * float meter = Require.finitePositive("DepthImage.meter", m);
+ * float meter = Require.finitePositive("DepthImage.meter", 1000f);
  * }</pre>
  */
 public final class Require {
@@ -64,6 +64,19 @@ public final class Require {
         if (!Double.isFinite(value) || !Float.isFinite(f)) {
             throw new InvalidArgumentException(field, Double.toString(value),
                     "a finite value within float range (|v| <= " + Float.MAX_VALUE + ")");
+        }
+        return f;
+    }
+
+    /**
+     * Narrows a double to float like {@link #toFiniteFloat}, but lets NaN and infinities through unchanged (for
+     * containers such as {@link Mat3x3} that may hold them); only a finite double beyond float range throws.
+     */
+    public static float toFloat(String field, double value) {
+        float f = (float) value;
+        if (Double.isFinite(value) && !Float.isFinite(f)) {
+            throw new InvalidArgumentException(field, Double.toString(value),
+                    "a value within float range (|v| <= " + Float.MAX_VALUE + ")");
         }
         return f;
     }

@@ -20,8 +20,9 @@ public record Resolution(float width, float height) {
     }
 
     /** Same as the constructor. */
-    public static Resolution of(float width, float height) {
-        return new Resolution(width, height);
+    public static Resolution of(double width, double height) {
+        return new Resolution(Require.toFiniteFloat("Resolution.width", width),
+                Require.toFiniteFloat("Resolution.height", height));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.rerun4j.sdk.types;
 import io.github.rerun4j.sdk.InvalidArgumentException;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Points in time as Rerun stores them on timestamp and duration timelines: signed 64-bit nanoseconds (since the
@@ -11,8 +12,8 @@ import java.time.Instant;
  * {@link #MAX_INSTANT} (2262-04-11). The one place that converts; the SDK and the CLI both call it.
  *
  * <pre>{@code
- * long ns = TimeNanos.ofInstant("time", Instant.parse("2026-01-01T00:00:00Z"));  // 1767225600000000000
- * TimeNanos.ofInstant("time", Instant.parse("3000-01-01T00:00:00Z"));           // InvalidArgumentException
+ * long ns = TimeNanos.ofInstant("time", java.time.Instant.parse("2026-01-01T00:00:00Z"));  // 1767225600000000000
+ * TimeNanos.ofInstant("time", java.time.Instant.parse("3000-01-01T00:00:00Z"));  // InvalidArgumentException
  * }</pre>
  */
 public final class TimeNanos {
@@ -37,7 +38,7 @@ public final class TimeNanos {
      * @param field what the caller calls the value, for the error message (e.g. {@code "time of log_time"})
      * @throws InvalidArgumentException if {@code instant} is null or outside {@link #MIN_INSTANT}..{@link #MAX_INSTANT}
      */
-    public static long ofInstant(String field, Instant instant) {
+    public static long ofInstant(String field, @Nullable Instant instant) {
         if (instant == null || instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT)) {
             throw new InvalidArgumentException(field, String.valueOf(instant), "an instant from " + MIN_INSTANT + " to "
                     + MAX_INSTANT + " (signed 64-bit nanoseconds since the Unix epoch)");
@@ -50,7 +51,7 @@ public final class TimeNanos {
      *
      * @throws InvalidArgumentException if {@code duration} is null or outside {@link #MIN_DURATION}..{@link #MAX_DURATION}
      */
-    public static long ofDuration(String field, Duration duration) {
+    public static long ofDuration(String field, @Nullable Duration duration) {
         if (duration == null || duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
             throw new InvalidArgumentException(field, String.valueOf(duration), "a duration from " + MIN_DURATION + " to "
                     + MAX_DURATION + " (signed 64-bit nanoseconds)");

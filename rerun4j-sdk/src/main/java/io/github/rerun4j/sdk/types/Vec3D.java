@@ -27,8 +27,9 @@ public record Vec3D(float x, float y, float z) {
     }
 
     /** Same as the constructor. */
-    public static Vec3D of(float x, float y, float z) {
-        return new Vec3D(x, y, z);
+    public static Vec3D of(double x, double y, double z) {
+        return new Vec3D(Require.toFiniteFloat("Vec3D.x", x), Require.toFiniteFloat("Vec3D.y", y),
+                Require.toFiniteFloat("Vec3D.z", z));
     }
 
     /** True if all three components are zero. */

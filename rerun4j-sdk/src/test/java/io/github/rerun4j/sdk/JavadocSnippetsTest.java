@@ -1,0 +1,109 @@
+package io.github.rerun4j.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code <pre>{@code ...}</pre>} example in the SDK's Javadoc compiles against the SDK as it is, so a
+ * renamed method or a call that never existed ({@code .sink(...).build()}) fails the build instead of a reader.
+ *
+ * <p>Each example becomes the body of a method in its own class, with the SDK's packages imported. An example may
+ * use, without declaring them, only the {@link #GIVENS}: a few values that most examples need and that would be
+ * noise to construct in each one. Everything else it uses it must declare itself.
+ */
+class JavadocSnippetsTest {
+
+    /** Values an example may use without declaring (fields, so an example may also declare its own). */
+    static final String GIVENS = """
+                Path path;             // an .rrd file
+                FileChannel channel;   // a writable file
+                StoreId storeId;
+                Chunk chunk;
+                DepthImage depth;
+                short[] pixels;        // U16 millimetres, 300 x 200
+            """;
+
+    private static final String IMPORTS = """
+            import io.github.rerun4j.sdk.*;
+            import io.github.rerun4j.sdk.archetypes.*;
+            import io.github.rerun4j.sdk.arrow.*;
+            import io.github.rerun4j.sdk.batch.*;
+            import io.github.rerun4j.sdk.chunk.*;
+            import io.github.rerun4j.sdk.codec.*;
+            import io.github.rerun4j.sdk.rrd.*;
+            import io.github.rerun4j.sdk.sink.*;
+            import io.github.rerun4j.sdk.types.*;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.FileChannel;
+            import java.nio.file.Path;
+            import java.time.Duration;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Optional;
+            import static java.nio.file.StandardOpenOption.*;
+            """;
+
+    private static final Pattern PRE_CODE = Pattern.compile("<pre>\\{@code(.*?)}</pre>", Pattern.DOTALL);
+
+    record Snippet(Path file, int line, String code) {
+        String className() {
+            return file.getFileName().toString().replace(".java", "").replace('-', '_') + "_line" + line;
+        }
+    }
+
+    @Test
+    void everyJavadocExampleCompiles(@TempDir Path work) throws IOException {
+        List<Snippet> snippets = snippets(Path.of("src/main/java"));
+        assertThat(snippets).as("Javadoc examples found").hasSizeGreaterThan(40);
+
+        List<Path> sources = new ArrayList<>();
+        for (Snippet s : snippets) {
+            sources.add(SnippetCompiler.writeMethodClass(work.resolve("snippets"), s.className(), IMPORTS, GIVENS,
+                    s.code()));
+        }
+        String errors = SnippetCompiler.compile(sources, work.resolve("classes"), RecordingStream.class);
+        assertThat(errors).as("Javadoc examples that do not compile (file_lineN = the <pre> at line N)").isEmpty();
+    }
+
+    @Test
+    void aBrokenExampleIsCaught(@TempDir Path work) {
+        // The check itself can fail: the builder has no build(), as three examples once claimed.
+        Path source = SnippetCompiler.writeMethodClass(work, "Broken", IMPORTS, GIVENS,
+                "try (var rec = RecordingStream.builder(\"app\").sink(new MemorySink()).build()) { }");
+        assertThat(SnippetCompiler.compile(List.of(source), work.resolve("classes"), RecordingStream.class))
+                .contains("Broken.java:").contains("build()");
+    }
+
+    static List<Snippet> snippets(Path sourceRoot) throws IOException {
+        List<Snippet> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sourceRoot)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(file);
+                Matcher m = PRE_CODE.matcher(text);
+                while (m.find()) {
+                    int line = (int) text.substring(0, m.start()).lines().count() + (m.start() == 0 ? 1 : 0);
+                    out.add(new Snippet(sourceRoot.relativize(file), line, stripCommentMargin(m.group(1))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String stripCommentMargin(String block) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : block.split("\n", -1)) {
+            sb.append(l.replaceFirst("^\\s*\\* ?", "")).append('\n');
+        }
+        return sb.toString();
+    }
+}
