@@ -4,6 +4,8 @@ import io.github.rerun4j.viewer.api.ApiRoutes;
 import io.github.rerun4j.viewer.api.EventStream;
 import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.http.BadPathErrorHandler;
+import io.github.rerun4j.viewer.http.LocalOriginFilter;
+import io.github.rerun4j.viewer.http.LocalOriginPolicy;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
@@ -65,6 +67,8 @@ public final class ViewerServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            // First: a request for another host name (DNS rebinding) or from a foreign page reaches nothing.
+            new LocalOriginFilter(LocalOriginPolicy.forBind(bind)).register(config.routes);
             api.register(config.routes);
             events.register(config.routes);
             // A bug must not print a stack trace into the user's terminal nor leave the page without an answer.

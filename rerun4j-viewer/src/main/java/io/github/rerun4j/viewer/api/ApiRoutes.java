@@ -45,7 +45,7 @@ public final class ApiRoutes {
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     }
 
-    /** One line per recording. */
+    /** One line per recording ({@code source}: the file's name, or {@code live}). */
     public record RecordingJson(String id, String applicationId, String source, List<String> problems) {
     }
 
@@ -78,7 +78,7 @@ public final class ApiRoutes {
     private List<RecordingJson> recordings() {
         List<RecordingJson> out = new ArrayList<>();
         for (ViewedRecording r : hub.recordings()) {
-            out.add(new RecordingJson(r.key(), r.id().applicationId(), r.source(), r.problems()));
+            out.add(new RecordingJson(r.key(), r.id().applicationId(), shownSource(r), r.problems()));
         }
         return out;
     }
@@ -98,7 +98,17 @@ public final class ApiRoutes {
                     components.stream().map(ComponentDescriptor::archetype).distinct().toList(),
                     components.stream().map(ComponentDescriptor::component).toList()));
         }
-        return new SummaryJson(r.key(), r.id().applicationId(), r.source(), timelines, entities, r.problems());
+        return new SummaryJson(r.key(), r.id().applicationId(), shownSource(r), timelines, entities, r.problems());
+    }
+
+    /**
+     * The source as the page shows it: the file's name, or {@code live}. The page only labels recordings with
+     * it; where the file lies on disk is none of a web page's business.
+     */
+    static String shownSource(ViewedRecording r) {
+        String source = r.source();
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf(java.io.File.separatorChar));
+        return source.substring(slash + 1);
     }
 
     // Every handler parses all its parameters before it looks anything up, so a malformed request is 400
