@@ -6,6 +6,7 @@ import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.http.BadPathErrorHandler;
 import io.github.rerun4j.viewer.http.LocalOriginFilter;
 import io.github.rerun4j.viewer.http.LocalOriginPolicy;
+import io.github.rerun4j.viewer.http.ServerLimits;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
@@ -52,11 +53,20 @@ public final class ViewerServer implements AutoCloseable {
      * @throws ViewerStartException if the port is taken or the address cannot be bound
      */
     public static ViewerServer start(RecordingHub hub, String bind, int port) {
+        return start(hub, bind, port, ServerLimits.defaults());
+    }
+
+    /**
+     * Starts serving {@code hub} within {@code limits} (event streams, heavy requests, heartbeat).
+     *
+     * @throws ViewerStartException if the port is taken or the address cannot be bound
+     */
+    public static ViewerServer start(RecordingHub hub, String bind, int port, ServerLimits limits) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + ": expected 0..65535");
         }
-        EventStream events = new EventStream(hub);
-        ApiRoutes api = new ApiRoutes(hub);
+        EventStream events = new EventStream(hub, limits.heartbeat(), limits.maxEventStreams());
+        ApiRoutes api = new ApiRoutes(hub, limits.maxHeavyRequests());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Paths Jetty rejects before routing (.., %2e%2e, encoded slashes) are 404 like any other miss.
@@ -94,6 +104,11 @@ public final class ViewerServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Event streams open now: a measure for tests and monitoring (each holds a socket). */
+    public int openEventStreams() {
+        return events.openStreams();
     }
 
     /** The address and port the server socket listens on (e.g. loopback unless told otherwise). */

@@ -12,7 +12,11 @@ import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.hub.ViewedRecording;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,24 +29,34 @@ import java.util.Map;
 public final class ApiRoutes {
 
     private final RecordingHub hub;
+    private final HeavyRequests heavy;
 
-    public ApiRoutes(RecordingHub hub) {
+    /**
+     * @param maxHeavyRequests how many scene, image and CSV requests may run at once (more are 503)
+     */
+    public ApiRoutes(RecordingHub hub, int maxHeavyRequests) {
         this.hub = hub;
+        this.heavy = new HeavyRequests(maxHeavyRequests);
     }
 
     /** Registers every route under {@code /api}. */
     public void register(RoutesConfig routes) {
         routes.get("/api/recordings", ctx -> ctx.json(recordings()));
         routes.get("/api/recordings/{rec}", ctx -> ctx.json(summary(recording(ctx))));
-        routes.get("/api/recordings/{rec}/scene", this::scene);
+        routes.get("/api/recordings/{rec}/scene", heavy.bounded(this::scene));
         routes.get("/api/recordings/{rec}/times", this::times);
-        routes.get("/api/recordings/{rec}/image", this::image);
+        routes.get("/api/recordings/{rec}/image", heavy.bounded(this::image));
         routes.get("/api/recordings/{rec}/hover", this::hover);
         // The dataframe view: a page as JSON, the whole table as CSV (DataframeRoutes).
         DataframeRoutes dataframe = new DataframeRoutes(hub);
         routes.get("/api/recordings/{rec}/dataframe", dataframe::page);
-        routes.get("/api/recordings/{rec}/dataframe.csv", dataframe::csv);
+        routes.get("/api/recordings/{rec}/dataframe.csv", heavy.bounded(dataframe::csv));
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+        // At a limit (heavy requests here, event streams in EventStream): nothing was done, ask again later.
+        routes.exception(Busy.class, (e, ctx) -> ctx.status(503)
+                .header("Retry-After", Integer.toString(Busy.RETRY_AFTER_S))
+                .header("Cache-Control", "no-store")
+                .json(Map.of("error", e.getMessage())));
     }
 
     /** One line per recording ({@code source}: the file's name, or {@code live}). */
@@ -138,7 +152,7 @@ public final class ApiRoutes {
         ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
     }
 
-    private void image(Context ctx) {
+    private void image(Context ctx) throws IOException {
         String entityParam = requiredParam(ctx, "entity");
         At at = At.parse(ctx);
         String row = ctx.queryParam("row");
@@ -153,11 +167,13 @@ public final class ApiRoutes {
             throw BadRequest.notFound("row " + row + " is not the depth image of " + entity + " at this time (that is " + rowId + ")");
         }
         DepthImage image = latest.value();
-        byte[] bytes = image.buffer().toByteArray();
+        // A read-only view of the stored pixels: a frame is never copied per request (three requests for a
+        // 20000x20000 frame used to copy 4.8 GB).
+        ByteBuffer pixels = image.buffer().asByteBuffer();
         long expected = (long) image.width() * image.height() * image.datatype().bytesPerElement();
-        if (bytes.length != expected) {
+        if (pixels.remaining() != expected) {
             // The page would draw garbage (or throw) from a short buffer: half an image is no image.
-            throw BadRequest.damaged("depth image on " + entity + " has " + bytes.length + " bytes, expected "
+            throw BadRequest.damaged("depth image on " + entity + " has " + pixels.remaining() + " bytes, expected "
                     + image.width() + "x" + image.height() + "x" + image.datatype().bytesPerElement() + " = " + expected);
         }
         ctx.header("X-Width", Integer.toString(image.width()))
@@ -166,8 +182,15 @@ public final class ApiRoutes {
                 .header("X-Row", rowId)
                 // Pixels of a row never change: the page may cache them by URL (which names the row).
                 .header("Cache-Control", row != null ? "private, max-age=3600" : "no-store")
-                .contentType("application/octet-stream")
-                .result(bytes);
+                .contentType("application/octet-stream");
+        ctx.res().setContentLengthLong(expected);
+        // Straight to the servlet stream (no compressing wrapper, whose output would not match the length),
+        // in 8 KiB steps, while this request holds its heavy-request slot.
+        WritableByteChannel out = Channels.newChannel(ctx.res().getOutputStream());
+        while (pixels.hasRemaining()) {
+            out.write(pixels);
+        }
+        ctx.res().flushBuffer();
     }
 
     private void hover(Context ctx) {
