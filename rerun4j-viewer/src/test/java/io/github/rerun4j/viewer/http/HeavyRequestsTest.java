@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
+import io.github.rerun4j.viewer.HeapInUse;
 import io.github.rerun4j.viewer.Viewer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,31 +46,6 @@ class HeavyRequestsTest {
         file = null;
     }
 
-    /** Sends a GET and reads {@code bytes} of the answer, then stops reading (the socket stays open). */
-    static Socket stall(int port, String target, int bytes) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(10_000);
-        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[8192];
-        for (int read = 0; read < bytes; ) {
-            int n = in.read(buffer, 0, Math.min(buffer.length, bytes - read));
-            if (n < 0) {
-                throw new IOException("answer ended after " + read + " bytes");
-            }
-            read += n;
-        }
-        return socket;
-    }
-
-    static long heapUsedAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
     static String imageUrl(Viewer viewer) {
         return "/api/recordings/" + viewer.hub().recordings().get(0).key()
                 + "/image?entity=/cam/depth&timeline=frame&time=0";
@@ -83,13 +55,13 @@ class HeavyRequestsTest {
     void imagesInFlightDoNotCopyTheFrame() throws Exception {
         try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0)) {
             viewer.load(file);
-            long before = heapUsedAfterGc();
+            long before = HeapInUse.afterGc();
             List<Socket> inFlight = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                inFlight.add(stall(viewer.port(), imageUrl(viewer), 1 << 16));
+                inFlight.add(RawHttp.stall(viewer.port(), imageUrl(viewer), 1 << 16));
             }
 
-            long held = heapUsedAfterGc() - before;
+            long held = HeapInUse.afterGc() - before;
 
             // A copy per request would hold 3 x 32 MB here.
             assertThat(held).as("heap held by 3 image requests in flight").isLessThan(FRAME_BYTES / 2);
@@ -106,7 +78,7 @@ class HeavyRequestsTest {
             viewer.load(file);
             String scene = viewer.url() + "api/recordings/" + viewer.hub().recordings().get(0).key()
                     + "/scene?timeline=frame";
-            Socket slow = stall(viewer.port(), imageUrl(viewer), 1 << 16);
+            Socket slow = RawHttp.stall(viewer.port(), imageUrl(viewer), 1 << 16);
 
             RawHttp.Response refused = RawHttp.get(scene);
 

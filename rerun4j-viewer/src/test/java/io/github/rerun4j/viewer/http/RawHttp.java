@@ -102,6 +102,27 @@ public final class RawHttp {
         return out.toByteArray();
     }
 
+    /**
+     * Sends a GET and reads {@code bytes} of the answer, then stops reading, as a hostile script does: the
+     * socket stays open and the server's request stays in flight until the caller closes it.
+     */
+    public static Socket stall(int port, String target, int bytes) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        for (int read = 0; read < bytes; ) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, bytes - read));
+            if (n < 0) {
+                throw new IOException("answer ended after " + read + " bytes");
+            }
+            read += n;
+        }
+        return socket;
+    }
+
     /** A GET of {@code url} with the JDK client. */
     public static Response get(String url) {
         return get(url, null);
