@@ -48,7 +48,8 @@ public final class ViewerServer implements AutoCloseable {
     /**
      * Starts serving {@code hub}.
      *
-     * @param bind an address or host name to listen on ({@code 127.0.0.1} keeps the viewer private)
+     * @param bind an address or host name to listen on ({@code 127.0.0.1} keeps the viewer private); IPv6
+     *             with or without brackets ({@code ::1}, {@code [::1]})
      * @param port a port, or 0 for any free one
      * @throws ViewerStartException if the port is taken or the address cannot be bound
      */
@@ -59,7 +60,8 @@ public final class ViewerServer implements AutoCloseable {
     /**
      * Starts serving {@code hub} within {@code limits} (event streams, heavy requests, heartbeat).
      *
-     * @throws ViewerStartException if the port is taken or the address cannot be bound
+     * @throws ViewerStartException if the port is taken or the address cannot be bound; nothing is left
+     *                              running then
      */
     public static ViewerServer start(RecordingHub hub, String bind, int port, ServerLimits limits) {
         if (port < 0 || port > 65535) {
@@ -88,13 +90,20 @@ public final class ViewerServer implements AutoCloseable {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             });
         });
+        String host = unbracketed(bind);
         try {
-            app.start(bind, port);
+            app.start(host, port);
+            return new ViewerServer(app, events, URI.create("http://" + hostForUrl(host) + ":" + app.port() + "/"));
         } catch (RuntimeException e) {
+            // Whatever failed, nothing this call started may outlive it (threads, a bound socket).
             events.close();
+            try {
+                app.stop();
+            } catch (RuntimeException ignored) {
+                // Stopping a server that never started fully may fail too; the cause below is what matters.
+            }
             throw new ViewerStartException("cannot serve the viewer on " + bind + ":" + port + ": " + rootMessage(e), e);
         }
-        return new ViewerServer(app, events, URI.create("http://" + hostForUrl(bind) + ":" + app.port() + "/"));
     }
 
     /** The page's address, e.g. {@code http://127.0.0.1:9876/}. */
@@ -141,6 +150,12 @@ public final class ViewerServer implements AutoCloseable {
         app.stop();
     }
 
+    /** {@code [::1]} as written in a URL is the address {@code ::1} to listen on. */
+    private static String unbracketed(String bind) {
+        String b = bind.trim();
+        return b.length() > 2 && b.startsWith("[") && b.endsWith("]") ? b.substring(1, b.length() - 1) : b;
+    }
+
     private static String hostForUrl(String bind) {
         if (bind.equals("0.0.0.0") || bind.equals("::")) {
             return "127.0.0.1";
@@ -152,6 +167,9 @@ public final class ViewerServer implements AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+        }
+        if (t instanceof java.nio.channels.UnresolvedAddressException) {
+            return "unknown host (expected an IP address such as 127.0.0.1 or ::1, or a name this machine resolves)";
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
