@@ -41,6 +41,8 @@ public final class ApiRoutes {
 
     /** Registers every route under {@code /api}. */
     public void register(RoutesConfig routes) {
+        // A broken escape in any parameter is 400 before a handler reads the parameter as something else.
+        routes.before("/api/*", ctx -> Params.checkEncoding(ctx.queryString()));
         routes.get("/api/recordings", ctx -> ctx.json(recordings()));
         routes.get("/api/recordings/{rec}", ctx -> ctx.json(summary(recording(ctx))));
         routes.get("/api/recordings/{rec}/scene", heavy.bounded(this::scene));
@@ -135,18 +137,15 @@ public final class ApiRoutes {
     }
 
     private void times(Context ctx) {
+        String timeline = requiredParam(ctx, "timeline");
+        String afterParam = ctx.queryParam("after");
+        boolean onlyNew = afterParam != null && !afterParam.isEmpty();
+        long after = onlyNew ? longParam("after", afterParam) : 0;
         ViewedRecording r = recording(ctx);
-        String timeline = ctx.queryParam("timeline");
-        if (timeline == null || timeline.isEmpty()) {
-            throw BadRequest.missing("timeline");
-        }
         TimelineInfo info = r.store().timelines().get(timeline);
         if (info == null) {
             throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
         }
-        String afterParam = ctx.queryParam("after");
-        boolean onlyNew = afterParam != null && !afterParam.isEmpty();
-        long after = onlyNew ? longParam("after", afterParam) : 0;
         List<Long> all = DataTimes.of(r.store(), timeline);
         List<String> times = all.stream().filter(t -> !onlyNew || t > after).map(String::valueOf).toList();
         ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
@@ -273,22 +272,10 @@ public final class ApiRoutes {
     }
 
     private static int intParam(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) {
-            throw BadRequest.missing(name);
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw BadRequest.invalid(name, value, "a 32-bit integer (pixel column or row)");
-        }
+        return Params.parseInt(name, requiredParam(ctx, name), "a 32-bit integer (pixel column or row)");
     }
 
     private static long longParam(String name, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw BadRequest.invalid(name, value, "a 64-bit integer (sequence number, or nanoseconds for time and duration timelines)");
-        }
+        return Params.parseLong(name, value, "a 64-bit integer (sequence number, or nanoseconds for time and duration timelines)");
     }
 }

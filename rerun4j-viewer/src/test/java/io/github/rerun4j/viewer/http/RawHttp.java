@@ -47,7 +47,8 @@ public final class RawHttp {
             String text = new String(all, StandardCharsets.ISO_8859_1);
             int status = Integer.parseInt(text.substring(9, 12));
             int bodyStart = text.indexOf("\r\n\r\n");
-            return new Response(status, bodyStart < 0 ? "" : text.substring(bodyStart + 4), java.util.Map.of(), all);
+            String body = bodyStart < 0 ? "" : new String(all, bodyStart + 4, all.length - bodyStart - 4, StandardCharsets.UTF_8);
+            return new Response(status, body, java.util.Map.of(), all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
