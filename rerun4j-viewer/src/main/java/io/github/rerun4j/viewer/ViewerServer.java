@@ -8,6 +8,7 @@ import io.github.rerun4j.viewer.http.LocalOriginFilter;
 import io.github.rerun4j.viewer.http.LocalOriginPolicy;
 import io.github.rerun4j.viewer.http.ServerLimits;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -83,6 +84,11 @@ public final class ViewerServer implements AutoCloseable {
             new LocalOriginFilter(LocalOriginPolicy.forBind(bind)).register(config.routes);
             api.register(config.routes);
             events.register(config.routes);
+            // Javalin's own answers (no such path or method) are JSON like every other error.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                    .json(Map.of("error", e.getStatus() == 404
+                            ? "not found: the server does not serve " + ctx.method() + " " + ctx.path()
+                            : e.getMessage())));
             // A bug must not print a stack trace into the user's terminal nor leave the page without an answer.
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.debug("unexpected error answering {}", ctx.path(), e);
