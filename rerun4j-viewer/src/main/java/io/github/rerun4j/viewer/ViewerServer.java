@@ -2,6 +2,7 @@ package io.github.rerun4j.viewer;
 
 import io.github.rerun4j.viewer.api.ApiRoutes;
 import io.github.rerun4j.viewer.api.EventStream;
+import io.github.rerun4j.viewer.api.FiniteNumbers;
 import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.http.BadPathErrorHandler;
 import io.github.rerun4j.viewer.http.LocalOriginFilter;
@@ -9,6 +10,7 @@ import io.github.rerun4j.viewer.http.LocalOriginPolicy;
 import io.github.rerun4j.viewer.http.ServerLimits;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
 import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -72,6 +74,8 @@ public final class ViewerServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(hub, limits.maxHeavyRequests());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Numbers that are not finite are null: JSON has no NaN, and a string in a numeric field misleads.
+            config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper().registerModule(FiniteNumbers.module()), false));
             // Paths Jetty rejects before routing (.., %2e%2e, encoded slashes) are 404 like any other miss.
             config.jetty.modifyServer(server -> server.setErrorHandler(new BadPathErrorHandler()));
             config.staticFiles.add(files -> {
