@@ -36,9 +36,4 @@ final class HeavyRequests {
             }
         };
     }
-
-    /** Requests being answered now. */
-    int running() {
-        return max - permits.availablePermits();
-    }
 }
