@@ -99,4 +99,22 @@ class HeavyRequestsTest {
             assertThat(status).isEqualTo(200);
         }
     }
+
+    @Test
+    void aRequestBeyondTheBoundWaitsBrieflyForASlot() throws Exception {
+        try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0, ServerLimits.defaults().withMaxHeavyRequests(1))) {
+            viewer.load(file);
+            String scene = viewer.url() + "api/recordings/" + viewer.hub().recordings().get(0).key()
+                    + "/scene?timeline=frame";
+            Socket slow = RawHttp.stall(viewer.port(), imageUrl(viewer), 1 << 16);
+            java.util.concurrent.CompletableFuture<RawHttp.Response> waiting =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> RawHttp.get(scene));
+
+            Thread.sleep(200); // the scene request is waiting for the slot now
+            slow.setSoLinger(true, 0);
+            slow.close();
+
+            assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
 }
