@@ -94,7 +94,7 @@ public final class ApiRoutes {
     private List<RecordingJson> recordings() {
         List<RecordingJson> out = new ArrayList<>();
         for (ViewedRecording r : hub.recordings()) {
-            out.add(new RecordingJson(r.key(), r.id().applicationId(), shownSource(r), r.problems()));
+            out.add(new RecordingJson(r.key(), r.id().applicationId(), shownSource(r), shownProblems(r)));
         }
         return out;
     }
@@ -114,13 +114,20 @@ public final class ApiRoutes {
                     components.stream().map(ComponentDescriptor::archetype).distinct().toList(),
                     components.stream().map(ComponentDescriptor::component).toList()));
         }
-        return new SummaryJson(r.key(), r.id().applicationId(), shownSource(r), timelines, entities, r.problems());
+        return new SummaryJson(r.key(), r.id().applicationId(), shownSource(r), timelines, entities, shownProblems(r));
     }
 
     /**
      * The source as the page shows it: the file's name, or {@code live}. The page only labels recordings with
      * it; where the file lies on disk is none of a web page's business.
      */
+    /** The problems as the page shows them: a message quoting the file's path names the file only. */
+    static List<String> shownProblems(ViewedRecording r) {
+        String shown = shownSource(r);
+        return r.source().equals(shown) ? r.problems()
+                : r.problems().stream().map(p -> p.replace(r.source(), shown)).toList();
+    }
+
     static String shownSource(ViewedRecording r) {
         String source = r.source();
         int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf(java.io.File.separatorChar));

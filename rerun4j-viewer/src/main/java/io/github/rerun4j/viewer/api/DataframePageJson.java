@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param timelineType {@code sequence}, {@code timestamp}, {@code duration}, or null
  * @param totalRows    rows of the whole table
  * @param offset       index of {@code rows[0]} in the whole table
+ * @param columns      the component columns, in order
+ * @param rows         this page's rows, one cell per column each
  */
 public record DataframePageJson(String timeline, String timelineType, long totalRows, long offset,
                                 List<ColumnJson> columns, List<RowJson> rows) {
