@@ -5,6 +5,7 @@ import io.github.rerun4j.sdk.rrd.RrdFormatException;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.viewer.hub.FileFollower;
 import io.github.rerun4j.viewer.hub.RecordingHub;
+import io.github.rerun4j.viewer.http.ServerLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,8 +43,13 @@ public final class Viewer implements AutoCloseable {
 
     /** Starts a viewer on {@code bind:port} (port 0: any free port). */
     public static Viewer start(String bind, int port) {
+        return start(bind, port, ServerLimits.defaults());
+    }
+
+    /** Starts a viewer on {@code bind:port} that takes on at most what {@code limits} allow at once. */
+    public static Viewer start(String bind, int port, ServerLimits limits) {
         RecordingHub hub = new RecordingHub();
-        return new Viewer(hub, ViewerServer.start(hub, bind, port));
+        return new Viewer(hub, ViewerServer.start(hub, bind, port, limits));
     }
 
     /**

@@ -34,7 +34,8 @@ class DamagedFilePageTest {
             browser.waitFor("the problems banner", () -> Boolean.TRUE.equals(
                     browser.js("const b = document.getElementById('problems'); return !b.hidden && b.textContent.includes('unknown kind 99')")));
             String banner = (String) browser.js("return document.getElementById('problems').textContent");
-            assertThat(banner).contains(file.toString()).contains("byte " + last.offset());
+            assertThat(banner).contains(file.getFileName().toString()).contains("byte " + last.offset())
+                    .doesNotContain(file.getParent().toString()); // a name, not a path on disk
             browser.waitFor("the last readable frame", () -> Long.valueOf(3).equals(
                     browser.js("return window.rerun4j.state.scene?.depthImages?.length ? window.rerun4j.state.scene.time : -1")));
             browser.screenshot("damaged-file");

@@ -4,6 +4,9 @@ import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.sdk.types.EntityPath;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +31,7 @@ import java.util.Optional;
 public final class TransformChain {
 
     private final TransformLookup lookup;
+    private Optional<List<EntityPath>> entitiesWithData; // asked of the lookup once, on first need
 
     /** A chain that asks {@code lookup} for each entity's components. */
     public TransformChain(TransformLookup lookup) {
@@ -56,8 +60,7 @@ public final class TransformChain {
      * with its world placement and camera axes; empty if there is none (Rerun then draws no cloud).
      */
     public Optional<PinholeCamera> cameraFor(String depthEntity) {
-        EntityPath path = EntityPath.parse(depthEntity);
-        while (!path.isRoot()) {
+        for (EntityPath path : atOrAbove(EntityPath.parse(depthEntity))) {
             String key = path.toString();
             Optional<Pinhole> pinhole = lookup.pinholeAt(key);
             if (pinhole.isPresent()) {
@@ -66,7 +69,6 @@ public final class TransformChain {
                         : lookup.viewCoordinatesAt(key).orElse(ViewCoordinates.RDF);
                 return Optional.of(new PinholeCamera(key, p, xyz, worldFrom(path)));
             }
-            path = path.parent().orElseThrow();
         }
         return Optional.empty();
     }
@@ -74,14 +76,36 @@ public final class TransformChain {
     private Affine3 worldFrom(EntityPath path) {
         // Walk leaf to root, pre-multiplying: world = T(a) * T(a/b) * ... * T(leaf).
         Affine3 result = Affine3.IDENTITY;
-        EntityPath p = path;
-        while (!p.isRoot()) {
+        for (EntityPath p : atOrAbove(path)) {
             Optional<Affine3> t = lookup.transformAt(p.toString()).map(Affine3::fromTransform3D);
             if (t.isPresent()) {
                 result = t.get().multiply(result);
             }
-            p = p.parent().orElseThrow();
         }
         return result;
+    }
+
+    /**
+     * The entities at or above {@code path} that may carry a component, deepest first, the root excluded:
+     * those with data when the lookup knows them (cost: entities x depth), else every ancestor.
+     */
+    private List<EntityPath> atOrAbove(EntityPath path) {
+        if (entitiesWithData == null) {
+            entitiesWithData = lookup.entitiesWithData();
+        }
+        List<EntityPath> out = new ArrayList<>();
+        if (entitiesWithData.isPresent()) {
+            for (EntityPath e : entitiesWithData.get()) {
+                if (!e.isRoot() && path.startsWith(e)) {
+                    out.add(e);
+                }
+            }
+            out.sort(Comparator.comparingInt((EntityPath e) -> e.parts().size()).reversed());
+            return out;
+        }
+        for (EntityPath p = path; !p.isRoot(); p = p.parent().orElseThrow()) {
+            out.add(p);
+        }
+        return out;
     }
 }

@@ -4,6 +4,8 @@ import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 
+import io.github.rerun4j.sdk.types.EntityPath;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,15 @@ public interface TransformLookup {
      * of a pinhole that has no {@code camera_xyz} (depth-semantics §5.2). Default: none.
      */
     default Optional<ViewCoordinates> viewCoordinatesAt(String entityPath) {
+        return Optional.empty();
+    }
+
+    /**
+     * Every entity that has any data, if known. The chain then asks only about those of them at or above a
+     * path instead of about every ancestor: for a path of thousands of parts, asking each ancestor costs time
+     * quadratic in the depth (each question names a path as long as the ancestor). Default: unknown.
+     */
+    default Optional<List<EntityPath>> entitiesWithData() {
         return Optional.empty();
     }
 }

@@ -4,9 +4,11 @@ import io.github.rerun4j.render.projection.TransformLookup;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
+import io.github.rerun4j.sdk.types.EntityPath;
 import io.github.rerun4j.store.ArchetypeQueries;
 import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.Latest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,5 +38,10 @@ public record StoreTransformLookup(ChunkStore store, String timeline, long time)
     @Override
     public Optional<ViewCoordinates> viewCoordinatesAt(String entityPath) {
         return ArchetypeQueries.viewCoordinatesAt(store, entityPath, timeline, time).map(Latest::value);
+    }
+
+    @Override
+    public Optional<List<EntityPath>> entitiesWithData() {
+        return Optional.of(store.entityPaths().stream().map(EntityPath::parse).toList());
     }
 }

@@ -15,6 +15,25 @@ final class MapLookup implements TransformLookup {
     final Map<String, Transform3D> transforms = new HashMap<>();
     final Map<String, Pinhole> pinholes = new HashMap<>();
     final Map<String, ViewCoordinates> viewCoordinates = new HashMap<>();
+    final java.util.List<String> asked = new java.util.ArrayList<>();
+    private boolean knowsEntities;
+
+    /** Answers {@link #entitiesWithData()} with the entities in its maps (as a store does). */
+    MapLookup knowingEntities() {
+        knowsEntities = true;
+        return this;
+    }
+
+    @Override
+    public Optional<java.util.List<EntityPath>> entitiesWithData() {
+        if (!knowsEntities) {
+            return Optional.empty();
+        }
+        java.util.Set<String> all = new java.util.TreeSet<>(transforms.keySet());
+        all.addAll(pinholes.keySet());
+        all.addAll(viewCoordinates.keySet());
+        return Optional.of(all.stream().map(EntityPath::parse).toList());
+    }
 
     MapLookup transform(String path, Transform3D t) {
         transforms.put(EntityPath.parse(path).toString(), t);
@@ -33,11 +52,13 @@ final class MapLookup implements TransformLookup {
 
     @Override
     public Optional<Transform3D> transformAt(String entityPath) {
+        asked.add(entityPath);
         return Optional.ofNullable(transforms.get(entityPath));
     }
 
     @Override
     public Optional<Pinhole> pinholeAt(String entityPath) {
+        asked.add(entityPath);
         return Optional.ofNullable(pinholes.get(entityPath));
     }
 

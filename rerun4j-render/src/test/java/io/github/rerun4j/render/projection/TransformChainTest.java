@@ -78,4 +78,25 @@ class TransformChainTest {
         assertThat(new TransformChain(lookup).cameraFor("/cam/depth").orElseThrow().cameraXyz())
                 .isEqualTo(ViewCoordinates.FLU);
     }
+
+    @Test
+    void aLookupThatKnowsItsEntitiesGivesTheSameChainAskingOnlyThem() {
+        for (MapLookup lookup : new MapLookup[] {new MapLookup(), new MapLookup().knowingEntities()}) {
+            lookup.transform("/world", Transform3D.fromTranslation(100, 0, 0))
+                    .transform("/world/rig/camera", Transform3D.fromTranslation(0, 10, 0))
+                    .transform("/world/rig/camera/a/depth", Transform3D.fromTranslation(0, 0, 1000))
+                    .pinhole("/world/rig/camera", Snippet3d.pinhole());
+            TransformChain chain = new TransformChain(lookup);
+
+            PinholeCamera cam = chain.cameraFor("/world/rig/camera/a/b/depth").orElseThrow();
+
+            assertThat(cam.entityPath()).isEqualTo("/world/rig/camera");
+            assertVec(cam.worldFromCamera().transformPoint(Vec3.ZERO), 100, 10, 0);
+            assertVec(chain.worldFromEntity("/world/rig/camera/a/depth").transformPoint(Vec3.ZERO), 100, 10, 1000);
+            assertThat(new TransformChain(lookup).cameraFor("/elsewhere/depth")).isEmpty();
+        }
+        MapLookup knowing = new MapLookup().knowingEntities().pinhole("/world/rig/camera", Snippet3d.pinhole());
+        new TransformChain(knowing).cameraFor("/world/rig/camera/a/b/c/depth");
+        assertThat(knowing.asked).containsOnly("/world/rig/camera");
+    }
 }

@@ -120,7 +120,8 @@ public final class Serializers {
             int start = items.offset(index);
             int end = items.offset(index + 1);
             ByteBuffer all = items.child(0).values();
-            return ImageBuffer.of(all.slice(start, end - start));
+            // Referenced, not copied: every query of a stored image (the viewer's scene, image, hover) decodes it.
+            return ImageBuffer.referencing(all.slice(start, end - start).asReadOnlyBuffer());
         }
         public long estimatedBytes(ImageBuffer value) { return value.size() + 8L; }
     };

@@ -14,7 +14,7 @@ import java.nio.ShortBuffer;
  * The immutable raw bytes of an image ({@code rerun.components.ImageBuffer}): multi-byte elements
  * little-endian, row-major, no padding.
  *
- * <p>Every factory copies the user's data exactly once, so later changes to the source array or buffer do
+ * <p>Every {@code of} factory copies the user's data exactly once, so later changes to the source array or buffer do
  * not change the image. Typed sources ({@code short[]}, {@code FloatBuffer}, ...) are converted to
  * little-endian whatever the source's byte order; a {@code ByteBuffer} source is taken as bytes, as they
  * are. Direct sources are copied into a direct buffer, heap sources onto the heap. The source's position
@@ -87,6 +87,21 @@ public final class ImageBuffer {
         ByteBuffer dst = allocate(data.remaining(), 1, data.isDirect());
         dst.put(data.duplicate());
         return new ImageBuffer(dst.clear());
+    }
+
+    /**
+     * References the remaining bytes of a read-only buffer without copying them: for readers whose bytes
+     * nobody writes (a chunk decoded from a file), so that each query of a large image does not copy it.
+     *
+     * @throws InvalidArgumentException if {@code data} is writable (use {@link #of(ByteBuffer)} to copy it)
+     */
+    public static ImageBuffer referencing(ByteBuffer data) {
+        Require.nonNull("ImageBuffer.data", data);
+        if (!data.isReadOnly()) {
+            throw new InvalidArgumentException("ImageBuffer.data", "a writable " + data.getClass().getSimpleName(),
+                    "a read-only buffer (ImageBuffer.of copies a writable one)");
+        }
+        return new ImageBuffer(data.slice());
     }
 
     /** Copies the remaining elements of {@code data} (any byte order) as little-endian 16-bit elements. */

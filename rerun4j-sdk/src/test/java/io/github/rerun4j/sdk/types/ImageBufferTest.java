@@ -119,4 +119,19 @@ class ImageBufferTest {
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("java.lang.String");
     }
+
+    @Test
+    void referencingSharesAReadOnlyBufferAndRefusesAWritableOne() {
+        ByteBuffer stored = ByteBuffer.wrap(new byte[] {9, 1, 2, 3, 9}).position(1).limit(4);
+
+        ImageBuffer view = ImageBuffer.referencing(stored.asReadOnlyBuffer());
+
+        assertThat(view.size()).isEqualTo(3);
+        assertThat(view.toByteArray()).containsExactly(1, 2, 3);
+        assertThat(view.asByteBuffer().isReadOnly()).isTrue();
+        assertThat(view).isEqualTo(ImageBuffer.of(new byte[] {1, 2, 3}));
+        assertThatThrownBy(() -> ImageBuffer.referencing(stored))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("ImageBuffer.data").hasMessageContaining("read-only");
+    }
 }

@@ -12,7 +12,11 @@ import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.hub.ViewedRecording;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +29,39 @@ import java.util.Map;
 public final class ApiRoutes {
 
     private final RecordingHub hub;
+    private final HeavyRequests heavy;
 
-    public ApiRoutes(RecordingHub hub) {
+    /**
+     * @param maxHeavyRequests how many scene, image and CSV requests may run at once (more are 503)
+     */
+    public ApiRoutes(RecordingHub hub, int maxHeavyRequests) {
         this.hub = hub;
+        this.heavy = new HeavyRequests(maxHeavyRequests);
     }
 
     /** Registers every route under {@code /api}. */
     public void register(RoutesConfig routes) {
+        // A broken escape in any parameter is 400 before a handler reads the parameter as something else.
+        routes.before("/api/*", ctx -> Params.checkEncoding(ctx.queryString()));
         routes.get("/api/recordings", ctx -> ctx.json(recordings()));
         routes.get("/api/recordings/{rec}", ctx -> ctx.json(summary(recording(ctx))));
-        routes.get("/api/recordings/{rec}/scene", this::scene);
+        routes.get("/api/recordings/{rec}/scene", heavy.bounded(this::scene));
         routes.get("/api/recordings/{rec}/times", this::times);
-        routes.get("/api/recordings/{rec}/image", this::image);
+        routes.get("/api/recordings/{rec}/image", heavy.bounded(this::image));
         routes.get("/api/recordings/{rec}/hover", this::hover);
         // The dataframe view: a page as JSON, the whole table as CSV (DataframeRoutes).
         DataframeRoutes dataframe = new DataframeRoutes(hub);
         routes.get("/api/recordings/{rec}/dataframe", dataframe::page);
-        routes.get("/api/recordings/{rec}/dataframe.csv", dataframe::csv);
+        routes.get("/api/recordings/{rec}/dataframe.csv", heavy.bounded(dataframe::csv));
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+        // At a limit (heavy requests here, event streams in EventStream): nothing was done, ask again later.
+        routes.exception(Busy.class, (e, ctx) -> ctx.status(503)
+                .header("Retry-After", Integer.toString(Busy.RETRY_AFTER_S))
+                .header("Cache-Control", "no-store")
+                .json(Map.of("error", e.getMessage())));
     }
 
-    /** One line per recording. */
+    /** One line per recording ({@code source}: the file's name, or {@code live}). */
     public record RecordingJson(String id, String applicationId, String source, List<String> problems) {
     }
 
@@ -78,7 +94,7 @@ public final class ApiRoutes {
     private List<RecordingJson> recordings() {
         List<RecordingJson> out = new ArrayList<>();
         for (ViewedRecording r : hub.recordings()) {
-            out.add(new RecordingJson(r.key(), r.id().applicationId(), r.source(), r.problems()));
+            out.add(new RecordingJson(r.key(), r.id().applicationId(), shownSource(r), shownProblems(r)));
         }
         return out;
     }
@@ -98,7 +114,24 @@ public final class ApiRoutes {
                     components.stream().map(ComponentDescriptor::archetype).distinct().toList(),
                     components.stream().map(ComponentDescriptor::component).toList()));
         }
-        return new SummaryJson(r.key(), r.id().applicationId(), r.source(), timelines, entities, r.problems());
+        return new SummaryJson(r.key(), r.id().applicationId(), shownSource(r), timelines, entities, shownProblems(r));
+    }
+
+    /**
+     * The source as the page shows it: the file's name, or {@code live}. The page only labels recordings with
+     * it; where the file lies on disk is none of a web page's business.
+     */
+    /** The problems as the page shows them: a message quoting the file's path names the file only. */
+    static List<String> shownProblems(ViewedRecording r) {
+        String shown = shownSource(r);
+        return r.source().equals(shown) ? r.problems()
+                : r.problems().stream().map(p -> p.replace(r.source(), shown)).toList();
+    }
+
+    static String shownSource(ViewedRecording r) {
+        String source = r.source();
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf(java.io.File.separatorChar));
+        return source.substring(slash + 1);
     }
 
     // Every handler parses all its parameters before it looks anything up, so a malformed request is 400
@@ -111,24 +144,21 @@ public final class ApiRoutes {
     }
 
     private void times(Context ctx) {
+        String timeline = requiredParam(ctx, "timeline");
+        String afterParam = ctx.queryParam("after");
+        boolean onlyNew = afterParam != null && !afterParam.isEmpty();
+        long after = onlyNew ? longParam("after", afterParam) : 0;
         ViewedRecording r = recording(ctx);
-        String timeline = ctx.queryParam("timeline");
-        if (timeline == null || timeline.isEmpty()) {
-            throw BadRequest.missing("timeline");
-        }
         TimelineInfo info = r.store().timelines().get(timeline);
         if (info == null) {
             throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
         }
-        String afterParam = ctx.queryParam("after");
-        boolean onlyNew = afterParam != null && !afterParam.isEmpty();
-        long after = onlyNew ? longParam("after", afterParam) : 0;
         List<Long> all = DataTimes.of(r.store(), timeline);
         List<String> times = all.stream().filter(t -> !onlyNew || t > after).map(String::valueOf).toList();
         ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
     }
 
-    private void image(Context ctx) {
+    private void image(Context ctx) throws IOException {
         String entityParam = requiredParam(ctx, "entity");
         At at = At.parse(ctx);
         String row = ctx.queryParam("row");
@@ -143,11 +173,13 @@ public final class ApiRoutes {
             throw BadRequest.notFound("row " + row + " is not the depth image of " + entity + " at this time (that is " + rowId + ")");
         }
         DepthImage image = latest.value();
-        byte[] bytes = image.buffer().toByteArray();
+        // A read-only view of the stored pixels: a frame is never copied per request (three requests for a
+        // 20000x20000 frame used to copy 4.8 GB).
+        ByteBuffer pixels = image.buffer().asByteBuffer();
         long expected = (long) image.width() * image.height() * image.datatype().bytesPerElement();
-        if (bytes.length != expected) {
+        if (pixels.remaining() != expected) {
             // The page would draw garbage (or throw) from a short buffer: half an image is no image.
-            throw BadRequest.damaged("depth image on " + entity + " has " + bytes.length + " bytes, expected "
+            throw BadRequest.damaged("depth image on " + entity + " has " + pixels.remaining() + " bytes, expected "
                     + image.width() + "x" + image.height() + "x" + image.datatype().bytesPerElement() + " = " + expected);
         }
         ctx.header("X-Width", Integer.toString(image.width()))
@@ -156,8 +188,15 @@ public final class ApiRoutes {
                 .header("X-Row", rowId)
                 // Pixels of a row never change: the page may cache them by URL (which names the row).
                 .header("Cache-Control", row != null ? "private, max-age=3600" : "no-store")
-                .contentType("application/octet-stream")
-                .result(bytes);
+                .contentType("application/octet-stream");
+        ctx.res().setContentLengthLong(expected);
+        // Straight to the servlet stream (no compressing wrapper, whose output would not match the length),
+        // in 8 KiB steps, while this request holds its heavy-request slot.
+        WritableByteChannel out = Channels.newChannel(ctx.res().getOutputStream());
+        while (pixels.hasRemaining()) {
+            out.write(pixels);
+        }
+        ctx.res().flushBuffer();
     }
 
     private void hover(Context ctx) {
@@ -240,22 +279,10 @@ public final class ApiRoutes {
     }
 
     private static int intParam(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) {
-            throw BadRequest.missing(name);
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw BadRequest.invalid(name, value, "a 32-bit integer (pixel column or row)");
-        }
+        return Params.parseInt(name, requiredParam(ctx, name), "a 32-bit integer (pixel column or row)");
     }
 
     private static long longParam(String name, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw BadRequest.invalid(name, value, "a 64-bit integer (sequence number, or nanoseconds for time and duration timelines)");
-        }
+        return Params.parseLong(name, value, "a 64-bit integer (sequence number, or nanoseconds for time and duration timelines)");
     }
 }

@@ -2,7 +2,6 @@ package io.github.rerun4j.viewer.api;
 
 import io.github.rerun4j.render.dataframe.DataframeTable;
 import io.github.rerun4j.render.export.DataframeCsv;
-import io.github.rerun4j.render.export.DataframeJson;
 import io.github.rerun4j.sdk.types.EntityPath;
 import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.DataframeQuery;
@@ -14,7 +13,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The dataframe routes (docs/viewer-api.md): a page of the table as {@link DataframeJson}, and the whole table
+ * The dataframe routes (docs/viewer-api.md): a page of the table as {@link DataframePageJson}, and the whole table
  * as {@link DataframeCsv}, the same bytes as {@code rerun4j dataframe FILE --format csv} for the same query.
  *
  * <p>Parameters: {@code timeline} absent means the CLI's default (log_tick if present, else the first timeline
@@ -40,22 +39,38 @@ final class DataframeRoutes {
     }
 
     void page(Context ctx) {
-        ViewedRecording r = recording(ctx);
-        DataframeQuery query = query(ctx, r.store());
+        String entity = entityParam(ctx);
         long offset = longParam(ctx, "offset", 0, 0, Long.MAX_VALUE, "an integer >= 0");
         int limit = (int) longParam(ctx, "limit", DEFAULT_LIMIT, 0, MAX_LIMIT, "an integer from 0 to " + MAX_LIMIT);
+        ViewedRecording r = recording(ctx);
+        DataframeQuery query = query(ctx, r.store(), entity);
         DataframeTable table = DataframeTable.query(r.store(), query, offset, limit);
-        ctx.contentType("application/json").result(DataframeJson.toJson(table));
+        ctx.json(DataframePageJson.of(table));
     }
 
     void csv(Context ctx) throws IOException {
+        String entity = entityParam(ctx);
         ViewedRecording r = recording(ctx);
-        DataframeQuery query = query(ctx, r.store());
-        DataframeTable table = DataframeTable.of(r.store().dataframe(query));
+        DataframeQuery query = query(ctx, r.store(), entity);
         String name = r.id().applicationId() + "-" + (query.timeline() == null ? "static" : query.timeline());
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + safeFileName(name) + ".csv\"");
-        DataframeCsv.write(table, ctx.outputStream());
+        // A page of rows at a time, straight to the client: memory stays at one page whatever the table's size.
+        DataframeCsv.write(r.store(), query, ctx.outputStream());
+    }
+
+    /** The {@code entity} parameter, checked as a path (null if absent or empty) before anything is looked up. */
+    private static String entityParam(Context ctx) {
+        String entity = ctx.queryParam("entity");
+        if (entity == null || entity.isEmpty()) {
+            return null;
+        }
+        try {
+            EntityPath.parse(entity);
+        } catch (IllegalArgumentException e) { // a bad escape in the path
+            throw BadRequest.invalid("entity", entity, "an entity path (" + e.getMessage() + ")");
+        }
+        return entity;
     }
 
     private ViewedRecording recording(Context ctx) {
@@ -64,7 +79,7 @@ final class DataframeRoutes {
     }
 
     /** The timeline and entity filter of the request, checked against the store. */
-    static DataframeQuery query(Context ctx, ChunkStore store) {
+    static DataframeQuery query(Context ctx, ChunkStore store, String entity) {
         Map<String, TimelineInfo> timelines = store.timelines();
         String timeline = ctx.queryParam("timeline");
         if (timeline == null) {
@@ -74,13 +89,7 @@ final class DataframeRoutes {
         } else if (!timelines.containsKey(timeline)) {
             throw BadRequest.invalid("timeline", timeline, "one of " + timelines.keySet() + " or empty for static rows only");
         }
-        String entity = ctx.queryParam("entity");
-        DataframeQuery query;
-        try {
-            query = new DataframeQuery(timeline, entity == null || entity.isEmpty() ? null : entity);
-        } catch (IllegalArgumentException e) { // a bad escape in the path
-            throw BadRequest.invalid("entity", entity, "an entity path (" + e.getMessage() + ")");
-        }
+        DataframeQuery query = new DataframeQuery(timeline, entity);
         if (query.entityPrefix() != null
                 && store.entityPaths().stream().noneMatch(e -> query.selects(EntityPath.parse(e)))) {
             throw BadRequest.notFound("no entity " + entity + " in the recording; entities: "
@@ -94,12 +103,7 @@ final class DataframeRoutes {
         if (value == null || value.isEmpty()) {
             return absent;
         }
-        long parsed;
-        try {
-            parsed = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw BadRequest.invalid(name, value, expected);
-        }
+        long parsed = Params.parseLong(name, value, expected);
         if (parsed < min || parsed > max) {
             throw BadRequest.invalid(name, value, expected);
         }

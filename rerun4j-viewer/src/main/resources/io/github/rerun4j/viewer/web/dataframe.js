@@ -79,7 +79,7 @@ export function createDataframeView(parent, state) {
     refresh();
   });
   nextButton.addEventListener('click', () => {
-    if (page && offset + PAGE_SIZE < page.total_rows) offset += PAGE_SIZE;
+    if (page && offset + PAGE_SIZE < page.totalRows) offset += PAGE_SIZE;
     refresh();
   });
 
@@ -99,9 +99,9 @@ export function createDataframeView(parent, state) {
       // every 100 ms, and a slow answer must still be shown.)
       if (stale()) return;
       if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
-      if (body.rows.length === 0 && offset > 0 && body.total_rows > 0) {
+      if (body.rows.length === 0 && offset > 0 && body.totalRows > 0) {
         // Past the end (the table shrank): show its last page instead.
-        offset = Math.floor((body.total_rows - 1) / PAGE_SIZE) * PAGE_SIZE;
+        offset = Math.floor((body.totalRows - 1) / PAGE_SIZE) * PAGE_SIZE;
         refresh();
         return;
       }
@@ -136,16 +136,16 @@ export function createDataframeView(parent, state) {
     tbody.replaceChildren(...page.rows.map((row) => {
       const tr = document.createElement('tr');
       tr.dataset.entity = row.entity;
-      tr.dataset.rowId = row.row_id;
+      tr.dataset.rowId = row.rowId;
       if (row.time != null) tr.dataset.time = row.time;
-      tr.append(cell(row.entity, 'df-entity-col'), cell(row.time_text, 'df-time-col'));
+      tr.append(cell(row.entity, 'df-entity-col'), cell(row.timeText, 'df-time-col'));
       for (const text of row.cells) tr.append(cell(text, text === '-' || text === 'null' ? 'df-empty' : ''));
       return tr;
     }));
     const last = offset + page.rows.length;
-    rangeLabel.textContent = page.total_rows === 0 ? 'no rows' : `rows ${offset + 1}–${last} of ${page.total_rows}`;
+    rangeLabel.textContent = page.totalRows === 0 ? 'no rows' : `rows ${offset + 1}–${last} of ${page.totalRows}`;
     prevButton.disabled = offset === 0;
-    nextButton.disabled = last >= page.total_rows;
+    nextButton.disabled = last >= page.totalRows;
     highlight();
   }
 
@@ -162,7 +162,7 @@ export function createDataframeView(parent, state) {
         const next = rows[i + 1];
         const nextIsLater = next && next.dataset.entity === tr.dataset.entity
           && next.dataset.time != null && BigInt(next.dataset.time) > state.timeExact;
-        const entityEndsHere = next ? next.dataset.entity !== tr.dataset.entity : offset + rows.length >= page.total_rows;
+        const entityEndsHere = next ? next.dataset.entity !== tr.dataset.entity : offset + rows.length >= page.totalRows;
         current = nextIsLater || entityEndsHere;
       }
       tr.classList.toggle('current', current);

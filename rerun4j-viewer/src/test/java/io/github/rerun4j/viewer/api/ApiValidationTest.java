@@ -79,6 +79,36 @@ class ApiValidationTest {
         assertThat(response.body()).startsWith("{\"error\":").contains(error.replace("{rec}", rec));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // parameters are checked before the recording is looked up, on every route
+            "/api/recordings/nosuch/times                                    | 400 | missing parameter timeline",
+            "/api/recordings/nosuch/times?timeline=frame&after=x             | 400 | invalid after 'x'",
+            "/api/recordings/nosuch/dataframe?offset=-1                      | 400 | invalid offset '-1'",
+            "/api/recordings/nosuch/dataframe?limit=many                     | 400 | invalid limit 'many'",
+            "/api/recordings/nosuch/dataframe.csv?entity=/a%zz               | 400 | invalid entity '/a%zz'",
+            // integers are ASCII digits with an optional minus: no plus, no spaces, no other scripts' digits
+            "/api/recordings/{rec}/scene?timeline=frame&time=%2B1             | 400 | invalid time '+1': expected a 64-bit integer",
+            "/api/recordings/{rec}/scene?timeline=frame&time=+1               | 400 | invalid time ' 1': expected a 64-bit integer",
+            "/api/recordings/{rec}/scene?timeline=frame&time=%20%201          | 400 | invalid time '  1'",
+            "/api/recordings/{rec}/scene?timeline=frame&time=%D9%A1           | 400 | invalid time '\u0661'",
+            "/api/recordings/{rec}/hover?entity=/cam/depth&x=%EF%BC%91&y=1    | 400 | invalid x '\uff11'",
+            "/api/recordings/{rec}/dataframe?offset=%2B5                      | 400 | invalid offset '+5'",
+            // broken percent-encoding is an error, not a different value
+            "/api/recordings/{rec}/scene?timeline=frame&time=%zz              | 400 | invalid time '%zz': expected percent-encoded UTF-8",
+            "/api/recordings/{rec}/scene?timeline=frame&time=1%               | 400 | invalid time '1%': expected percent-encoded UTF-8",
+            "/api/recordings/{rec}/image?entity=/cam/%E0%A4                   | 400 | invalid entity '/cam/%E0%A4': expected percent-encoded UTF-8",
+            "/api/recordings/{rec}/times?timeline=fr%GGame                    | 400 | invalid timeline 'fr%GGame'",
+            "/api/recordings?a%ZZ=1                                           | 400 | invalid parameter name 'a%ZZ'",
+    })
+    void malformedParametersAre400BeforeAnyLookup(String target, int status, String error) {
+        RawHttp.Response response = RawHttp.raw(viewer.port(), target.replace("{rec}", rec));
+
+        assertThat(response.status()).as("%s: %s", target, response.body()).isEqualTo(status);
+        assertThat(response.body()).startsWith("{\"error\":")
+                .contains(error);
+    }
+
     @Test
     void hugeAndNegativeValuesThatParseAreAnsweredNotFailed() {
         assertThat(get("/api/recordings/{rec}/scene?timeline=frame&time=" + Long.MAX_VALUE).status()).isEqualTo(200);

@@ -59,8 +59,8 @@ class DataframeRoutesTest {
     void demo3dOnLogTickByDefaultWithTheCellsRerunShows() throws Exception {
         JsonNode page = getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe");
         assertThat(page.get("timeline").asText()).isEqualTo("log_tick");
-        assertThat(page.get("timeline_type").asText()).isEqualTo("sequence");
-        assertThat(page.get("total_rows").asLong()).isEqualTo(2);
+        assertThat(page.get("timelineType").asText()).isEqualTo("sequence");
+        assertThat(page.get("totalRows").asLong()).isEqualTo(2);
         assertThat(texts(page.get("columns"), "component")).containsExactly("Pinhole:image_from_camera",
                 "Pinhole:resolution", "DepthImage:buffer", "DepthImage:colormap", "DepthImage:format", "DepthImage:meter");
         assertThat(texts(page.get("columns"), "archetype")).containsExactly("Pinhole", "Pinhole",
@@ -77,25 +77,25 @@ class DataframeRoutesTest {
     @Test
     void entityFilterTimelinesAndStaticOnly() throws Exception {
         JsonNode depth = getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe?entity=world/camera/depth");
-        assertThat(depth.get("total_rows").asLong()).isEqualTo(1);
+        assertThat(depth.get("totalRows").asLong()).isEqualTo(1);
         assertThat(depth.get("rows").get(0).get("entity").asText()).isEqualTo("/world/camera/depth");
         assertThat(texts(depth.get("columns"), "archetype")).doesNotContain("Pinhole");
         // A prefix of whole parts.
-        assertThat(getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe?entity=/world").get("total_rows").asLong()).isEqualTo(2);
+        assertThat(getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe?entity=/world").get("totalRows").asLong()).isEqualTo(2);
 
         JsonNode logTime = getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe?timeline=log_time");
-        assertThat(logTime.get("timeline_type").asText()).isEqualTo("timestamp");
-        assertThat(logTime.get("rows").get(1).get("time_text").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(logTime.get("timelineType").asText()).isEqualTo("timestamp");
+        assertThat(logTime.get("rows").get(1).get("timeText").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
         // No log_tick: the first timeline by name; timeline= (empty): static rows only (none here).
         JsonNode frames = getJson(base("dataframe_rows") + "/dataframe");
         assertThat(frames.get("timeline").asText()).isEqualTo("frame");
-        assertThat(frames.get("total_rows").asLong()).isEqualTo(DataframeRecording.FRAMES);
+        assertThat(frames.get("totalRows").asLong()).isEqualTo(DataframeRecording.FRAMES);
         JsonNode steps = getJson(base("dataframe_rows") + "/dataframe?timeline=step");
-        assertThat(steps.get("total_rows").asLong()).isEqualTo(DataframeRecording.STEPS);
+        assertThat(steps.get("totalRows").asLong()).isEqualTo(DataframeRecording.STEPS);
         JsonNode statics = getJson(base("dataframe_rows") + "/dataframe?timeline=");
         assertThat(statics.get("timeline").isNull()).isTrue();
-        assertThat(statics.get("total_rows").asLong()).isZero();
+        assertThat(statics.get("totalRows").asLong()).isZero();
     }
 
     @Test
@@ -104,7 +104,7 @@ class DataframeRoutesTest {
         assertThat(first.get("rows")).hasSize(100);
         JsonNode last = getJson(base("dataframe_rows") + "/dataframe?timeline=frame&offset=200&limit=100");
         assertThat(last.get("offset").asLong()).isEqualTo(200);
-        assertThat(last.get("total_rows").asLong()).isEqualTo(250);
+        assertThat(last.get("totalRows").asLong()).isEqualTo(250);
         assertThat(last.get("rows")).hasSize(50);
         assertThat(last.get("rows").get(0).get("time").asText()).isEqualTo("200");
         assertThat(cells(last.get("rows").get(49))).endsWith("1\u2009249");
