@@ -152,6 +152,19 @@ final class PayloadDecoder {
             throw new RrdFormatException(fieldOffset, messageOffset, what + ": uncompressed_size " + uncompressedSize
                     + " exceeds this reader's limit of " + MAX_UNCOMPRESSED_BYTES + " bytes");
         }
+        long decodable;
+        try {
+            decodable = Lz4BlockSize.decodedSize(payload, start, length, MAX_UNCOMPRESSED_BYTES);
+        } catch (Lz4BlockSize.MalformedBlockException e) {
+            long bad = payloadOffset + start + e.at();
+            throw new RrdFormatException(bad, messageOffset, what + ": corrupt LZ4 payload of " + length + " bytes at byte "
+                    + bad + ": " + e.getMessage());
+        }
+        if (decodable != uncompressedSize) {
+            // Checked before allocating: a claim the data cannot back must not cost an array of that size.
+            throw new RrdFormatException(fieldOffset, messageOffset, what + ": claims uncompressed_size " + uncompressedSize
+                    + " but its LZ4 payload of " + length + " bytes decodes to " + decodable + " bytes");
+        }
         byte[] out = new byte[(int) uncompressedSize];
         int produced;
         try {

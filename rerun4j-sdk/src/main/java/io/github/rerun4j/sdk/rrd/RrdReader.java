@@ -132,7 +132,7 @@ public final class RrdReader implements Closeable {
             if (StreamHeader.looksLikeStreamHeader(header, n)) {
                 // A concatenated stream: its 12-byte header starts where a message kind was expected.
                 if (n < StreamHeader.BYTES) {
-                    throw new RrdFormatException(at, at, "stream header at byte " + at + " is cut off: only " + n
+                    throw RrdFormatException.endsInside(at, at, "stream header at byte " + at + " is cut off: only " + n
                             + " of " + StreamHeader.BYTES + " bytes before the end of input");
                 }
                 streamHeader = StreamHeader.parse(header, at);
@@ -145,7 +145,7 @@ public final class RrdReader implements Closeable {
                         + "of input or an RRF2 stream header at byte " + at + ", got " + StreamHeader.describe(header, 0, Math.min(n, 4)));
             }
             if (n < MESSAGE_HEADER_BYTES) {
-                throw new RrdFormatException(at, at, "message header at byte " + at + " is cut off: only " + n
+                throw RrdFormatException.endsInside(at, at, "message header at byte " + at + " is cut off: only " + n
                         + " of " + MESSAGE_HEADER_BYTES + " bytes before the end of input");
             }
             ByteBuffer fields = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
@@ -174,8 +174,14 @@ public final class RrdReader implements Closeable {
         }
         if (n < bytes.length) {
             boolean rrf = n >= 4 && bytes[0] == 'R' && bytes[1] == 'R' && bytes[2] == 'F' && bytes[3] == '2';
-            throw new RrdFormatException(at, at, "stream header at byte " + at + ": input of " + n + " bytes is too short for the 12-byte stream header"
-                    + (rrf ? "" : "; it starts with " + StreamHeader.describe(bytes, 0, Math.min(n, 4)) + ", not RRF2"));
+            boolean rrfSoFar = new String(bytes, 0, Math.min(n, 4), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .equals("RRF2".substring(0, Math.min(n, 4)));
+            String text = "stream header at byte " + at + ": input of " + n + " bytes is too short for the 12-byte stream header"
+                    + (rrf ? "" : "; it starts with " + StreamHeader.describe(bytes, 0, Math.min(n, 4)) + ", not RRF2");
+            if (rrfSoFar) {
+                throw RrdFormatException.endsInside(at, at, text);
+            }
+            throw new RrdFormatException(at, at, text);
         }
         streamHeader = StreamHeader.parse(bytes, at);
     }
@@ -184,7 +190,11 @@ public final class RrdReader implements Closeable {
         String what = PayloadDecoder.kindName(kind) + " message at byte " + at;
         long remaining = source.remaining();
         // length is a u64: negative here means more than 2^63, which no input holds.
-        if (remaining >= 0 && (length < 0 || length > remaining)) {
+        if (remaining >= 0 && length > remaining) {
+            throw RrdFormatException.endsInside(at + 8, at, what + " claims " + length
+                    + " payload bytes but only " + remaining + " remain");
+        }
+        if (remaining >= 0 && length < 0) {
             throw new RrdFormatException(at + 8, at, what + " claims " + Long.toUnsignedString(length)
                     + " payload bytes but only " + remaining + " remain");
         }
@@ -194,7 +204,7 @@ public final class RrdReader implements Closeable {
         }
         byte[] payload = source.readPayload((int) length);
         if (payload.length < length) {
-            throw new RrdFormatException(at + 8, at, what + " claims " + length + " payload bytes but only "
+            throw RrdFormatException.endsInside(at + 8, at, what + " claims " + length + " payload bytes but only "
                     + payload.length + " remain");
         }
         return payload;
@@ -208,7 +218,7 @@ public final class RrdReader implements Closeable {
             return;
         }
         if (n < trailer.length) {
-            throw new RrdFormatException(at, at, "footer trailer at byte " + at + " is cut off: only " + n + " of "
+            throw RrdFormatException.endsInside(at, at, "footer trailer at byte " + at + " is cut off: only " + n + " of "
                     + FOOTER_TRAILER_BYTES + " bytes before the end of input");
         }
         ByteBuffer fields = ByteBuffer.wrap(trailer).order(ByteOrder.LITTLE_ENDIAN);

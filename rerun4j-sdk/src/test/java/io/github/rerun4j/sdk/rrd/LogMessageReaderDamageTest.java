@@ -63,6 +63,7 @@ class LogMessageReaderDamageTest {
                 for (RrdFormatException e : r.errors()) {
                     assertThat(e.offset()).isBetween(0L, cutAt);
                     assertThat(e.messageOffset()).isBetween(0L, e.offset());
+                    assertThat(e.endsInside()).as("cut at %d: %s", cut, e.getMessage()).isEqualTo(cut > 0);
                 }
             }
         });
@@ -118,9 +119,9 @@ class LogMessageReaderDamageTest {
             long allocated = allocatedBytes() - before;
             assertThat(r.errors()).as("errors").isNotEmpty();
             RrdFormatException e = r.errors().get(r.errors().size() - 1);
-            assertThat(e.getMessage()).contains(messageFragment);
             assertThat(allocated).as("bytes allocated reading a %d-byte file: %s", file.length, e.getMessage())
                     .isLessThan(ALLOCATION_LIMIT);
+            assertThat(e.getMessage()).contains(messageFragment);
             return e;
         });
     }
@@ -204,6 +205,31 @@ class LogMessageReaderDamageTest {
         // Within LZ4's possible expansion but not what the data decompresses to: an error, allocation <= 255x.
         byte[] payload = new Proto().bytes(1, storeId()).uint(2, 2).uint(3, 25_500).uint(4, 1).bytes(5, compressed).build();
         assertRejectedCheaply(file(RrdMessage.KIND_ARROW_MSG, payload.length, payload), "LZ4");
+    }
+
+    /**
+     * Megabytes of payload claiming 255 times their size (LZ4's theoretical bound): before the claim was checked
+     * against what the data decodes to, every reader allocated the claimed size (about 800 MB here) first.
+     */
+    @Test
+    void lz4ClaimsWithinTheRatioButBeyondTheDataAreRejectedBeforeAllocating() {
+        byte[] random = new byte[3 << 20];
+        new Random(0x1A4).nextBytes(random);
+        byte[] validBlock = net.jpountz.lz4.LZ4Factory.safeInstance().fastCompressor().compress(random);
+        long claim = 255L * validBlock.length;
+        byte[] payload = new Proto().bytes(1, storeId()).uint(2, 2).uint(3, claim).uint(4, 1).bytes(5, validBlock).build();
+        RrdFormatException e = assertRejectedCheaply(file(RrdMessage.KIND_ARROW_MSG, payload.length, payload),
+                "decodes to " + random.length + " bytes");
+        assertThat(e.getMessage()).contains("claims uncompressed_size " + claim);
+
+        // Not LZ4 at all: rejected at the first byte that cannot belong to a block, with its offset.
+        byte[] garbage = random.clone();
+        garbage[0] = 0x0F;  // no literals, then a match at offset 0 bytes into an empty output
+        byte[] bad = new Proto().bytes(1, storeId()).uint(2, 2).uint(3, 255L * garbage.length).uint(4, 1).bytes(5, garbage).build();
+        RrdFormatException g = assertRejectedCheaply(file(RrdMessage.KIND_ARROW_MSG, bad.length, bad), "corrupt LZ4 payload");
+        long garbageStart = 12 + 16 + bad.length - garbage.length;
+        assertThat(g.offset()).isEqualTo(garbageStart + 1);
+        assertThat(g.getMessage()).contains("points before the start of the output");
     }
 
     // ---- Arrow IPC claims, directly and through the full path ----
