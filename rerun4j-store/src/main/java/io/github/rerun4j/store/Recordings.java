@@ -1,8 +1,8 @@
 package io.github.rerun4j.store;
 
 import io.github.rerun4j.sdk.rrd.LogMessage;
-import io.github.rerun4j.sdk.rrd.LogMessageReader;
-import io.github.rerun4j.sdk.rrd.RrdFormatException;
+import io.github.rerun4j.sdk.rrd.RrdReader;
+import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.rrd.StoreKind;
@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Every store of an {@code .rrd} file, each with its own {@link ChunkStore}, in order of first appearance.
  *
- * <p>Loading is as lenient as Rerun's viewer: a message that cannot be decoded is skipped, and damaged
- * framing ends the file; both are reported by {@link #problems()} and everything readable is kept.
+ * <p>Loading is {@link RecordingLoader}'s, as lenient as Rerun's viewer: a message that cannot be decoded is
+ * skipped, and damaged framing ends the file; both are reported by {@link #problems()} (each line naming the
+ * file) and everything readable is kept.
  *
  * <pre>{@code
  * Recordings all = Recordings.load(Path.of("depth.rrd"));
@@ -28,7 +29,7 @@ import java.util.Optional;
  * }</pre>
  *
  * @param recordings every store (recordings and blueprints), in order of first appearance
- * @param problems   one line per skipped message or damage found
+ * @param problems   one line per skipped message or damage found ({@link LoadProblem#describe()})
  */
 public record Recordings(List<Recording> recordings, List<String> problems) {
 
@@ -43,32 +44,35 @@ public record Recordings(List<Recording> recordings, List<String> problems) {
      * @throws IOException if the file cannot be opened or read (not for damaged content, see {@link #problems()})
      */
     public static Recordings load(Path rrd) throws IOException {
-        Map<StoreId, ChunkStore> stores = new LinkedHashMap<>();
-        Map<StoreId, StoreInfo> infos = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        try (LogMessageReader reader = LogMessageReader.open(rrd)) {
-            while (true) {
-                LogMessageReader.Entry entry;
-                try {
-                    entry = reader.next();
-                } catch (RrdFormatException e) {
-                    problems.add(e.getMessage());
-                    continue; // a bad message is skipped; after damaged framing next() returns null
-                }
-                if (entry == null) {
-                    break;
-                }
-                if (entry.message() instanceof LogMessage.StoreInfoMessage s) {
-                    infos.putIfAbsent(s.storeId(), s.info());
-                    stores.computeIfAbsent(s.storeId(), k -> new ChunkStore());
-                } else if (entry.message() instanceof LogMessage.ChunkMessage c) {
-                    stores.computeIfAbsent(c.storeId(), k -> new ChunkStore()).add(c.chunk());
-                }
-            }
+        Collector collector = new Collector();
+        try (RrdReader reader = RrdReader.open(rrd)) {
+            RecordingLoader.of(reader, rrd.toString(), collector).readAll();
         }
         List<Recording> out = new ArrayList<>();
-        stores.forEach((id, store) -> out.add(new Recording(id, infos.get(id), store)));
-        return new Recordings(out, problems);
+        collector.stores.forEach((id, store) -> out.add(new Recording(id, collector.infos.get(id), store)));
+        return new Recordings(out, collector.problems);
+    }
+
+    /** One ChunkStore per store id, in order of first appearance; the first store info of each wins. */
+    private static final class Collector implements RecordingLoader.Listener {
+        private final Map<StoreId, ChunkStore> stores = new LinkedHashMap<>();
+        private final Map<StoreId, StoreInfo> infos = new LinkedHashMap<>();
+        private final List<String> problems = new ArrayList<>();
+
+        @Override
+        public void message(LogMessage message, RrdRecord record) {
+            ChunkStore store = stores.computeIfAbsent(message.storeId(), k -> new ChunkStore());
+            if (message instanceof LogMessage.StoreInfoMessage s) {
+                infos.putIfAbsent(s.storeId(), s.info());
+            } else if (message instanceof LogMessage.ChunkMessage c) {
+                store.add(c.chunk());
+            }
+        }
+
+        @Override
+        public void problem(LoadProblem problem) {
+            problems.add(problem.describe());
+        }
     }
 
     /** The first store of kind recording (not a blueprint). */
