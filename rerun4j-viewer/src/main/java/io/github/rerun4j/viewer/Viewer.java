@@ -1,9 +1,9 @@
 package io.github.rerun4j.viewer;
 
-import io.github.rerun4j.sdk.rrd.LogMessageReader;
-import io.github.rerun4j.sdk.rrd.RrdFormatException;
-import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.sdk.rrd.RrdReader;
+import io.github.rerun4j.store.RecordingLoader;
 import io.github.rerun4j.viewer.hub.FileFollower;
+import io.github.rerun4j.viewer.hub.HubListener;
 import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.http.ServerLimits;
 import java.io.IOException;
@@ -68,29 +68,15 @@ public final class Viewer implements AutoCloseable {
     }
 
     /**
-     * Reads a whole {@code .rrd} file into the viewer. Damaged messages are skipped and shown as problems in
-     * the page, as Rerun's viewer does; everything readable is kept.
+     * Reads a whole {@code .rrd} file into the viewer through {@link RecordingLoader}. Damaged messages are
+     * skipped and shown as problems in the page (each naming the file), as Rerun's viewer does; everything
+     * readable is kept. A file ending with Rerun's End message and footer loads like any other.
      *
      * @throws IOException if the file cannot be opened
      */
     public void load(Path file) throws IOException {
-        String source = file.toString();
-        StoreId last = null; // problems belong to the recording being read when they occur
-        try (LogMessageReader reader = LogMessageReader.open(file)) {
-            while (true) {
-                LogMessageReader.Entry entry;
-                try {
-                    entry = reader.next();
-                } catch (RrdFormatException e) {
-                    hub.addProblem(last, source, e.getMessage());
-                    continue; // after damaged framing next() returns null
-                }
-                if (entry == null) {
-                    return;
-                }
-                last = entry.message().storeId();
-                hub.accept(entry.message(), source);
-            }
+        try (RrdReader reader = RrdReader.open(file)) {
+            RecordingLoader.of(reader, file.toString(), HubListener.of(hub, file.toString())).readAll();
         }
     }
 

@@ -1,9 +1,12 @@
 package io.github.rerun4j.viewer.hub;
 
-import io.github.rerun4j.sdk.rrd.LogMessageReader;
-import io.github.rerun4j.sdk.rrd.RrdFormatException;
+import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RrdMessage;
+import io.github.rerun4j.sdk.rrd.RrdReader;
+import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.store.LoadProblem;
+import io.github.rerun4j.store.RecordingLoader;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,13 +18,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads an {@code .rrd} file into a {@link RecordingHub} and keeps reading while it grows, so a file another
- * process is still writing shows up live. Messages are read in order, each exactly once: the reader sits on a
+ * process is still writing shows up live. Messages are read in order, each exactly once, by the same
+ * {@link RecordingLoader} every reader uses, one {@link RecordingLoader#step()} at a time: the reader sits on a
  * {@link TailingInputStream}, which makes a message that is only partly written wait for its remaining bytes.
  *
  * <p>Problems go to the page, never to a log: a message that does not decode is skipped (as Rerun does) and
  * reported; damaged framing is reported and ends the following, since nothing after it can be trusted; bytes
  * at the end that stay an incomplete message for {@value #INCOMPLETE_AFTER_MS} ms are reported as such (and
- * the report goes away if the message is completed later).
+ * the report goes away if the message is completed later). Running out of memory is reported too and ends
+ * the following; it never leaves a dead thread behind a file that shows nothing.
  *
  * <pre>{@code
  * try (FileFollower follower = FileFollower.start(Path.of("live.rrd"), hub)) {
@@ -51,6 +56,7 @@ public final class FileFollower implements AutoCloseable {
     private long consumed;       // bytes the reader has taken: the end of the last whole message
     private boolean lastWasEnd;  // an End message may be followed by its 32-byte footer trailer
     private StoreId current;     // problems belong to the recording being read when they occur
+    private LoadProblem endedBy; // the problem that ended reading, if one did
     private boolean incompleteReported;
     private volatile long messages;
 
@@ -114,41 +120,28 @@ public final class FileFollower implements AutoCloseable {
 
     private void run() {
         CountingStream counted = new CountingStream(new BufferedInputStream(tail, 1 << 16));
-        long damagedAt = -1;
-        try (LogMessageReader reader = LogMessageReader.of(counted)) {
-            while (true) {
-                LogMessageReader.Entry entry;
-                try {
-                    entry = reader.next();
-                } catch (RrdFormatException e) {
-                    messageDone(counted);
-                    if (tail.stoppedAtEnd()) {
-                        return; // stop() cut a message that was still being written: not damage
-                    }
-                    hub.addProblem(current, source, e.getMessage());
-                    damagedAt = e.messageOffset();
-                    continue; // a message that does not decode is skipped; after damaged framing next() is null
-                }
+        try (RrdReader reader = RrdReader.of(counted)) {
+            RecordingLoader loader = RecordingLoader.of(reader, source, new Feed(HubListener.of(hub, source)));
+            while (loader.step()) {
+                current = loader.currentStore();
                 messageDone(counted);
-                if (entry == null) {
-                    if (!tail.stoppedAtEnd()) {
-                        hub.addProblem(current, source, "following stopped: nothing after the damaged framing at byte "
-                                + damagedAt + " can be read");
-                    }
-                    return;
-                }
-                messages++;
-                lastWasEnd = entry.record().message() instanceof RrdMessage.End;
-                if (entry.message() != null) {
-                    current = entry.message().storeId();
-                    hub.accept(entry.message(), source);
-                }
+            }
+            current = loader.currentStore();
+            messageDone(counted);
+            if (!tail.stoppedAtEnd() && endedBy != null && endedBy.kind() != LoadProblem.Kind.OUT_OF_MEMORY) {
+                hub.addProblem(current, source, source + ": following stopped: nothing after the damaged framing at byte "
+                        + endedBy.messageOffset() + " can be read");
             }
         } catch (InterruptedIOException e) {
             // close() gave up waiting politely
         } catch (IOException | RuntimeException e) {
-            hub.addProblem(current, source, "reading stopped at byte " + consumed + ": "
+            hub.addProblem(current, source, source + ": reading stopped at byte " + consumed + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            // The loader reports running out of memory inside a message; this catches it anywhere else, so the
+            // page shows why the file stopped growing instead of a follower that silently died.
+            hub.addProblem(current, source, source + ": out of memory at byte " + consumed + " (this JVM may use "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more with -Xmx); following stopped");
         } finally {
             caughtUp.countDown();
             finished.countDown();
@@ -157,6 +150,37 @@ public final class FileFollower implements AutoCloseable {
             } catch (IOException ignored) {
                 // a read-only channel has nothing to flush
             }
+        }
+    }
+
+    /** The loader's results into the hub, minus what close() causes; notes what the incomplete notice needs. */
+    private final class Feed implements RecordingLoader.Listener {
+        private final HubListener hubListener;
+
+        Feed(HubListener hubListener) {
+            this.hubListener = hubListener;
+        }
+
+        @Override
+        public void framed(RrdRecord record) {
+            messages++;
+            lastWasEnd = record.message() instanceof RrdMessage.End;
+        }
+
+        @Override
+        public void message(LogMessage message, RrdRecord record) {
+            hubListener.message(message, record);
+        }
+
+        @Override
+        public void problem(LoadProblem problem) {
+            if (problem.endedReading() && tail.stoppedAtEnd()) {
+                return;  // stop() cut a message that was still being written: not damage
+            }
+            if (problem.endedReading()) {
+                endedBy = problem;
+            }
+            hubListener.problem(problem);
         }
     }
 
@@ -175,7 +199,7 @@ public final class FileFollower implements AutoCloseable {
         boolean onlyFraming = pending == STREAM_HEADER_BYTES || (lastWasEnd && pending <= FOOTER_TRAILER_BYTES + STREAM_HEADER_BYTES);
         if (pending > 0 && !onlyFraming && waitedMillis >= INCOMPLETE_AFTER_MS && !incompleteReported) {
             incompleteReported = true;
-            hub.setIncomplete(current, source, "the last " + pending + " bytes (from byte " + consumed
+            hub.setIncomplete(current, source, source + ": the last " + pending + " bytes (from byte " + consumed
                     + ") are not a whole message yet: the file is cut off, or still being written (waiting for the rest)");
         }
     }
