@@ -34,10 +34,10 @@ public final class PrintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RecordingSummary summary = RecordingScanner.scan(InputFile.requireReadable(file), root.verbose());
+        RecordingSummary summary = RecordingScanner.scan(InputFile.requireReadable(file));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(SummaryJson.write(summary, root.verbose()));
+            SummaryJson.write(summary, root.verbose(), out);
         } else if (summary.messages().total() > 0 || summary.isSound()) {
             // Nothing readable at all (not an .rrd, say) would only be an empty report; the problem says it all.
             SummaryText.write(summary, root.verbose(), out);

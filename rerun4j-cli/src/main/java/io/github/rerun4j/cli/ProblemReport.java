@@ -19,6 +19,10 @@ final class ProblemReport {
                 problem.cause().printStackTrace(err);
             }
         }
+        if (summary.moreProblems() > 0) {
+            err.println(summary.file() + ": " + summary.moreProblems() + " more problems after these "
+                    + summary.problems().size() + " (not listed)");
+        }
     }
 
     static String line(RecordingSummary summary, Problem problem) {

@@ -15,15 +15,15 @@ import io.github.rerun4j.sdk.chunk.TimeColumn;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.LogMessage;
-import io.github.rerun4j.sdk.rrd.LogMessageCodec;
 import io.github.rerun4j.sdk.rrd.RerunVersion;
-import io.github.rerun4j.sdk.rrd.RrdFormatException;
 import io.github.rerun4j.sdk.rrd.RrdMessage;
 import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.rrd.StreamHeader;
+import io.github.rerun4j.store.LoadProblem;
+import io.github.rerun4j.store.RecordingLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,39 +34,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * Reads a whole {@code .rrd} file into a {@link RecordingSummary}, recording problems instead of stopping
- * at the first one wherever the reader can go on.
+ * Reads a whole {@code .rrd} file into a {@link RecordingSummary} through {@link RecordingLoader} (the read loop
+ * every reader shares), recording problems instead of stopping at the first one wherever the loop can go on.
  *
- * <p>It walks the file the way {@link io.github.rerun4j.sdk.rrd.LogMessageReader} does ({@link RrdReader}
- * for framing, {@link LogMessageCodec#decode} for chunks) but holds the {@link RrdReader} itself, because
- * only that one tells which stream header is in effect, which {@code print} reports.
+ * <p>Memory does not grow with the number of chunks: a scan keeps counts per store, entity and component, not
+ * per chunk, and at most {@value #MAX_KEPT_PROBLEMS} problems (the rest are counted). {@code print --verbose}
+ * lists chunks from a second pass ({@link #forEachChunk}), streamed as they are read.
  */
 public final class RecordingScanner {
 
-    private final boolean decodeFirstRows;
+    /** Problems kept for the report; a file with more only adds to the count of the rest. */
+    static final int MAX_KEPT_PROBLEMS = 1000;
 
+    private final Path file;
     private final List<StreamSummary> streams = new ArrayList<>();
     private final Map<StoreId, StoreAccumulator> stores = new LinkedHashMap<>();
-    private final List<ChunkSummary> chunks = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Compression, Long> arrowCompression = new EnumMap<>(Compression.class);
+    private long moreProblems;
     private long messages;
     private long setStoreInfo;
     private long arrowMsg;
     private long blueprintActivation;
     private long end;
     private long bytes;
+    private long chunks;
+    private long rows;
 
+    private RrdReader reader;
     private StreamHeader currentHeader;
 
-    /**
-     * @param decodeFirstRows also decode the archetypes of each chunk's first row (for {@code print --verbose});
-     *                        off by default because it costs a decode per chunk that nothing else needs
-     */
-    private RecordingScanner(boolean decodeFirstRows) {
-        this.decodeFirstRows = decodeFirstRows;
+    private RecordingScanner(Path file) {
+        this.file = file;
     }
 
     /**
@@ -75,39 +77,75 @@ public final class RecordingScanner {
      * @throws IOException only if the file cannot be opened; problems inside the file end up in
      *                     {@link RecordingSummary#problems()}
      */
-    public static RecordingSummary scan(Path file, boolean decodeFirstRows) throws IOException {
-        RecordingScanner scanner = new RecordingScanner(decodeFirstRows);
+    public static RecordingSummary scan(Path file) throws IOException {
+        RecordingScanner scanner = new RecordingScanner(file);
         try (RrdReader reader = RrdReader.open(file)) {
-            scanner.readAll(reader);
+            scanner.reader = reader;
+            try {
+                RecordingLoader.of(reader, file.toString(), scanner.new Counting()).readAll();
+            } catch (IOException e) {
+                // Damage is a LoadProblem; what arrives here is the disk failing under a sound file.
+                scanner.keep(new Problem(scanner.bytes, "cannot read the file: " + e.getMessage(), e));
+            }
         }
-        return scanner.summary(file);
+        return scanner.summary();
     }
 
-    private void readAll(RrdReader reader) {
-        long position = 0;
-        while (true) {
-            RrdRecord record;
-            try {
-                record = reader.next();
-            } catch (RrdFormatException e) {
-                // Framing, protobuf or LZ4 damage: the reader cannot find the next message, so this ends the file.
-                problems.add(new Problem(e.messageOffset(), e.getMessage(), e));
-                return;
-            } catch (IOException e) {
-                problems.add(new Problem(position, "cannot read the file: " + e.getMessage(), e));
-                return;
-            } catch (RuntimeException e) {
-                // A reader bug on strange input must still give one line, not a crash; the reader's state is unknown.
-                problems.add(new Problem(position, "unexpected " + describe(e), e));
-                return;
-            }
-            if (record == null) {
-                return;
-            }
-            position = record.offset() + record.framedLength();
+    /**
+     * Every chunk of {@code file} in file order, handed to {@code action} as it is read (nothing is kept): the
+     * chunk list of {@code print --verbose}. Problems were reported by {@link #scan} and are not repeated.
+     *
+     * @param decodeFirstRows also decode the archetypes of each chunk's first row
+     */
+    public static void forEachChunk(Path file, boolean decodeFirstRows, Consumer<ChunkSummary> action) throws IOException {
+        try (RrdReader reader = RrdReader.open(file)) {
+            RecordingLoader.of(reader, file.toString(), new RecordingLoader.Listener() {
+                @Override
+                public void message(LogMessage message, RrdRecord record) {
+                    if (message instanceof LogMessage.ChunkMessage c) {
+                        action.accept(chunkSummary(record, c, decodeFirstRows));
+                    }
+                }
+
+                @Override
+                public void problem(LoadProblem problem) {
+                    // already in the summary of the first pass
+                }
+            }).readAll();
+        }
+    }
+
+    /** The first pass: counts and per-store facts. */
+    private final class Counting implements RecordingLoader.Listener {
+        @Override
+        public void framed(RrdRecord record) {
             noteStreamHeader(reader.streamHeader(), record.offset());
             countMessage(record);
-            decode(record);
+        }
+
+        @Override
+        public void message(LogMessage message, RrdRecord record) {
+            if (message instanceof LogMessage.StoreInfoMessage s) {
+                store(s.storeId()).noteInfo(s.info());
+            } else if (message instanceof LogMessage.ChunkMessage c) {
+                store(c.storeId()).add(c.chunk());
+                chunks++;
+                rows += c.chunk().rowCount();
+            }
+        }
+
+        @Override
+        public void problem(LoadProblem problem) {
+            // The CLI names the file on each line itself (FILE: byte N: reason), so the reason goes alone.
+            keep(new Problem(problem.messageOffset(), problem.reason(), problem.cause()));
+        }
+    }
+
+    private void keep(Problem problem) {
+        if (problems.size() < MAX_KEPT_PROBLEMS) {
+            problems.add(problem);
+        } else {
+            moreProblems++;
         }
     }
 
@@ -137,28 +175,7 @@ public final class RecordingScanner {
         }
     }
 
-    private void decode(RrdRecord record) {
-        LogMessage message;
-        try {
-            message = LogMessageCodec.decode(record);
-        } catch (RrdFormatException e) {
-            // Only this chunk is bad; the framing is intact, so the next message is still readable.
-            problems.add(new Problem(e.messageOffset(), e.getMessage(), e));
-            return;
-        } catch (RuntimeException e) {
-            problems.add(new Problem(record.offset(), kindName(record.message()) + " at byte " + record.offset()
-                    + ": unexpected " + describe(e), e));
-            return;
-        }
-        if (message instanceof LogMessage.StoreInfoMessage s) {
-            store(s.storeId()).noteInfo(s.info());
-        } else if (message instanceof LogMessage.ChunkMessage c) {
-            store(c.storeId()).add(c.chunk());
-            chunks.add(chunkSummary(record, c));
-        }
-    }
-
-    private ChunkSummary chunkSummary(RrdRecord record, LogMessage.ChunkMessage message) {
+    private static ChunkSummary chunkSummary(RrdRecord record, LogMessage.ChunkMessage message, boolean decodeFirstRows) {
         Chunk chunk = message.chunk();
         return new ChunkSummary(record.offset(), message.storeId(), chunk.id().toString(), chunk.entityPath(),
                 chunk.rowCount(), ranges(chunk), record.payloadCompression(), decodeFirstRows ? firstRow(chunk) : List.of());
@@ -191,15 +208,11 @@ public final class RecordingScanner {
         return stores.computeIfAbsent(id, k -> new StoreAccumulator(k, currentHeader == null ? null : currentHeader.version()));
     }
 
-    private RecordingSummary summary(Path file) {
+    private RecordingSummary summary() {
         MessageCounts counts = new MessageCounts(messages, setStoreInfo, arrowMsg, blueprintActivation, end,
                 arrowCompression, bytes);
         List<StoreSummary> storeSummaries = stores.values().stream().map(StoreAccumulator::summary).toList();
-        return new RecordingSummary(file, streams, counts, storeSummaries, chunks, problems);
-    }
-
-    private static String kindName(RrdMessage message) {
-        return message.getClass().getSimpleName();
+        return new RecordingSummary(file, streams, counts, storeSummaries, chunks, rows, problems, moreProblems);
     }
 
     private static String describe(RuntimeException e) {

@@ -12,22 +12,26 @@ import java.util.Map;
 /**
  * What an {@code .rrd} file holds, in the terms {@code print} and {@code verify} report: stream headers,
  * message counts, stores with their entities, components and timelines, and every problem met on the way.
- * Built by {@link RecordingScanner}; rendered by {@link SummaryText} and {@link SummaryJson}.
+ * Built by {@link RecordingScanner}; rendered by {@link SummaryText} and {@link SummaryJson}. Chunks are listed
+ * by {@link RecordingScanner#forEachChunk} ({@link ChunkSummary}), never held here.
  *
  * @param file     the file read
  * @param streams  one entry per RRF2 stream header (several after {@code cat a.rrd b.rrd})
  * @param messages what kinds of message the file holds
  * @param stores   stores in the order the file first mentions them
- * @param chunks   every decoded chunk, in file order
- * @param problems every message that could not be read or decoded, in file order; empty for a sound file
+ * @param chunks   decoded chunks over all stores (counted, not kept: a scan's memory does not grow with them)
+ * @param rows     rows over those chunks
+ * @param problems problems in file order, the first {@value RecordingScanner#MAX_KEPT_PROBLEMS} of them; empty
+ *                 for a sound file
+ * @param moreProblems problems found after those, counted only
  */
 public record RecordingSummary(Path file, List<StreamSummary> streams, MessageCounts messages,
-                               List<StoreSummary> stores, List<ChunkSummary> chunks, List<Problem> problems) {
+                               List<StoreSummary> stores, long chunks, long rows, List<Problem> problems,
+                               long moreProblems) {
 
     public RecordingSummary {
         streams = List.copyOf(streams);
         stores = List.copyOf(stores);
-        chunks = List.copyOf(chunks);
         problems = List.copyOf(problems);
     }
 
@@ -37,13 +41,13 @@ public record RecordingSummary(Path file, List<StreamSummary> streams, MessageCo
     }
 
     /** Decoded chunks over all stores. */
-    public int chunkCount() {
-        return chunks.size();
+    public long chunkCount() {
+        return chunks;
     }
 
     /** Rows over all decoded chunks. */
     public long rowCount() {
-        return chunks.stream().mapToLong(ChunkSummary::rows).sum();
+        return rows;
     }
 
     /** Distinct entities over all stores. */
@@ -156,7 +160,7 @@ public record RecordingSummary(Path file, List<StreamSummary> streams, MessageCo
     }
 
     /**
-     * One decoded chunk.
+     * One decoded chunk, as {@code print --verbose} lists it.
      *
      * @param offset      byte offset of its ArrowMsg
      * @param store       the store it belongs to

@@ -12,6 +12,8 @@ import io.github.rerun4j.render.dataframe.TimeFormat;
 import io.github.rerun4j.render.export.JsonWriter;
 import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.StoreSource;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,13 +29,20 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static String write(RecordingSummary summary, boolean listChunks) {
+    /**
+     * Writes the report to {@code out}; with {@code listChunks}, the chunks come from a second pass over the file
+     * and each is written as soon as it is read, so the document's size never sits in memory.
+     *
+     * @throws IOException if the file cannot be read again for the chunk list
+     */
+    static void write(RecordingSummary summary, boolean listChunks, PrintWriter out) throws IOException {
         SummaryJson writer = new SummaryJson();
-        writer.report(summary, listChunks);
-        return writer.json.toString();
+        writer.report(summary, listChunks, out);
+        writer.json.drainTo(out);
+        out.println();
     }
 
-    private void report(RecordingSummary summary, boolean listChunks) {
+    private void report(RecordingSummary summary, boolean listChunks, PrintWriter out) throws IOException {
         json.beginObject();
         json.name("file").value(summary.file().toString());
         json.name("ok").value(summary.isSound());
@@ -55,9 +64,10 @@ final class SummaryJson {
         json.endArray();
         if (listChunks) {
             json.name("chunks").beginArray();
-            for (ChunkSummary chunk : summary.chunks()) {
+            RecordingScanner.forEachChunk(summary.file(), true, chunk -> {
                 chunk(chunk);
-            }
+                json.drainTo(out);
+            });
             json.endArray();
         }
         json.name("problems").beginArray();
@@ -65,6 +75,7 @@ final class SummaryJson {
             json.beginObject().name("offset").value(problem.offset()).name("reason").value(problem.reason()).endObject();
         }
         json.endArray();
+        json.name("more_problems").value(summary.moreProblems());
         json.endObject();
     }
 

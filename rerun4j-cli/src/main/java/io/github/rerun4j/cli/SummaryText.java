@@ -11,6 +11,7 @@ import io.github.rerun4j.render.dataframe.TimeFormat;
 import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.RerunVersion;
 import io.github.rerun4j.sdk.rrd.StoreSource;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,11 +32,17 @@ final class SummaryText {
         this.out = out;
     }
 
-    static void write(RecordingSummary summary, boolean listChunks, PrintWriter out) {
+    /**
+     * Writes the report; with {@code listChunks}, the chunks come from a second pass over the file and are
+     * written as they are read.
+     *
+     * @throws IOException if the file cannot be read again for the chunk list
+     */
+    static void write(RecordingSummary summary, boolean listChunks, PrintWriter out) throws IOException {
         new SummaryText(out).report(summary, listChunks);
     }
 
-    private void report(RecordingSummary summary, boolean listChunks) {
+    private void report(RecordingSummary summary, boolean listChunks) throws IOException {
         out.println("File:         " + summary.file());
         for (StreamSummary stream : summary.streams()) {
             out.println("Stream:       " + streamText(stream));
@@ -52,9 +59,7 @@ final class SummaryText {
         if (listChunks) {
             out.println();
             out.println("Chunks:");
-            for (ChunkSummary chunk : summary.chunks()) {
-                chunk(chunk);
-            }
+            RecordingScanner.forEachChunk(summary.file(), true, this::chunk);
         }
     }
 

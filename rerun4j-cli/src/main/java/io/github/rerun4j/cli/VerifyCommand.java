@@ -29,7 +29,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RecordingSummary summary = RecordingScanner.scan(InputFile.requireReadable(file), false);
+        RecordingSummary summary = RecordingScanner.scan(InputFile.requireReadable(file));
         if (!summary.isSound()) {
             ProblemReport.print(summary, root.verbose(), spec.commandLine().getErr());
             return ExitCode.BAD_DATA;

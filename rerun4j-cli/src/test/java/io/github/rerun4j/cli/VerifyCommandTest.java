@@ -73,7 +73,8 @@ class VerifyCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_DATA);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.errLines()[0]).startsWith(cut + ": byte " + last.offset() + ": ArrowMsg message at byte " + last.offset());
+        assertThat(run.errLines()[0]).startsWith(cut + ": byte " + last.offset() + ": cut off mid-write: the file ends inside "
+                + "message 3, which starts at byte " + last.offset() + " (ArrowMsg message at byte " + last.offset());
     }
 
     @Test

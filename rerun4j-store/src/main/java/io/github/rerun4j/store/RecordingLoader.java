@@ -98,6 +98,14 @@ public final class RecordingLoader {
             done = true;
             listener.problem(outOfMemory("the message after byte " + intactUpTo, intactUpTo, e));
             return false;
+        } catch (RuntimeException e) {
+            // A reader bug on strange input must still be one problem, not a crash; the reader's state is
+            // unknown after it, so reading ends.
+            done = true;
+            listener.problem(new LoadProblem(source, current, intactUpTo, intactUpTo, LoadProblem.Kind.DAMAGED,
+                    "the message after byte " + intactUpTo + ": unexpected " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+            return false;
         }
         if (record == null) {
             done = true;
@@ -149,9 +157,8 @@ public final class RecordingLoader {
         if (!e.endsInside()) {
             return new LoadProblem(source, current, e.offset(), e.messageOffset(), LoadProblem.Kind.DAMAGED, e.getMessage(), e);
         }
-        String reason = "cut off mid-write: the input ends inside message " + (messages + 1) + " at byte "
-                + e.messageOffset() + " (" + e.getMessage() + "); all " + messages + " messages before it (up to byte "
-                + e.messageOffset() + ") are intact";
+        String reason = "cut off mid-write: the file ends inside message " + (messages + 1) + ", which starts at byte "
+                + e.messageOffset() + " (" + e.getMessage() + "); the " + messages + " messages before it are intact";
         return new LoadProblem(source, current, e.offset(), e.messageOffset(), LoadProblem.Kind.CUT_OFF, reason, e);
     }
 

@@ -75,6 +75,15 @@ public final class JsonWriter {
         return out.toString();
     }
 
+    /**
+     * Moves the JSON written so far to {@code sink} and forgets it, keeping the nesting: a long document can be
+     * written piece by piece without holding all of it.
+     */
+    public void drainTo(java.io.PrintWriter sink) {
+        sink.append(out);
+        out.setLength(0);
+    }
+
     /** {@code text} as a JSON string literal, quotes included. */
     public static String quote(String text) {
         JsonWriter writer = new JsonWriter();
