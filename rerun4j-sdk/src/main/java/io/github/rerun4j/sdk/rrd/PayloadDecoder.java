@@ -26,6 +26,12 @@ final class PayloadDecoder {
     static final int MAX_UNCOMPRESSED_BYTES = Integer.MAX_VALUE - 8;
     /** LZ4 cannot expand data by more than this factor; a larger claim is corruption, not a reason to allocate. */
     static final int MAX_LZ4_RATIO = 255;
+    /**
+     * Claims above this are checked against what the block decodes to before the output is allocated (a walk
+     * costing about half a decompression); smaller ones are allocated as claimed, which a damaged file can make
+     * cost at most this much, and the decompressor then rejects a wrong claim.
+     */
+    static final int SCAN_CLAIMS_ABOVE = 4 << 20;
 
     private static final int ENCODING_ARROW_IPC = 1;
     private static final LZ4SafeDecompressor LZ4 = LZ4Factory.safeInstance().safeDecompressor();
@@ -152,18 +158,8 @@ final class PayloadDecoder {
             throw new RrdFormatException(fieldOffset, messageOffset, what + ": uncompressed_size " + uncompressedSize
                     + " exceeds this reader's limit of " + MAX_UNCOMPRESSED_BYTES + " bytes");
         }
-        long decodable;
-        try {
-            decodable = Lz4BlockSize.decodedSize(payload, start, length, MAX_UNCOMPRESSED_BYTES);
-        } catch (Lz4BlockSize.MalformedBlockException e) {
-            long bad = payloadOffset + start + e.at();
-            throw new RrdFormatException(bad, messageOffset, what + ": corrupt LZ4 payload of " + length + " bytes at byte "
-                    + bad + ": " + e.getMessage());
-        }
-        if (decodable != uncompressedSize) {
-            // Checked before allocating: a claim the data cannot back must not cost an array of that size.
-            throw new RrdFormatException(fieldOffset, messageOffset, what + ": claims uncompressed_size " + uncompressedSize
-                    + " but its LZ4 payload of " + length + " bytes decodes to " + decodable + " bytes");
+        if (uncompressedSize > SCAN_CLAIMS_ABOVE) {
+            checkClaim(start, length, uncompressedSize, fieldOffset);
         }
         byte[] out = new byte[(int) uncompressedSize];
         int produced;
@@ -178,6 +174,23 @@ final class PayloadDecoder {
                     + " bytes but uncompressed_size says " + uncompressedSize);
         }
         return out;
+    }
+
+    /** Walks the block (no output) and fails unless it decodes to exactly {@code uncompressedSize} bytes. */
+    private void checkClaim(int start, int length, long uncompressedSize, long fieldOffset) throws RrdFormatException {
+        long decodable;
+        try {
+            decodable = Lz4BlockSize.decodedSize(payload, start, length, MAX_UNCOMPRESSED_BYTES);
+        } catch (Lz4BlockSize.MalformedBlockException e) {
+            long bad = payloadOffset + start + e.at();
+            throw new RrdFormatException(bad, messageOffset, what + ": corrupt LZ4 payload of " + length + " bytes at byte "
+                    + bad + ": " + e.getMessage());
+        }
+        if (decodable != uncompressedSize) {
+            // Checked before allocating: a claim the data cannot back must not cost an array of that size.
+            throw new RrdFormatException(fieldOffset, messageOffset, what + ": claims uncompressed_size " + uncompressedSize
+                    + " but its LZ4 payload of " + length + " bytes decodes to " + decodable + " bytes");
+        }
     }
 
     private RrdMessage blueprintActivation() throws IOException {
