@@ -19,14 +19,14 @@ import java.util.Map;
  * @param streams  one entry per RRF2 stream header (several after {@code cat a.rrd b.rrd})
  * @param messages what kinds of message the file holds
  * @param stores   stores in the order the file first mentions them
- * @param chunks   decoded chunks over all stores (counted, not kept: a scan's memory does not grow with them)
- * @param rows     rows over those chunks
+ * @param chunkCount decoded chunks over all stores (counted, not kept: a scan's memory does not grow with them)
+ * @param rowCount   rows over those chunks
  * @param problems problems in file order, the first {@value RecordingScanner#MAX_KEPT_PROBLEMS} of them; empty
  *                 for a sound file
  * @param moreProblems problems found after those, counted only
  */
 public record RecordingSummary(Path file, List<StreamSummary> streams, MessageCounts messages,
-                               List<StoreSummary> stores, long chunks, long rows, List<Problem> problems,
+                               List<StoreSummary> stores, long chunkCount, long rowCount, List<Problem> problems,
                                long moreProblems) {
 
     public RecordingSummary {
@@ -38,16 +38,6 @@ public record RecordingSummary(Path file, List<StreamSummary> streams, MessageCo
     /** True when every message decoded. */
     public boolean isSound() {
         return problems.isEmpty();
-    }
-
-    /** Decoded chunks over all stores. */
-    public long chunkCount() {
-        return chunks;
-    }
-
-    /** Rows over all decoded chunks. */
-    public long rowCount() {
-        return rows;
     }
 
     /** Distinct entities over all stores. */

@@ -47,7 +47,7 @@ class ViewerLoadTest {
             assertThat(recordings).singleElement().satisfies(r -> {
                 assertThat(r.source()).isEqualTo(first.toString());
                 assertThat(r.problems()).singleElement().asString()
-                        .startsWith(second + ": cut off mid-write: the file ends inside message ");
+                        .startsWith(second.getFileName() + ": cut off mid-write: the file ends inside message ");
             });
         }
     }

@@ -46,6 +46,7 @@ public final class FileFollower implements AutoCloseable {
 
     private final Path file;
     private final String source;
+    private final String fileName;  // what problems shown in the page start with
     private final RecordingHub hub;
     private final TailingInputStream tail;
     private final Thread thread;
@@ -63,6 +64,7 @@ public final class FileFollower implements AutoCloseable {
     private FileFollower(Path file, RecordingHub hub) throws IOException {
         this.file = file;
         this.source = file.toString();
+        this.fileName = HubListener.fileName(source);
         this.hub = hub;
         this.tail = TailingInputStream.open(file, POLL_MS, this::waitingAtEnd);
         this.thread = new Thread(this::run, "rerun4j-follow " + file.getFileName());
@@ -129,18 +131,18 @@ public final class FileFollower implements AutoCloseable {
             current = loader.currentStore();
             messageDone(counted);
             if (!tail.stoppedAtEnd() && endedBy != null && endedBy.kind() != LoadProblem.Kind.OUT_OF_MEMORY) {
-                hub.addProblem(current, source, source + ": following stopped: nothing after the damaged framing at byte "
+                hub.addProblem(current, source, fileName + ": following stopped: nothing after the damaged framing at byte "
                         + endedBy.messageOffset() + " can be read");
             }
         } catch (InterruptedIOException e) {
             // close() gave up waiting politely
         } catch (IOException | RuntimeException e) {
-            hub.addProblem(current, source, source + ": reading stopped at byte " + consumed + ": "
+            hub.addProblem(current, source, fileName + ": reading stopped at byte " + consumed + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (OutOfMemoryError e) {
             // The loader reports running out of memory inside a message; this catches it anywhere else, so the
             // page shows why the file stopped growing instead of a follower that silently died.
-            hub.addProblem(current, source, source + ": out of memory at byte " + consumed + " (this JVM may use "
+            hub.addProblem(current, source, fileName + ": out of memory at byte " + consumed + " (this JVM may use "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more with -Xmx); following stopped");
         } finally {
             caughtUp.countDown();
@@ -199,7 +201,7 @@ public final class FileFollower implements AutoCloseable {
         boolean onlyFraming = pending == STREAM_HEADER_BYTES || (lastWasEnd && pending <= FOOTER_TRAILER_BYTES + STREAM_HEADER_BYTES);
         if (pending > 0 && !onlyFraming && waitedMillis >= INCOMPLETE_AFTER_MS && !incompleteReported) {
             incompleteReported = true;
-            hub.setIncomplete(current, source, source + ": the last " + pending + " bytes (from byte " + consumed
+            hub.setIncomplete(current, source, fileName + ": the last " + pending + " bytes (from byte " + consumed
                     + ") are not a whole message yet: the file is cut off, or still being written (waiting for the rest)");
         }
     }
