@@ -64,6 +64,7 @@ public final class RecordingScanner {
     private long chunks;
     private long rows;
 
+    private OutOfMemoryError outOfMemory;
     private RrdReader reader;
     private StreamHeader currentHeader;
 
@@ -74,8 +75,9 @@ public final class RecordingScanner {
     /**
      * Reads {@code file} to the end, or to the first damage that ends the stream.
      *
-     * @throws IOException only if the file cannot be opened; problems inside the file end up in
-     *                     {@link RecordingSummary#problems()}
+     * @throws IOException       only if the file cannot be opened; problems inside the file end up in
+     *                            {@link RecordingSummary#problems()}
+     * @throws OutOfMemoryError when a message does not fit in the heap (reading stopped there)
      */
     public static RecordingSummary scan(Path file) throws IOException {
         RecordingScanner scanner = new RecordingScanner(file);
@@ -87,6 +89,9 @@ public final class RecordingScanner {
                 // Damage is a LoadProblem; what arrives here is the disk failing under a sound file.
                 scanner.keep(new Problem(scanner.bytes, "cannot read the file: " + e.getMessage(), e));
             }
+        }
+        if (scanner.outOfMemory != null) {
+            throw scanner.outOfMemory;  // the heap, not the file: Main says so with a hint (exit 2)
         }
         return scanner.summary();
     }
@@ -136,6 +141,10 @@ public final class RecordingScanner {
 
         @Override
         public void problem(LoadProblem problem) {
+            if (problem.kind() == LoadProblem.Kind.OUT_OF_MEMORY && problem.cause() instanceof OutOfMemoryError e) {
+                outOfMemory = e;
+                return;
+            }
             // The CLI names the file on each line itself (FILE: byte N: reason), so the reason goes alone.
             keep(new Problem(problem.messageOffset(), problem.reason(), problem.cause()));
         }

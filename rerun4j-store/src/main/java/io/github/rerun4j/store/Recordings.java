@@ -41,12 +41,17 @@ public record Recordings(List<Recording> recordings, List<String> problems) {
     /**
      * Reads and indexes every chunk of every store of the file.
      *
-     * @throws IOException if the file cannot be opened or read (not for damaged content, see {@link #problems()})
+     * @throws IOException       if the file cannot be opened or read (not for damaged content, see {@link #problems()})
+     * @throws OutOfMemoryError if a message does not fit in the heap: a limit of this JVM rather than a problem
+     *                          of the file, so it is rethrown once reading has stopped
      */
     public static Recordings load(Path rrd) throws IOException {
         Collector collector = new Collector();
         try (RrdReader reader = RrdReader.open(rrd)) {
             RecordingLoader.of(reader, rrd.toString(), collector).readAll();
+        }
+        if (collector.outOfMemory != null) {
+            throw collector.outOfMemory;  // the heap's limit, not the file's fault: the caller says what to do
         }
         List<Recording> out = new ArrayList<>();
         collector.stores.forEach((id, store) -> out.add(new Recording(id, collector.infos.get(id), store)));
@@ -58,6 +63,7 @@ public record Recordings(List<Recording> recordings, List<String> problems) {
         private final Map<StoreId, ChunkStore> stores = new LinkedHashMap<>();
         private final Map<StoreId, StoreInfo> infos = new LinkedHashMap<>();
         private final List<String> problems = new ArrayList<>();
+        private OutOfMemoryError outOfMemory;
 
         @Override
         public void message(LogMessage message, RrdRecord record) {
@@ -71,7 +77,11 @@ public record Recordings(List<Recording> recordings, List<String> problems) {
 
         @Override
         public void problem(LoadProblem problem) {
-            problems.add(problem.describe());
+            if (problem.kind() == LoadProblem.Kind.OUT_OF_MEMORY && problem.cause() instanceof OutOfMemoryError e) {
+                outOfMemory = e;
+            } else {
+                problems.add(problem.describe());
+            }
         }
     }
 
