@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.rrd;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input is not a valid {@code .rrd} stream: truncated, corrupt, or a format this SDK does not read.
@@ -39,7 +40,7 @@ public final class RrdFormatException extends IOException {
         this(offset, messageOffset, message, cause, false);
     }
 
-    private RrdFormatException(long offset, long messageOffset, String message, Throwable cause, boolean endsInside) {
+    private RrdFormatException(long offset, long messageOffset, String message, @Nullable Throwable cause, boolean endsInside) {
         super(message, cause);
         this.offset = offset;
         this.messageOffset = messageOffset;
