@@ -90,13 +90,15 @@ class SceneResolutionTest {
         for (CliRun run : new CliRun[] {render, hover, points}) {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_DATA);
             assertThat(run.errLines()).singleElement().asString()
-                    .startsWith("rerun4j: " + cut + " is damaged (ArrowMsg message at byte ")
-                    .contains("but only 57190 remain), and in what could be read before the damage: ");
+                    .startsWith("rerun4j: " + cut + " is damaged (cut off mid-write: the file ends inside message 3, "
+                            + "which starts at byte ")
+                    .contains("but only 57190 remain); the 2 messages before it are intact), and in what could be "
+                            + "read before the damage: ");
         }
         assertThat(render.err()).contains("no entity world/camera/depth in " + cut + "; entities: /world/camera");
         CliRun dataframe = CliRun.of("dataframe", cut.toString(), "--entity", "world/camera/depth");
         assertThat(dataframe.exitCode()).isEqualTo(ExitCode.BAD_DATA);
-        assertThat(dataframe.err()).startsWith("rerun4j: " + cut + " is damaged (ArrowMsg message at byte ");
+        assertThat(dataframe.err()).startsWith("rerun4j: " + cut + " is damaged (cut off mid-write: ");
         assertThat(hover.err()).contains(cut + " has no depth image");
         assertThat(dir.resolve("cut.png")).doesNotExist();
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
  * Every store of an {@code .rrd} file, each with its own {@link ChunkStore}, in order of first appearance.
  *
  * <p>Loading is {@link RecordingLoader}'s, as lenient as Rerun's viewer: a message that cannot be decoded is
- * skipped, and damaged framing ends the file; both are reported by {@link #problems()} (each line naming the
- * file) and everything readable is kept.
+ * skipped, and damaged framing ends the file; both are reported by {@link #problems()} and everything readable
+ * is kept.
  *
  * <pre>{@code
  * Recordings all = Recordings.load(Path.of("depth.rrd"));
@@ -29,7 +29,8 @@ import java.util.Optional;
  * }</pre>
  *
  * @param recordings every store (recordings and blueprints), in order of first appearance
- * @param problems   one line per skipped message or damage found ({@link LoadProblem#describe()})
+ * @param problems   one line per skipped message or damage found ({@link LoadProblem#reason()}: the file is
+ *                   the one that was loaded)
  */
 public record Recordings(List<Recording> recordings, List<String> problems) {
 
@@ -80,7 +81,7 @@ public record Recordings(List<Recording> recordings, List<String> problems) {
             if (problem.kind() == LoadProblem.Kind.OUT_OF_MEMORY && problem.cause() instanceof OutOfMemoryError e) {
                 outOfMemory = e;
             } else {
-                problems.add(problem.describe());
+                problems.add(problem.reason());  // one file per Recordings: its callers name it
             }
         }
     }

@@ -167,17 +167,4 @@ class RecordingLoaderTest {
             assertThat(p.describe()).startsWith("oom.rrd: out of memory reading message 3 at byte ").contains("-Xmx");
         });
     }
-
-    @Test
-    void problemsOfTwoFilesOfOneRecordingNameTheirFile() throws Exception {
-        Path a = write("a.rrd", 2);
-        Path b = write("b.rrd", 2);
-        for (Path file : List.of(a, b)) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.truncate(Files.size(file) - 5);
-            }
-        }
-        assertThat(Recordings.load(a).problems()).singleElement().asString().startsWith(a + ": ");
-        assertThat(Recordings.load(b).problems()).singleElement().asString().startsWith(b + ": ");
-    }
 }
