@@ -27,8 +27,15 @@ import java.util.Objects;
  * <pre>{@code
  * try (RrdReader reader = RrdReader.open(path)) {
  *     RecordingLoader.of(reader, path.toString(), new RecordingLoader.Listener() {
- *         public void message(LogMessage message, RrdRecord record) { ... }
- *         public void problem(LoadProblem problem) { System.err.println(problem.describe()); }
+ *         @Override
+ *         public void message(LogMessage message, RrdRecord record) {
+ *             System.out.println(message.storeId());
+ *         }
+ *
+ *         @Override
+ *         public void problem(LoadProblem problem) {
+ *             System.err.println(problem.describe());
+ *         }
  *     }).readAll();
  * }
  * }</pre>

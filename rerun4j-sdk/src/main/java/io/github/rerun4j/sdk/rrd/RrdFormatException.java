@@ -51,7 +51,7 @@ public final class RrdFormatException extends IOException {
      * The input ends inside the message (or stream header, or footer trailer) that starts at {@code messageOffset}:
      * what a writer killed mid-write leaves behind, as opposed to bytes that are there but wrong.
      */
-    public static RrdFormatException endsInside(long offset, long messageOffset, String message) {
+    public static RrdFormatException cutOff(long offset, long messageOffset, String message) {
         return new RrdFormatException(offset, messageOffset, message, null, true);
     }
 

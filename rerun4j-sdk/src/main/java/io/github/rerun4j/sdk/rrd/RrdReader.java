@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Damage: {@link #next()} returns every complete message before the damage, then throws one
  * {@link RrdFormatException} with the offset of the damaged message, then returns {@code null}. An input cut
- * exactly between two messages cannot be told from a complete one, so it ends cleanly. No length read from
- * the input is trusted for allocation: a length larger than what is left is an error, not an allocation.
+ * exactly between two messages cannot be told from a complete one, so it ends cleanly; one that ends inside a
+ * message (a writer killed mid-write) gives an error whose {@link RrdFormatException#endsInside()} is true.
+ * No length read from the input is trusted for allocation: a length larger than what is left is an error, not
+ * an allocation.
  *
  * <pre>{@code
  * try (RrdReader reader = RrdReader.open(Path.of("recording.rrd"))) {
@@ -132,7 +134,7 @@ public final class RrdReader implements Closeable {
             if (StreamHeader.looksLikeStreamHeader(header, n)) {
                 // A concatenated stream: its 12-byte header starts where a message kind was expected.
                 if (n < StreamHeader.BYTES) {
-                    throw RrdFormatException.endsInside(at, at, "stream header at byte " + at + " is cut off: only " + n
+                    throw RrdFormatException.cutOff(at, at, "stream header at byte " + at + " is cut off: only " + n
                             + " of " + StreamHeader.BYTES + " bytes before the end of input");
                 }
                 streamHeader = StreamHeader.parse(header, at);
@@ -145,7 +147,7 @@ public final class RrdReader implements Closeable {
                         + "of input or an RRF2 stream header at byte " + at + ", got " + StreamHeader.describe(header, 0, Math.min(n, 4)));
             }
             if (n < MESSAGE_HEADER_BYTES) {
-                throw RrdFormatException.endsInside(at, at, "message header at byte " + at + " is cut off: only " + n
+                throw RrdFormatException.cutOff(at, at, "message header at byte " + at + " is cut off: only " + n
                         + " of " + MESSAGE_HEADER_BYTES + " bytes before the end of input");
             }
             ByteBuffer fields = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
@@ -179,7 +181,7 @@ public final class RrdReader implements Closeable {
             String text = "stream header at byte " + at + ": input of " + n + " bytes is too short for the 12-byte stream header"
                     + (rrf ? "" : "; it starts with " + StreamHeader.describe(bytes, 0, Math.min(n, 4)) + ", not RRF2");
             if (rrfSoFar) {
-                throw RrdFormatException.endsInside(at, at, text);
+                throw RrdFormatException.cutOff(at, at, text);
             }
             throw new RrdFormatException(at, at, text);
         }
@@ -191,7 +193,7 @@ public final class RrdReader implements Closeable {
         long remaining = source.remaining();
         // length is a u64: negative here means more than 2^63, which no input holds.
         if (remaining >= 0 && length > remaining) {
-            throw RrdFormatException.endsInside(at + 8, at, what + " claims " + length
+            throw RrdFormatException.cutOff(at + 8, at, what + " claims " + length
                     + " payload bytes but only " + remaining + " remain");
         }
         if (remaining >= 0 && length < 0) {
@@ -204,7 +206,7 @@ public final class RrdReader implements Closeable {
         }
         byte[] payload = source.readPayload((int) length);
         if (payload.length < length) {
-            throw RrdFormatException.endsInside(at + 8, at, what + " claims " + length + " payload bytes but only "
+            throw RrdFormatException.cutOff(at + 8, at, what + " claims " + length + " payload bytes but only "
                     + payload.length + " remain");
         }
         return payload;
@@ -218,7 +220,7 @@ public final class RrdReader implements Closeable {
             return;
         }
         if (n < trailer.length) {
-            throw RrdFormatException.endsInside(at, at, "footer trailer at byte " + at + " is cut off: only " + n + " of "
+            throw RrdFormatException.cutOff(at, at, "footer trailer at byte " + at + " is cut off: only " + n + " of "
                     + FOOTER_TRAILER_BYTES + " bytes before the end of input");
         }
         ByteBuffer fields = ByteBuffer.wrap(trailer).order(ByteOrder.LITTLE_ENDIAN);
