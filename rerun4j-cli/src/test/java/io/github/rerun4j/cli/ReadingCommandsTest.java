@@ -90,6 +90,7 @@ class ReadingCommandsTest {
         long before = usedHeapAfterGc();
         RecordingSummary summary = RecordingScanner.scan(file);
         long retained = usedHeapAfterGc() - before;
+        System.out.printf("scan of %d chunks retains %d bytes%n", chunks, retained);
 
         assertThat(summary.chunkCount()).isEqualTo(chunks);
         assertThat(summary.isSound()).isTrue();
