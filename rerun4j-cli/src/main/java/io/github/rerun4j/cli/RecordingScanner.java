@@ -22,6 +22,7 @@ import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.rrd.StreamHeader;
+import io.github.rerun4j.sdk.types.ErrorText;
 import io.github.rerun4j.store.LoadProblem;
 import io.github.rerun4j.store.RecordingLoader;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class RecordingScanner {
                 RecordingLoader.of(reader, file.toString(), scanner.new Counting()).readAll();
             } catch (IOException e) {
                 // Damage is a LoadProblem; what arrives here is the disk failing under a sound file.
-                scanner.keep(new Problem(scanner.bytes, "cannot read the file: " + e.getMessage(), e));
+                scanner.keep(new Problem(scanner.bytes, "cannot read the file: " + ErrorText.describe(e), e));
             }
         }
         if (scanner.outOfMemory != null) {

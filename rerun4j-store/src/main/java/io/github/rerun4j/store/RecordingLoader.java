@@ -6,6 +6,7 @@ import io.github.rerun4j.sdk.rrd.RrdFormatException;
 import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -110,8 +111,7 @@ public final class RecordingLoader {
             // unknown after it, so reading ends.
             done = true;
             listener.problem(new LoadProblem(source, current, intactUpTo, intactUpTo, LoadProblem.Kind.DAMAGED,
-                    "the message after byte " + intactUpTo + ": unexpected " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+                    "the message after byte " + intactUpTo + ": unexpected " + ErrorText.describe(e), e));
             return false;
         }
         if (record == null) {
@@ -155,7 +155,7 @@ public final class RecordingLoader {
             // A decoder bug on strange input must still be one problem of this message, not a crash of the caller.
             listener.problem(new LoadProblem(source, current, record.offset(), record.offset(), LoadProblem.Kind.SKIPPED,
                     record.message().getClass().getSimpleName() + " message at byte " + record.offset() + ": unexpected "
-                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+                            + ErrorText.describe(e), e));
         }
         return null;
     }

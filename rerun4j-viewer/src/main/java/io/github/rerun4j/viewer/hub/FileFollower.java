@@ -5,6 +5,7 @@ import io.github.rerun4j.sdk.rrd.RrdMessage;
 import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.sdk.types.ErrorText;
 import io.github.rerun4j.store.LoadProblem;
 import io.github.rerun4j.store.RecordingLoader;
 import java.io.BufferedInputStream;
@@ -138,7 +139,7 @@ public final class FileFollower implements AutoCloseable {
             // close() gave up waiting politely
         } catch (IOException | RuntimeException e) {
             hub.addProblem(current, source, fileName + ": reading stopped at byte " + consumed + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    + ErrorText.describe(e));
         } catch (OutOfMemoryError e) {
             // The loader reports running out of memory inside a message; this catches it anywhere else, so the
             // page shows why the file stopped growing instead of a follower that silently died.
