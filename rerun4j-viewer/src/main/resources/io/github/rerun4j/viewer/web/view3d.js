@@ -1,7 +1,8 @@
 // The 3D view (depth-semantics §5): every depth image under a pinhole as a point cloud back-projected on the
 // GPU (depth-cloud.js), pinhole frustums, a ground grid and world axes, with three.js. The camera orbits,
 // pans and zooms (OrbitControls); it frames the scene box from Rerun's default eye when the scene first
-// appears and on double-click, and is otherwise left where the user put it. Overrides apply on update().
+// appears, on double-click, and when the box changes a lot (boxChangedALot) while the user has not moved
+// the camera since it was last framed; otherwise it is left where the user put it. Overrides apply on update().
 //
 // Test hooks on the returned view: ready (every cloud has its pixels), pointCount() (CPU count of the points
 // drawn), gpuPointCount() (the same counted by an occlusion-free GPU pass), readPixels() ({width, height,
@@ -13,7 +14,7 @@ import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { api } from './api.js';
 import { DepthCloud } from './depth-cloud.js';
-import { defaultEye, NEAR } from './camera3d.js';
+import { boxChangedALot, defaultEye, NEAR } from './camera3d.js';
 import { Guides } from './view3d-guides.js';
 import { Hover3D } from './view3d-hover.js';
 
@@ -43,7 +44,8 @@ export function createView3D(parent, state) {
   const clouds = new Map(); // entity -> DepthCloud
   const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()] });
 
-  let framed = null; // {recording, hadBounds}: what the camera was last framed for
+  let framed = null; // {recording, bounds}: what the camera was last framed for
+  let userMoved = false; // the user moved the camera since it was last framed
   let frameRequested = false;
   let pickRequested = false;
   let destroyed = false;
@@ -102,6 +104,8 @@ export function createView3D(parent, state) {
     camera.updateProjectionMatrix();
     controls.target.copy(eye.target);
     controls.update();
+    userMoved = false;
+    framed = { recording: state.recording, bounds: state.scene?.bounds ?? null };
     guides.fitTo(state.scene?.bounds, state.scene?.axes);
     requestFrame();
   }
@@ -228,7 +232,7 @@ export function createView3D(parent, state) {
   }
 
   controls.addEventListener('change', requestFrame);
-  controls.addEventListener('start', () => { pointer = null; hover.hide(); });
+  controls.addEventListener('start', () => { pointer = null; userMoved = true; hover.hide(); });
   canvas.addEventListener('dblclick', frame);
   canvas.addEventListener('pointermove', (e) => {
     if (e.buttons !== 0) return; // dragging the camera
@@ -246,11 +250,12 @@ export function createView3D(parent, state) {
       try {
         syncClouds();
         guides.setFrustums(state.scene.pinholes);
-        // Frame a recording's scene once, when it first appears (again if it had no box yet, e.g. live
-        // data still arriving); after that the camera is the user's until a double-click.
-        const hasBounds = state.scene.bounds != null;
-        if (framed?.recording !== state.recording || (!framed.hadBounds && hasBounds)) {
-          framed = { recording: state.recording, hadBounds: hasBounds };
+        // Frame a recording's scene when it first appears (again if it had no box yet, e.g. live data
+        // still arriving) and when its box changes a lot under a camera the user has not touched; once the
+        // user moves the camera it is theirs until a double-click.
+        const bounds = state.scene.bounds;
+        if (framed?.recording !== state.recording || (framed.bounds == null && bounds != null)
+            || (!userMoved && boxChangedALot(framed.bounds, bounds))) {
           resize();
           frame();
         }
@@ -284,6 +289,7 @@ export function createView3D(parent, state) {
       camera.updateProjectionMatrix();
       controls.target.fromArray(target);
       controls.update();
+      userMoved = true; // as if the user had put it there
       requestFrame();
     },
     /** Test hook: the cloud pixel drawn at CSS (x, y) of the canvas, {entity, x, y}, or null. */

@@ -1,0 +1,67 @@
+package io.github.rerun4j.viewer.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rerun4j.sdk.RecordingStream;
+import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.viewer.browser.Browser;
+import io.github.rerun4j.viewer.browser.SharedViewerPage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The timeline the page opens on is the one Rerun 0.33 picks (Timeline::pick_best_timeline): a timeline the
+ * user logged over log_time over log_tick, then the most rows, then the last name.
+ */
+class DefaultTimelineTest {
+
+    @RegisterExtension
+    static final SharedViewerPage shared = SharedViewerPage.serving(DefaultTimelineTest::write);
+
+    /** log_tick and log_time on every row (the SDK's defaults) and {@code frame} on the depth images. */
+    static void write(Path file) {
+        try (RecordingStream rec = RecordingStream.builder("default_timeline").saveTo(file)) {
+            for (int i = 0; i < 3; i++) {
+                rec.setTimeSequence("frame", 10 + i);
+                rec.log("cam/depth", DepthImage.fromU16(new short[] {1, 2, 3, 4}, 2, 2));
+            }
+        }
+    }
+
+    @Test
+    void opensOnTheTimelineTheUserLoggedNotOnLogTick() {
+        Browser browser = shared.browser();
+        ShellPage page = ShellPage.open(browser, shared.viewer());
+
+        assertThat(browser.js("return window.rerun4j.state.timeline")).isEqualTo("frame");
+        page.waitForSceneAtTime();
+        assertThat(page.time()).isEqualTo("12"); // the latest frame
+        assertThat(browser.js("return document.querySelector('#timeline .timeline-name').value")).isEqualTo("frame");
+    }
+
+    @Test
+    void theRuleRanksUserTimelinesThenLogTimeThenLogTickThenRowsThenName() {
+        Browser browser = shared.browser();
+        ShellPage.open(browser, shared.viewer());
+        assertThat(pick(browser, "[]", null)).isNull();
+        assertThat(pick(browser, "[['log_tick', 5]]", null)).isEqualTo("log_tick");
+        assertThat(pick(browser, "[['log_tick', 5], ['log_time', 5]]", null)).isEqualTo("log_time");
+        assertThat(pick(browser, "[['log_tick', 9], ['log_time', 9], ['frame', 1]]", null)).isEqualTo("frame");
+        assertThat(pick(browser, "[['frame', 1], ['message_log_time', 1], ['zzz', 9]]", null))
+                .isEqualTo("message_log_time");
+        assertThat(pick(browser, "[['a', 3], ['b', 7], ['c', 2]]", null)).isEqualTo("b");
+        // A full tie: Rust's max_by keeps the last of the names in order.
+        assertThat(pick(browser, "[['wall', 20], ['elapsed', 20], ['frame', 20]]", null)).isEqualTo("wall");
+        // A name the server chose wins when the recording has it, and is ignored when it does not.
+        assertThat(pick(browser, "[['log_tick', 5], ['frame', 5]]", "log_tick")).isEqualTo("log_tick");
+        assertThat(pick(browser, "[['log_tick', 5], ['frame', 5]]", "gone")).isEqualTo("frame");
+    }
+
+    /** {@code defaultTimeline} of the page's state.js on {@code [['name', rowCount], ...]}. */
+    private static Object pick(Browser browser, String pairs, String preferred) {
+        return browser.jsAsync("const [pairs, preferred, done] = arguments; import('/state.js').then((m) => done("
+                + "m.defaultTimeline(JSON.parse(pairs).map(([name, rowCount]) => ({name, rowCount})), preferred)))",
+                pairs.replace('\'', '"'), preferred);
+    }
+}
