@@ -38,6 +38,7 @@ export class ViewerState extends EventTarget {
     this.scene = null;       // /api/recordings/{id}/scene
     this.selection = null;   // entity path
     this.overrides = new Map(); // entity -> {colormap, range: [min, max], fillRatio, filter}; absent = as logged
+    this.hidden = new Set();    // entities the user hid with the streams tree's eye; their children go with them
     this.error = null;
     this._sceneRequest = 0;
     this._timesRowCount = -1; // the timeline's rowCount when times were read: re-read when it grows
@@ -168,6 +169,20 @@ export class ViewerState extends EventTarget {
     for (const k of Object.keys(next)) if (next[k] == null) delete next[k];
     if (Object.keys(next).length) this.overrides.set(entity, next); else this.overrides.delete(entity);
     this.emit();
+  }
+
+  /** Hides (`hidden` true) or shows `entity` in every view, and with it everything under it. */
+  setHidden(entity, hidden) {
+    if (hidden) this.hidden.add(entity); else this.hidden.delete(entity);
+    this.emit();
+  }
+
+  /** Whether views draw `entity`: neither it nor any entity above it is hidden. */
+  isVisible(entity) {
+    for (let path = entity; path.length > 1; path = path.slice(0, Math.max(1, path.lastIndexOf('/')))) {
+      if (this.hidden.has(path)) return false;
+    }
+    return !this.hidden.has('/');
   }
 
   /** Back to the values of the recording for `entity`. */

@@ -5,7 +5,8 @@
 //
 // Test hooks on the returned view: readPixels(w, h) renders the image exactly filling a w x h target and
 // returns base64 RGBA rows top to bottom; lastHover is {entity, x, y, lines} of the latest answered hover
-// (null when not hovering an image); ready is true once every drawn image has its pixels.
+// (null when not hovering an image); ready is true once every drawn image has its pixels; drawn lists the
+// entities drawn (those hidden in the streams tree are not).
 
 import { api } from './api.js';
 import { colormapId } from './colormaps.js';
@@ -273,9 +274,11 @@ export function createView2D(parent, state, entity) {
 
   return {
     update() {
-      drawList = imagesInSpaceOf(state.scene, entity);
-      if (!thisImage()) showProblem(`${entity}: no depth image at this time`);
-      else if (note.textContent.endsWith('no depth image at this time')) showProblem(null);
+      const inSpace = imagesInSpaceOf(state.scene, entity);
+      drawList = inSpace.filter((image) => state.isVisible(image.entity));
+      const status = [`${entity}: no depth image at this time`, `${entity}: hidden (the eye in the streams panel)`];
+      if (!thisImage()) showProblem(inSpace.some((image) => image.entity === entity) ? status[1] : status[0]);
+      else if (status.includes(note.textContent)) showProblem(null);
       syncTextures();
       hover.refresh(); // the value under the cursor may have changed with the time
       requestFrame();
@@ -292,6 +295,7 @@ export function createView2D(parent, state, entity) {
     readPixels,
     get ready() { return isReady(); },
     get lastHover() { return hover.last; },
+    get drawn() { return drawList.map((image) => image.entity); },
     /** {scale, offsetX, offsetY, fitted}: screen CSS px = space * scale + offset. */
     get camera() { return { ...camera }; },
     canvas,

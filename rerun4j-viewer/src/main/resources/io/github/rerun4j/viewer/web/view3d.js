@@ -8,7 +8,8 @@
 // drawn), gpuPointCount() (the same counted by an occlusion-free GPU pass), readPixels() ({width, height,
 // base64} RGBA rows top to bottom, of a fresh render), camera() (eye, target, up, fovY, viewProjection and
 // the canvas rectangle), lookAt(position, target, up, fovY), pick(x, y) (the cloud pixel under a canvas position), lastHover ({entity, x, y,
-// lines, world}) and timeRenders(n, withClouds) (mean ms per render, GPU finished).
+// lines, world}), drawn (the entities with a cloud or a frustum: not those hidden in the streams tree) and
+// timeRenders(n, withClouds) (mean ms per render, GPU finished).
 
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
@@ -110,9 +111,18 @@ export function createView3D(parent, state) {
     requestFrame();
   }
 
-  /** Creates, reloads and removes clouds so there is one per depth image with a camera. */
+  /** The depth images drawn as clouds: those with a camera that the user has not hidden. */
+  function cloudImages() {
+    return (state.scene?.depthImages ?? []).filter((image) => image.camera && state.isVisible(image.entity));
+  }
+
+  function visiblePinholes() {
+    return (state.scene?.pinholes ?? []).filter((pinhole) => state.isVisible(pinhole.entity));
+  }
+
+  /** Creates, reloads and removes clouds so there is one per drawn depth image (cloudImages). */
   function syncClouds() {
-    const images = (state.scene?.depthImages ?? []).filter((image) => image.camera);
+    const images = cloudImages();
     const wanted = new Set(images.map((image) => image.entity));
     for (const [entity, cloud] of clouds) {
       if (!wanted.has(entity)) {
@@ -153,7 +163,7 @@ export function createView3D(parent, state) {
   }
 
   function isReady() {
-    const images = (state.scene?.depthImages ?? []).filter((image) => image.camera);
+    const images = cloudImages();
     return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId);
   }
 
@@ -249,7 +259,7 @@ export function createView3D(parent, state) {
       if (!state.scene) return;
       try {
         syncClouds();
-        guides.setFrustums(state.scene.pinholes);
+        guides.setFrustums(visiblePinholes());
         // Frame a recording's scene when it first appears (again if it had no box yet, e.g. live data
         // still arriving) and when its box changes a lot under a camera the user has not touched; once the
         // user moves the camera it is theirs until a double-click.
@@ -279,6 +289,7 @@ export function createView3D(parent, state) {
     },
     get ready() { return isReady(); },
     get lastHover() { return hover.last; },
+    get drawn() { return [...new Set([...clouds.keys(), ...visiblePinholes().map((p) => p.entity)])].sort(); },
     pointCount: () => [...clouds.values()].reduce((sum, cloud) => sum + (cloud.rowId ? cloud.validCount : 0), 0),
     gpuPointCount,
     /** Puts the eye at `position` looking at `target` (arrays of 3), with `up`; fovY in degrees if given. */
