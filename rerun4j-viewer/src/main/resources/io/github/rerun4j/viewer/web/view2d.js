@@ -13,6 +13,7 @@ import { colormapId } from './colormaps.js';
 import { uploadDepthTexture } from './depth-texture.js';
 import { DepthImagePrograms } from './depth-image-program.js';
 import { HoverReadout } from './view2d-hover.js';
+import { webgl2Context } from './webgl.js';
 
 const ZOOM_PER_WHEEL_PIXEL = 0.0015;
 const MIN_SCALE = 1e-3; // CSS px per texel
@@ -42,8 +43,8 @@ export function createView2D(parent, state, entity) {
   const canvas = document.createElement('canvas');
   const note = document.createElement('div');
   note.style.cssText = 'position:absolute;left:8px;top:8px;color:#ffd7d7;white-space:pre-wrap;pointer-events:none';
+  const gl = webgl2Context(canvas, { antialias: false, premultipliedAlpha: true });
   parent.append(canvas, note);
-  const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: true });
   const programs = new DepthImagePrograms(gl);
 
   const layers = new Map(); // entity -> {rowId, texture, kind, width, height, pending}
@@ -68,8 +69,8 @@ export function createView2D(parent, state, entity) {
   /** Frames the image rectangle in the view, aspect kept, centred. */
   function fit() {
     const image = thisImage();
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
+    // The exact CSS box: grid cells have fractional sizes, which clientWidth/Height would round.
+    const { width, height } = canvas.getBoundingClientRect();
     if (!image || !width || !height) return;
     const scale = Math.min(width / image.width, height / image.height);
     camera = {

@@ -18,6 +18,7 @@ import { DepthCloud } from './depth-cloud.js';
 import { boxChangedALot, defaultEye, NEAR } from './camera3d.js';
 import { Guides } from './view3d-guides.js';
 import { Hover3D } from './view3d-hover.js';
+import { webgl2Context } from './webgl.js';
 
 const MAX_CLOUDS = 255; // the ID pass has one byte for the cloud
 
@@ -29,7 +30,10 @@ function toBase64(bytes) {
 }
 
 export function createView3D(parent, state) {
-  const renderer = new THREE.WebGLRenderer({ antialias: false, alpha: false });
+  // The context is asked for here, not by three, so that a browser without WebGL2 gets a clear message.
+  const glCanvas = document.createElement('canvas');
+  const context = webgl2Context(glCanvas, { antialias: false, alpha: false });
+  const renderer = new THREE.WebGLRenderer({ canvas: glCanvas, context, antialias: false, alpha: false });
   renderer.setPixelRatio(window.devicePixelRatio || 1);
   renderer.setClearColor(0x000000, 1);
   const canvas = renderer.domElement;
