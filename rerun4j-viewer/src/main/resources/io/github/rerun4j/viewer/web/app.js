@@ -125,7 +125,7 @@ function layoutViews() {
       specs.get(key).container.querySelector(`[data-view="${CSS.escape(key)}"]`)?.remove();
       views.delete(key);
       specs.delete(key);
-      setPageProblem(`update:${key}`, null);
+      for (const kind of ['update', 'gpu']) setPageProblem(`${kind}:${key}`, null);
     }
   }
   for (const [key, spec] of wanted) {

@@ -27,6 +27,11 @@ function zoomContext() {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 1;
   const gl = webgl2Context(canvas, { antialias: false, premultipliedAlpha: true });
+  // A lost context takes its textures with it: start afresh (new canvas, new context) on the next hover.
+  canvas.addEventListener('webglcontextlost', () => {
+    context = null;
+    textures.clear();
+  });
   const target = gl.createTexture();
   gl.bindTexture(gl.TEXTURE_2D, target);
   gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, ZOOM_TEXELS, ZOOM_TEXELS);
