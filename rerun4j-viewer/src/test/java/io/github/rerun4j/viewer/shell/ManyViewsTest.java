@@ -1,6 +1,7 @@
 package io.github.rerun4j.viewer.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /** Seven cameras: a 3D view and seven 2D views fit the window with the dataframe in sight, no scrolling. */
 class ManyViewsTest {
@@ -61,6 +65,29 @@ class ManyViewsTest {
         assertThat(num(dataframe, "height")).isGreaterThanOrEqualTo(200);
         assertThat(browser.js("const v = document.getElementById('views'); return v.scrollHeight <= v.clientHeight"
                 + " && document.scrollingElement.scrollHeight <= window.innerHeight")).isEqualTo(true);
+    }
+
+    @Test
+    void draggingTheBarAboveTheDataframeGivesItMoreRoomAndTheViewsStillFit() {
+        Browser browser = shared.browser();
+        ShellPage.open(browser, shared.viewer());
+        browser.waitFor("the dataframe", () -> Boolean.TRUE.equals(
+                browser.js("return window.rerun4j.views.get('dataframe')?.loaded === true")));
+        double before = height(browser, "#dataframe-panel");
+        double viewsBefore = height(browser, "#views");
+        WebElement split = browser.driver().findElement(By.id("split"));
+        new Actions(browser.driver()).clickAndHold(split).moveByOffset(0, -120).release().perform();
+
+        browser.waitFor("the panel taller", () -> height(browser, "#dataframe-panel") > before + 100);
+        assertThat(height(browser, "#dataframe-panel")).isCloseTo(before + 120, within(2.0));
+        assertThat(height(browser, "#views")).isCloseTo(viewsBefore - 120, within(2.0));
+        assertThat(browser.js("const v = document.getElementById('views'); return v.scrollHeight <= v.clientHeight"))
+                .isEqualTo(true);
+    }
+
+    private static double height(Browser browser, String css) {
+        return ((Number) browser.js("return document.querySelector(arguments[0]).getBoundingClientRect().height", css))
+                .doubleValue();
     }
 
     @Test
