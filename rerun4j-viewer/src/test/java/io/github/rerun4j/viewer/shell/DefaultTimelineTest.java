@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.Pinhole;
+import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.browser.Browser;
 import io.github.rerun4j.viewer.browser.SharedViewerPage;
 import java.nio.file.Path;
@@ -38,6 +40,32 @@ class DefaultTimelineTest {
         page.waitForSceneAtTime();
         assertThat(page.time()).isEqualTo("12"); // the latest frame
         assertThat(browser.js("return document.querySelector('#timeline .timeline-name').value")).isEqualTo("frame");
+    }
+
+    @Test
+    void liveDataMovesAnUnchosenTimelineToTheBestOneButNeverTheUsersChoice() {
+        try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0); Browser browser = Browser.open();
+             RecordingStream rec = RecordingStream.builder("live_timelines").sink(viewer.sink())) {
+            rec.log("cam", Pinhole.fromFocalLengthAndResolution(2, 2, 2)); // log_tick and log_time only
+            rec.flush();
+            ShellPage page = ShellPage.open(browser, viewer);
+            assertThat(browser.js("return window.rerun4j.state.timeline")).isEqualTo("log_time");
+
+            rec.setTimeSequence("frame", 7);
+            rec.log("cam/depth", DepthImage.fromU16(new short[] {1, 2, 3, 4}, 2, 2));
+            rec.flush();
+            browser.waitFor("the page on frame", () -> "frame".equals(browser.js("return window.rerun4j.state.timeline")));
+            page.waitForSceneAtTime();
+            assertThat(page.time()).isEqualTo("7");
+
+            page.chooseTimeline("log_tick"); // the user's choice from now on
+            rec.setTimeSequence("frame", 8);
+            rec.log("cam/depth", DepthImage.fromU16(new short[] {5, 6, 7, 8}, 2, 2));
+            rec.flush();
+            browser.waitFor("the new row", () -> Long.valueOf(3).equals(browser.js("return window.rerun4j.state.times.length")));
+            assertThat(browser.js("return window.rerun4j.state.timeline")).isEqualTo("log_tick");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
     }
 
     @Test
