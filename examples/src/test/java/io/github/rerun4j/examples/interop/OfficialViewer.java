@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Needs {@code node} on the PATH, Chromium ({@code -Drerun4j.chromium}, else {@code
  * $RERUN4J_CHROMIUM}, else {@code chromium} / {@code chromium-browser} / {@code google-chrome} on the
  * PATH) and {@code npm ci} run in {@code interop/web-viewer}; {@code .ci/run} installs all of it. One
- * check takes about 7–10 s. Skips are listed at the end of the run by {@link LoudSkips}.
+ * check takes about 7–10 s. Skips are listed at the end of the run by the SDK test-jar's {@code LoudSkips}.
  */
 public final class OfficialViewer {
 

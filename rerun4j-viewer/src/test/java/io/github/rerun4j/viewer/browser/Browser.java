@@ -26,7 +26,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Headless Chromium driven through chromedriver (both found by {@link BrowserBinaries}: configured, else on the
  * PATH), with software WebGL2 (SwiftShader), a fresh profile and no network beyond the test's own server. Tests
- * are skipped when Chromium or chromedriver is missing, loudly ({@link LoudSkips} prints what was skipped at the
+ * are skipped when Chromium or chromedriver is missing, loudly (the SDK test-jar's {@code LoudSkips} prints what was skipped at the
  * end of the run), except under {@code CI=true}, where that is a failure ({@code .ci/run} installs both).
  *
  * <pre>{@code

@@ -1,4 +1,4 @@
-package io.github.rerun4j.viewer.browser;
+package io.github.rerun4j.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

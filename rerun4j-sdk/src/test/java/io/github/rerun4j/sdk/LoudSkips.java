@@ -1,4 +1,4 @@
-package io.github.rerun4j.examples.interop;
+package io.github.rerun4j.sdk;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,11 +15,12 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Says loudly, at the end of the module's test run, which tests were skipped and why (a test or class aborted
- * by an assumption, such as "no node on the PATH", or disabled): a local {@code mvn verify} without
- * node, Chromium or the viewer package must not look like one that checked files in the official viewer.
- * (The same listener as rerun4j-viewer's {@code browser.LoudSkips}, tested there: modules share no test code.) Registered for the whole module through
- * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}; it writes to the JVM's
- * standard error, which Surefire shows on the console even with {@code redirectTestOutputToFile}.
+ * by an assumption, such as "no Chromium on the PATH", or disabled): a local {@code mvn verify} without a
+ * browser must not look like one that ran the browser tests. Registered through
+ * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener} of this module's tests and
+ * its test-jar, so the SDK and every module that uses the test-jar (examples, viewer, CLI) have it; it
+ * writes to the JVM's standard error, which Surefire shows on the console even with
+ * {@code redirectTestOutputToFile}.
  */
 public final class LoudSkips implements TestExecutionListener {
 
@@ -57,7 +58,7 @@ public final class LoudSkips implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan plan) {
         String banner = banner(skippedByReason);
         if (!banner.isEmpty()) {
-            out.print(banner);
+            out.print(System.lineSeparator() + banner); // Maven's last line may not have ended yet
             out.flush();
         }
     }
