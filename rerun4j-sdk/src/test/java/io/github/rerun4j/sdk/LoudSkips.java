@@ -85,7 +85,7 @@ public final class LoudSkips implements TestExecutionListener {
         String rule = "!".repeat(100);
         StringBuilder sb = new StringBuilder().append(rule).append('\n')
                 .append("!!! SKIPPED: ").append(count).append(count == 1 ? " test or test class" : " tests or test classes")
-                .append(" did not run here (CI=true makes these failures)\n");
+                .append(" did not run here; under CI=true a missing browser, Node or viewer package fails instead\n");
         skippedByReason.forEach((reason, tests) -> sb.append("!!!   ").append(reason).append('\n')
                 .append("!!!     ").append(String.join(", ", tests)).append('\n'));
         return sb.append(rule).append('\n').toString();
