@@ -93,6 +93,23 @@ class PageResilienceTest {
             assertThat(pixels).isNotEmpty();
             assertThat(browser.js("return document.querySelectorAll('[data-view=\"2d:" + DEPTH + "\"] .body > canvas').length"))
                     .isEqualTo(1L);
+
+            // The 3D view (three.js, which also listens for the events) comes back the same way.
+            String view3d = "window.rerun4j.views.get('3d')";
+            browser.waitFor("the 3D view drawn", () -> Boolean.TRUE.equals(browser.js("return " + view3d + ".ready")));
+            long points = ((Number) browser.js("return " + view3d + ".pointCount()")).longValue();
+            browser.js("window.loseContext = document.querySelector('[data-view=\"3d\"] .body > canvas')"
+                    + ".getContext('webgl2').getExtension('WEBGL_lose_context'); window.oldView = " + view3d + ";"
+                    + " window.loseContext.loseContext();");
+            browser.waitFor("the 3D context-lost banner", () -> banner(browser).contains("3D view: /: the GPU context was lost"));
+            browser.js("window.loseContext.restoreContext()");
+            browser.waitFor("a new 3D view drawn", () -> Boolean.TRUE.equals(browser.js(
+                    "const v = " + view3d + "; return v !== window.oldView && v.ready")));
+            assertThat(browser.js("return " + view3d + ".pointCount()")).isEqualTo(points);
+            assertThat(browser.js("const bytes = atob(" + view3d + ".readPixels().base64); let lit = 0;"
+                    + " for (let i = 0; i < bytes.length; i += 4) if (bytes.charCodeAt(i + 1) > 100) lit++; return lit"))
+                    .as("pixels of the cloud drawn by the new context").asString().isNotEqualTo("0");
+            assertThat(banner(browser)).isEmpty();
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
