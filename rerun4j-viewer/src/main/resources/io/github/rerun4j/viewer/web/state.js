@@ -5,21 +5,27 @@
 import { api } from './api.js';
 import { checkOverride } from './overrides.js';
 
-// Rerun 0.33's ranks for picking a recording's timeline (Timeline::pick_best_timeline): MCAP imports'
-// message_log_time first, then any timeline the user logged, then log_time, then log_tick.
-const BUILTIN_RANK = new Map([['message_log_time', 3], ['log_time', 1], ['log_tick', 0]]);
-const USER_TIMELINE_RANK = 2;
+/**
+ * Rerun 0.33's rank of a timeline for opening a recording (Timeline::pick_best_timeline): MCAP imports'
+ * message_log_time first, then any timeline the user logged, then log_time, then log_tick (the built-in
+ * ones only with their own types: a user's timestamp timeline named log_tick is a user timeline).
+ */
+function timelineRank(t) {
+  if (t.name === 'message_log_time') return 3;
+  if (t.name === 'log_time' && t.type === 'timestamp') return 1;
+  if (t.name === 'log_tick' && t.type === 'sequence') return 0;
+  return 2;
+}
 
 /**
- * The timeline to show when the user has not chosen one, as Rerun 0.33 picks it: the highest rank above,
- * then the most rows, then (as Rust's max_by over names in order) the last name; null when there is none.
- * `timelines` are the summary's ({name, rowCount}). `preferred`, a name the server chose, wins when present
- * (the hook for one server-side rule).
+ * The timeline to show when the user has not chosen one, as Rerun 0.33 picks it: the highest rank
+ * (timelineRank), then the most rows, then (as Rust's max_by over names in order) the last name; null when
+ * there is none. `timelines` are the summary's ({name, type, rowCount}). `preferred`, a name the server
+ * chose, wins when present (the hook for one server-side rule).
  */
 export function defaultTimeline(timelines, preferred = null) {
   if (preferred != null && timelines.some((t) => t.name === preferred)) return preferred;
-  const rank = (t) => BUILTIN_RANK.get(t.name) ?? USER_TIMELINE_RANK;
-  const compare = (a, b) => rank(a) - rank(b) || a.rowCount - b.rowCount || (a.name > b.name ? 1 : -1);
+  const compare = (a, b) => timelineRank(a) - timelineRank(b) || a.rowCount - b.rowCount || (a.name > b.name ? 1 : -1);
   let best = null;
   for (const t of timelines) if (best == null || compare(t, best) > 0) best = t;
   return best?.name ?? null;

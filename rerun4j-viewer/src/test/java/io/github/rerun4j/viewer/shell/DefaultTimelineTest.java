@@ -81,15 +81,22 @@ class DefaultTimelineTest {
         assertThat(pick(browser, "[['a', 3], ['b', 7], ['c', 2]]", null)).isEqualTo("b");
         // A full tie: Rust's max_by keeps the last of the names in order.
         assertThat(pick(browser, "[['wall', 20], ['elapsed', 20], ['frame', 20]]", null)).isEqualTo("wall");
+        // The built-in ones only with their own types: a timestamp timeline named log_tick is the user's.
+        assertThat(pick(browser, "[['log_tick', 1, 'timestamp'], ['log_time', 9]]", null)).isEqualTo("log_tick");
+        assertThat(pick(browser, "[['log_time', 1, 'sequence'], ['frame', 1]]", null)).isEqualTo("log_time");
         // A name the server chose wins when the recording has it, and is ignored when it does not.
         assertThat(pick(browser, "[['log_tick', 5], ['frame', 5]]", "log_tick")).isEqualTo("log_tick");
         assertThat(pick(browser, "[['log_tick', 5], ['frame', 5]]", "gone")).isEqualTo("frame");
     }
 
-    /** {@code defaultTimeline} of the page's state.js on {@code [['name', rowCount], ...]}. */
-    private static Object pick(Browser browser, String pairs, String preferred) {
-        return browser.jsAsync("const [pairs, preferred, done] = arguments; import('/state.js').then((m) => done("
-                + "m.defaultTimeline(JSON.parse(pairs).map(([name, rowCount]) => ({name, rowCount})), preferred)))",
-                pairs.replace('\'', '"'), preferred);
+    /**
+     * {@code defaultTimeline} of the page's state.js on {@code [['name', rowCount, type], ...]}; the type
+     * defaults to sequence for log_tick and timestamp for the others.
+     */
+    private static Object pick(Browser browser, String timelines, String preferred) {
+        return browser.jsAsync("const [json, preferred, done] = arguments; import('/state.js').then((m) => done("
+                + "m.defaultTimeline(JSON.parse(json).map(([name, rowCount, type]) =>"
+                + " ({name, rowCount, type: type ?? (name === 'log_tick' ? 'sequence' : 'timestamp')})), preferred)))",
+                timelines.replace('\'', '"'), preferred);
     }
 }
