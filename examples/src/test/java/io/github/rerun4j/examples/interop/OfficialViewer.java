@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Assumptions;
  * assertThat(r.timelines()).containsKey("frame");
  * }</pre>
  *
- * <p>Needs {@code node} on the PATH, Chromium at {@code /usr/bin/chromium} (or {@code
- * $RERUN4J_CHROMIUM}) and {@code npm ci} run in {@code interop/web-viewer}; {@code .ci/run} installs
- * all of it. One check takes about 7–10 s.
+ * <p>Needs {@code node} on the PATH, Chromium ({@code -Drerun4j.chromium}, else {@code
+ * $RERUN4J_CHROMIUM}, else {@code chromium} / {@code chromium-browser} / {@code google-chrome} on the
+ * PATH) and {@code npm ci} run in {@code interop/web-viewer}; {@code .ci/run} installs all of it. One
+ * check takes about 7–10 s. Skips are listed at the end of the run by the SDK test-jar's {@code LoudSkips}.
  */
 public final class OfficialViewer {
 
@@ -106,10 +107,11 @@ public final class OfficialViewer {
 
   /** Why {@link #check} cannot run here, or empty when it can. */
   public static Optional<String> unavailableReason() {
-    Path chromium = chromium();
-    if (!Files.isExecutable(chromium)) {
-      return Optional.of("no Chromium at " + chromium
-          + " (apt-get install -y chromium, or set RERUN4J_CHROMIUM)");
+    Optional<Path> chromium = chromium();
+    if (chromium.isEmpty() || !Files.isExecutable(chromium.get())) {
+      return Optional.of(chromium.map(c -> "no Chromium at " + c).orElse("no Chromium on the PATH (looked for "
+          + String.join(", ", CHROMIUM_NAMES) + ")")
+          + " (apt-get install -y chromium, or set RERUN4J_CHROMIUM or -Drerun4j.chromium)");
     }
     if (findOnPath("node").isEmpty()) {
       return Optional.of("no 'node' on the PATH (Node 20+ is needed)");
@@ -181,6 +183,8 @@ public final class OfficialViewer {
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .directory(root.resolve(SCRIPT).getParent().toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    // check-rrd.mjs reads its browser from the environment: hand it the one found here.
+    chromium().ifPresent(c -> pb.environment().put("RERUN4J_CHROMIUM", c.toString()));
     Process proc;
     try {
       proc = pb.start();
@@ -260,9 +264,20 @@ public final class OfficialViewer {
     });
   }
 
-  private static Path chromium() {
-    String env = System.getenv("RERUN4J_CHROMIUM");
-    return Path.of(env != null && !env.isBlank() ? env : "/usr/bin/chromium");
+  /** Names Chromium goes by on the PATH, in the order tried. */
+  private static final List<String> CHROMIUM_NAMES =
+      List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+
+  /** {@code -Drerun4j.chromium}, else {@code $RERUN4J_CHROMIUM} (as given), else found on the PATH. */
+  private static Optional<Path> chromium() {
+    String configured = System.getProperty("rerun4j.chromium");
+    if (configured == null || configured.isBlank()) {
+      configured = System.getenv("RERUN4J_CHROMIUM");
+    }
+    if (configured != null && !configured.isBlank()) {
+      return Optional.of(Path.of(configured));
+    }
+    return CHROMIUM_NAMES.stream().map(OfficialViewer::findOnPath).flatMap(Optional::stream).findFirst();
   }
 
   /** Module directory under Surefire ({@code basedir}), else the working directory. */
@@ -285,7 +300,7 @@ public final class OfficialViewer {
       return Optional.empty();
     }
     for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, exe))) {
+      if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, exe)) && Files.isExecutable(Path.of(dir, exe))) {
         return Optional.of(Path.of(dir, exe));
       }
     }

@@ -50,3 +50,19 @@ export function defaultEye(bounds, axes) {
     distance,
   };
 }
+
+/**
+ * Whether the scene box changed so much that a camera framed on `framed` no longer shows `next` well: its
+ * half diagonal grew or shrank more than twice, or its centre moved by more than the old half diagonal
+ * (a far outlier arriving, the cloud of another sensor, a scene 10x farther). Small changes, such as a
+ * moving camera's box sliding a little, keep the user's view steady.
+ */
+export function boxChangedALot(framed, next) {
+  const a = boxOf(framed);
+  const b = boxOf(next);
+  if (!a || !b) return false;
+  const before = a.halfSize.length();
+  const after = b.halfSize.length();
+  const scale = Math.max(before, 1e-9);
+  return after > 2 * scale || after < before / 2 || a.center.distanceTo(b.center) > scale;
+}

@@ -11,6 +11,7 @@ import { api } from './api.js';
 import { colormapId } from './colormaps.js';
 import { uploadDepthTexture } from './depth-texture.js';
 import { DepthImagePrograms } from './depth-image-program.js';
+import { webgl2Context } from './webgl.js';
 
 /** Texels on each side of the picked one. */
 export const ZOOM_RADIUS = 10;
@@ -25,8 +26,12 @@ function zoomContext() {
   if (context) return context;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 1;
-  const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: true });
-  if (!gl) throw new Error('hover zoom: this browser has no WebGL2');
+  const gl = webgl2Context(canvas, { antialias: false, premultipliedAlpha: true });
+  // A lost context takes its textures with it: start afresh (new canvas, new context) on the next hover.
+  canvas.addEventListener('webglcontextlost', () => {
+    context = null;
+    textures.clear();
+  });
   const target = gl.createTexture();
   gl.bindTexture(gl.TEXTURE_2D, target);
   gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, ZOOM_TEXELS, ZOOM_TEXELS);

@@ -5,18 +5,46 @@
 import { api } from './api.js';
 import { checkOverride } from './overrides.js';
 
+/**
+ * Rerun 0.33's rank of a timeline for opening a recording (Timeline::pick_best_timeline): MCAP imports'
+ * message_log_time first, then any timeline the user logged, then log_time, then log_tick (the built-in
+ * ones only with their own types: a user's timestamp timeline named log_tick is a user timeline).
+ */
+function timelineRank(t) {
+  if (t.name === 'message_log_time') return 3;
+  if (t.name === 'log_time' && t.type === 'timestamp') return 1;
+  if (t.name === 'log_tick' && t.type === 'sequence') return 0;
+  return 2;
+}
+
+/**
+ * The timeline to show when the user has not chosen one, as Rerun 0.33 picks it: the highest rank
+ * (timelineRank), then the most rows, then (as Rust's max_by over names in order) the last name; null when
+ * there is none. `timelines` are the summary's ({name, type, rowCount}). `preferred`, a name the server
+ * chose, wins when present (the hook for one server-side rule).
+ */
+export function defaultTimeline(timelines, preferred = null) {
+  if (preferred != null && timelines.some((t) => t.name === preferred)) return preferred;
+  const compare = (a, b) => timelineRank(a) - timelineRank(b) || a.rowCount - b.rowCount || (a.name > b.name ? 1 : -1);
+  let best = null;
+  for (const t of timelines) if (best == null || compare(t, best) > 0) best = t;
+  return best?.name ?? null;
+}
+
 export class ViewerState extends EventTarget {
   constructor() {
     super();
     this.recording = null;   // recording id
     this.summary = null;     // /api/recordings/{id}
     this.timeline = null;    // name, or null for static data only
+    this.timelineChosen = false; // the user picked the timeline; until then it follows defaultTimeline()
     this.time = 0;           // Number: the time, approximate beyond 2^53 (nanosecond timestamps)
     this.timeExact = 0n;     // BigInt: the time as queried; use this one to ask the server
     this.times = [];         // BigInt[]: the times with data on the timeline, ascending
     this.scene = null;       // /api/recordings/{id}/scene
     this.selection = null;   // entity path
     this.overrides = new Map(); // entity -> {colormap, range: [min, max], fillRatio, filter}; absent = as logged
+    this.hidden = new Set();    // entities the user hid with the streams tree's eye; their children go with them
     this.error = null;
     this._sceneRequest = 0;
     this._timesRowCount = -1; // the timeline's rowCount when times were read: re-read when it grows
@@ -31,8 +59,9 @@ export class ViewerState extends EventTarget {
     this.recording = id;
     this.summary = await api.summary(id);
     const names = this.summary.timelines.map((t) => t.name);
-    if (!names.includes(this.timeline)) {
-      this.timeline = names.includes('log_tick') ? 'log_tick' : (names[0] ?? null);
+    if (!this.timelineChosen || !names.includes(this.timeline)) {
+      this.timeline = defaultTimeline(this.summary.timelines);
+      this.timelineChosen = false;
       this._timesRowCount = -1;
     }
     await this._loadTimes();
@@ -45,17 +74,22 @@ export class ViewerState extends EventTarget {
     if (this.recording == null) return;
     const wasAtEnd = this.times.length === 0 || this.timeExact >= this.lastTime();
     this.summary = await api.summary(this.recording);
-    if (this.timeline == null && this.summary.timelines.length) {
-      this.timeline = this.summary.timelines.some((t) => t.name === 'log_tick') ? 'log_tick' : this.summary.timelines[0].name;
+    // As Rerun, a timeline the user did not choose is re-picked as data arrives (e.g. `frame` appears).
+    const picked = this.timelineChosen ? this.timeline : defaultTimeline(this.summary.timelines);
+    const switched = picked !== this.timeline;
+    if (switched) {
+      this.timeline = picked;
+      this._timesRowCount = -1;
     }
     await this._loadTimes();
-    if (wasAtEnd && this.times.length) this._setTimeValue(this.lastTime());
+    if ((wasAtEnd || switched) && this.times.length) this._setTimeValue(this.lastTime());
     await this.refreshScene();
   }
 
-  /** Switches to `timeline` (null: static data only) and goes to its latest time. */
+  /** Switches to `timeline` (null: static data only), the user's choice from now on, and goes to its latest time. */
   async setTimeline(timeline) {
     this.timeline = timeline;
+    this.timelineChosen = true;
     this._timesRowCount = -1;
     await this._loadTimes();
     await this.setTime(timeline, this.lastTime());
@@ -65,6 +99,7 @@ export class ViewerState extends EventTarget {
   async setTime(timeline, time) {
     if (timeline !== this.timeline) {
       this.timeline = timeline;
+      this.timelineChosen = true;
       this._timesRowCount = -1;
       await this._loadTimes();
     }
@@ -140,6 +175,20 @@ export class ViewerState extends EventTarget {
     for (const k of Object.keys(next)) if (next[k] == null) delete next[k];
     if (Object.keys(next).length) this.overrides.set(entity, next); else this.overrides.delete(entity);
     this.emit();
+  }
+
+  /** Hides (`hidden` true) or shows `entity` in every view, and with it everything under it. */
+  setHidden(entity, hidden) {
+    if (hidden) this.hidden.add(entity); else this.hidden.delete(entity);
+    this.emit();
+  }
+
+  /** Whether views draw `entity`: neither it nor any entity above it is hidden. */
+  isVisible(entity) {
+    for (let path = entity; path.length > 1; path = path.slice(0, Math.max(1, path.lastIndexOf('/')))) {
+      if (this.hidden.has(path)) return false;
+    }
+    return !this.hidden.has('/');
   }
 
   /** Back to the values of the recording for `entity`. */

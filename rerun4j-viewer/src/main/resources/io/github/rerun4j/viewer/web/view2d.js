@@ -5,13 +5,15 @@
 //
 // Test hooks on the returned view: readPixels(w, h) renders the image exactly filling a w x h target and
 // returns base64 RGBA rows top to bottom; lastHover is {entity, x, y, lines} of the latest answered hover
-// (null when not hovering an image); ready is true once every drawn image has its pixels.
+// (null when not hovering an image); ready is true once every drawn image has its pixels; drawn lists the
+// entities drawn (those hidden in the streams tree are not).
 
 import { api } from './api.js';
 import { colormapId } from './colormaps.js';
 import { uploadDepthTexture } from './depth-texture.js';
 import { DepthImagePrograms } from './depth-image-program.js';
 import { HoverReadout } from './view2d-hover.js';
+import { webgl2Context } from './webgl.js';
 
 const ZOOM_PER_WHEEL_PIXEL = 0.0015;
 const MIN_SCALE = 1e-3; // CSS px per texel
@@ -41,8 +43,8 @@ export function createView2D(parent, state, entity) {
   const canvas = document.createElement('canvas');
   const note = document.createElement('div');
   note.style.cssText = 'position:absolute;left:8px;top:8px;color:#ffd7d7;white-space:pre-wrap;pointer-events:none';
+  const gl = webgl2Context(canvas, { antialias: false, premultipliedAlpha: true });
   parent.append(canvas, note);
-  const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: true });
   const programs = new DepthImagePrograms(gl);
 
   const layers = new Map(); // entity -> {rowId, texture, kind, width, height, pending}
@@ -67,8 +69,8 @@ export function createView2D(parent, state, entity) {
   /** Frames the image rectangle in the view, aspect kept, centred. */
   function fit() {
     const image = thisImage();
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
+    // The exact CSS box: grid cells have fractional sizes, which clientWidth/Height would round.
+    const { width, height } = canvas.getBoundingClientRect();
     if (!image || !width || !height) return;
     const scale = Math.min(width / image.width, height / image.height);
     camera = {
@@ -273,9 +275,11 @@ export function createView2D(parent, state, entity) {
 
   return {
     update() {
-      drawList = imagesInSpaceOf(state.scene, entity);
-      if (!thisImage()) showProblem(`${entity}: no depth image at this time`);
-      else if (note.textContent.endsWith('no depth image at this time')) showProblem(null);
+      const inSpace = imagesInSpaceOf(state.scene, entity);
+      drawList = inSpace.filter((image) => state.isVisible(image.entity));
+      const status = [`${entity}: no depth image at this time`, `${entity}: hidden (the eye in the streams panel)`];
+      if (!thisImage()) showProblem(inSpace.some((image) => image.entity === entity) ? status[1] : status[0]);
+      else if (status.includes(note.textContent)) showProblem(null);
       syncTextures();
       hover.refresh(); // the value under the cursor may have changed with the time
       requestFrame();
@@ -292,6 +296,7 @@ export function createView2D(parent, state, entity) {
     readPixels,
     get ready() { return isReady(); },
     get lastHover() { return hover.last; },
+    get drawn() { return drawList.map((image) => image.entity); },
     /** {scale, offsetX, offsetY, fitted}: screen CSS px = space * scale + offset. */
     get camera() { return { ...camera }; },
     canvas,

@@ -1,21 +1,24 @@
 // The 3D view (depth-semantics §5): every depth image under a pinhole as a point cloud back-projected on the
 // GPU (depth-cloud.js), pinhole frustums, a ground grid and world axes, with three.js. The camera orbits,
 // pans and zooms (OrbitControls); it frames the scene box from Rerun's default eye when the scene first
-// appears and on double-click, and is otherwise left where the user put it. Overrides apply on update().
+// appears, on double-click, and when the box changes a lot (boxChangedALot) while the user has not moved
+// the camera since it was last framed; otherwise it is left where the user put it. Overrides apply on update().
 //
 // Test hooks on the returned view: ready (every cloud has its pixels), pointCount() (CPU count of the points
 // drawn), gpuPointCount() (the same counted by an occlusion-free GPU pass), readPixels() ({width, height,
 // base64} RGBA rows top to bottom, of a fresh render), camera() (eye, target, up, fovY, viewProjection and
 // the canvas rectangle), lookAt(position, target, up, fovY), pick(x, y) (the cloud pixel under a canvas position), lastHover ({entity, x, y,
-// lines, world}) and timeRenders(n, withClouds) (mean ms per render, GPU finished).
+// lines, world}), drawn (the entities with a cloud or a frustum: not those hidden in the streams tree) and
+// timeRenders(n, withClouds) (mean ms per render, GPU finished).
 
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { api } from './api.js';
 import { DepthCloud } from './depth-cloud.js';
-import { defaultEye, NEAR } from './camera3d.js';
+import { boxChangedALot, defaultEye, NEAR } from './camera3d.js';
 import { Guides } from './view3d-guides.js';
 import { Hover3D } from './view3d-hover.js';
+import { webgl2Context } from './webgl.js';
 
 const MAX_CLOUDS = 255; // the ID pass has one byte for the cloud
 
@@ -27,7 +30,10 @@ function toBase64(bytes) {
 }
 
 export function createView3D(parent, state) {
-  const renderer = new THREE.WebGLRenderer({ antialias: false, alpha: false });
+  // The context is asked for here, not by three, so that a browser without WebGL2 gets a clear message.
+  const glCanvas = document.createElement('canvas');
+  const context = webgl2Context(glCanvas, { antialias: false, alpha: false });
+  const renderer = new THREE.WebGLRenderer({ canvas: glCanvas, context, antialias: false, alpha: false });
   renderer.setPixelRatio(window.devicePixelRatio || 1);
   renderer.setClearColor(0x000000, 1);
   const canvas = renderer.domElement;
@@ -43,7 +49,8 @@ export function createView3D(parent, state) {
   const clouds = new Map(); // entity -> DepthCloud
   const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()] });
 
-  let framed = null; // {recording, hadBounds}: what the camera was last framed for
+  let framed = null; // {recording, bounds}: what the camera was last framed for
+  let userMoved = false; // the user moved the camera since it was last framed
   let frameRequested = false;
   let pickRequested = false;
   let destroyed = false;
@@ -102,13 +109,24 @@ export function createView3D(parent, state) {
     camera.updateProjectionMatrix();
     controls.target.copy(eye.target);
     controls.update();
+    userMoved = false;
+    framed = { recording: state.recording, bounds: state.scene?.bounds ?? null };
     guides.fitTo(state.scene?.bounds, state.scene?.axes);
     requestFrame();
   }
 
-  /** Creates, reloads and removes clouds so there is one per depth image with a camera. */
+  /** The depth images drawn as clouds: those with a camera that the user has not hidden. */
+  function cloudImages() {
+    return (state.scene?.depthImages ?? []).filter((image) => image.camera && state.isVisible(image.entity));
+  }
+
+  function visiblePinholes() {
+    return (state.scene?.pinholes ?? []).filter((pinhole) => state.isVisible(pinhole.entity));
+  }
+
+  /** Creates, reloads and removes clouds so there is one per drawn depth image (cloudImages). */
   function syncClouds() {
-    const images = (state.scene?.depthImages ?? []).filter((image) => image.camera);
+    const images = cloudImages();
     const wanted = new Set(images.map((image) => image.entity));
     for (const [entity, cloud] of clouds) {
       if (!wanted.has(entity)) {
@@ -149,7 +167,7 @@ export function createView3D(parent, state) {
   }
 
   function isReady() {
-    const images = (state.scene?.depthImages ?? []).filter((image) => image.camera);
+    const images = cloudImages();
     return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId);
   }
 
@@ -228,7 +246,7 @@ export function createView3D(parent, state) {
   }
 
   controls.addEventListener('change', requestFrame);
-  controls.addEventListener('start', () => { pointer = null; hover.hide(); });
+  controls.addEventListener('start', () => { pointer = null; userMoved = true; hover.hide(); });
   canvas.addEventListener('dblclick', frame);
   canvas.addEventListener('pointermove', (e) => {
     if (e.buttons !== 0) return; // dragging the camera
@@ -245,12 +263,13 @@ export function createView3D(parent, state) {
       if (!state.scene) return;
       try {
         syncClouds();
-        guides.setFrustums(state.scene.pinholes);
-        // Frame a recording's scene once, when it first appears (again if it had no box yet, e.g. live
-        // data still arriving); after that the camera is the user's until a double-click.
-        const hasBounds = state.scene.bounds != null;
-        if (framed?.recording !== state.recording || (!framed.hadBounds && hasBounds)) {
-          framed = { recording: state.recording, hadBounds: hasBounds };
+        guides.setFrustums(visiblePinholes());
+        // Frame a recording's scene when it first appears (again if it had no box yet, e.g. live data
+        // still arriving) and when its box changes a lot under a camera the user has not touched; once the
+        // user moves the camera it is theirs until a double-click.
+        const bounds = state.scene.bounds;
+        if (framed?.recording !== state.recording || (framed.bounds == null && bounds != null)
+            || (!userMoved && boxChangedALot(framed.bounds, bounds))) {
           resize();
           frame();
         }
@@ -274,6 +293,7 @@ export function createView3D(parent, state) {
     },
     get ready() { return isReady(); },
     get lastHover() { return hover.last; },
+    get drawn() { return [...new Set([...clouds.keys(), ...visiblePinholes().map((p) => p.entity)])].sort(); },
     pointCount: () => [...clouds.values()].reduce((sum, cloud) => sum + (cloud.rowId ? cloud.validCount : 0), 0),
     gpuPointCount,
     /** Puts the eye at `position` looking at `target` (arrays of 3), with `up`; fovY in degrees if given. */
@@ -284,6 +304,7 @@ export function createView3D(parent, state) {
       camera.updateProjectionMatrix();
       controls.target.fromArray(target);
       controls.update();
+      userMoved = true; // as if the user had put it there
       requestFrame();
     },
     /** Test hook: the cloud pixel drawn at CSS (x, y) of the canvas, {entity, x, y}, or null. */

@@ -1,7 +1,7 @@
 package io.github.rerun4j.viewer.browser;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,9 +24,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Headless Debian Chromium driven through Debian's chromedriver, with software WebGL2 (SwiftShader), a fresh
- * profile and no network beyond the test's own server. Tests are skipped when Chromium or chromedriver is
- * missing, except under {@code CI=true}, where that is a failure ({@code .ci/run} installs both).
+ * Headless Chromium driven through chromedriver (both found by {@link BrowserBinaries}: configured, else on the
+ * PATH), with software WebGL2 (SwiftShader), a fresh profile and no network beyond the test's own server. Tests
+ * are skipped when Chromium or chromedriver is missing, loudly (the SDK test-jar's {@code LoudSkips} prints what was skipped at the
+ * end of the run), except under {@code CI=true}, where that is a failure ({@code .ci/run} installs both).
  *
  * <pre>{@code
  * try (Browser browser = Browser.open()) {
@@ -35,9 +37,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * }</pre>
  */
 public final class Browser implements AutoCloseable {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -53,11 +52,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(int width, int height) {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
+        BrowserBinaries binaries = BrowserBinaries.locate();
+        Optional<String> missing = binaries.unavailableReason();
+        if (missing.isPresent() && "true".equals(System.getenv("CI"))) {
+            fail("CI=true but the browser tests cannot run: " + missing.get());
         }
-        assumeTrue(present, "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        if (missing.isPresent()) {
+            abort("browser tests skipped: " + missing.get());
+        }
         // Selenium Manager must not run: it would try the network.
         System.setProperty("SE_AVOID_STATS", "true");
         Path profile;
@@ -67,7 +69,7 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(binaries.chromium().toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
@@ -77,7 +79,7 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(binaries.chromedriver().toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return new Browser(driver, profile);

@@ -35,6 +35,12 @@ class DataframeViewTest {
             viewer.load(file);
             browser.get(viewer.url().toString());
             waitForTable(browser);
+            // The page opens on log_time, as Rerun does for this file; the table follows the page's timeline.
+            assertThat(headers(browser).get(1)).isEqualTo("log_time");
+            new Select(find(browser, "#timeline .timeline-name")).selectByValue("log_tick");
+            browser.waitFor("the table on log_tick", () -> headers(browser).size() > 1
+                    && "log_tick".equals(headers(browser).get(1)));
+            waitForTable(browser);
 
             assertThat(headers(browser)).containsExactly("Entity", "log_tick", "Pinhole\nimage_from_camera",
                     "Pinhole\nresolution", "DepthImage\nbuffer", "DepthImage\ncolormap", "DepthImage\nformat",

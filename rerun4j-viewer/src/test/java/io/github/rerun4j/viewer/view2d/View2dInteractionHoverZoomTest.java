@@ -77,6 +77,33 @@ class View2dInteractionHoverZoomTest {
         }
     }
 
+    @Test
+    void theZoomComesBackAfterItsGpuContextIsLost() throws Exception {
+        Path file = dir.resolve("depth_image_3d.rrd");
+        DepthImage3d.write(file);
+        int[] viridis = DepthImageRenderer2D.render(TestImages.snippet().withColormap(Colormap.VIRIDIS));
+        try (View2dPage page = View2dPage.open(file)) {
+            Browser browser = page.browser;
+            // Keep every WebGL2 context the page makes, from the first script on.
+            browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "window.webgl2Contexts = []; const original = HTMLCanvasElement.prototype.getContext;"
+                            + " HTMLCanvasElement.prototype.getContext = function (type, attributes) {"
+                            + " const gl = original.call(this, type, attributes);"
+                            + " if (type === 'webgl2' && gl) window.webgl2Contexts.push(gl); return gl; };"));
+            browser.driver().navigate().refresh();
+            page.waitUntilReady(CAMERA_DEPTH);
+            ScreenPixels screen = ScreenPixels.capture(browser, CAMERA_DEPTH);
+            hover(page, screen, 200, 150);
+            assertThat(mismatches(zoomCells(browser), viridis, 200, 150)).isEmpty();
+
+            browser.js("const zoom = window.webgl2Contexts.find((gl) => !gl.canvas.isConnected && gl.canvas.width === 1);"
+                    + " zoom.getExtension('WEBGL_lose_context').loseContext();");
+            hover(page, screen, 100, 100);
+            assertThat(mismatches(zoomCells(browser), viridis, 100, 100)).isEmpty();
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
     /** Moves the real mouse onto texel (x, y) and waits for the zoom of that texel. */
     private static void hover(View2dPage page, ScreenPixels screen, int x, int y) {
         new Actions(page.browser.driver())

@@ -104,6 +104,41 @@ class View3dBehaviourTest {
     }
 
     @Test
+    void aSceneBoxThatChangesALotIsReframedUntilTheUserMovesTheCamera() throws Exception {
+        Path file = dir.resolve("growing.rrd");
+        try (RecordingStream rec = RecordingStream.builder("growing").defaultTimelines(false).saveTo(file)) {
+            rec.logStatic("world/camera", Pinhole.fromFocalLengthAndResolution(200, 300, 200));
+            rec.setTimeSequence("frame", 0);
+            rec.log("world/camera/depth", demoDepth().withMeter(10_000)); // 2 to 6.5 m
+            rec.setTimeSequence("frame", 1);
+            rec.log("world/camera/depth", demoDepth().withMeter(1_000)); // ten times farther
+        }
+        try (View3dPage page = View3dPage.open(file)) {
+            page.setTime("frame", 0);
+            assertFramedOnTheSceneShown(page); // shrunk ten times: framed again
+
+            page.setTime("frame", 1);
+            assertFramedOnTheSceneShown(page);
+            page.browser().screenshot("view3d-reframed");
+
+            page.lookAt(NEAR_BAR_EYE, BAR_POINT, IMAGE_UP, 55); // the user's camera from now on
+            Object eye = page.camera().get("position");
+            page.setTime("frame", 0);
+            assertThat(page.camera().get("position")).isEqualTo(eye);
+            assertThat(page.browser().consoleErrors()).isEmpty();
+        }
+    }
+
+    private static void assertFramedOnTheSceneShown(View3dPage page) {
+        Camera3D expected = page.referenceEye();
+        page.browser().waitFor("the camera framed on the scene shown", () -> {
+            double[] eye = View3dPage.doubles(page.camera().get("position"));
+            return Math.abs(eye[0] - expected.eye().x()) < 1e-6 && Math.abs(eye[1] - expected.eye().y()) < 1e-6
+                    && Math.abs(eye[2] - expected.eye().z()) < 1e-6;
+        });
+    }
+
+    @Test
     void fillRatioOverrideChangesThePointSize() throws Exception {
         try (View3dPage page = View3dPage.open(demo())) {
             page.lookAt(NEAR_BAR_EYE, BAR_POINT, IMAGE_UP, 55);
