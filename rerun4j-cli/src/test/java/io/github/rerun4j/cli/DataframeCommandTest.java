@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** rerun4j dataframe on the official snippets, against depth-semantics §6 and §8.4. */
+/** rerun4j dataframe on the official snippets, against docs/semantics.md §6 and §8.4. */
 class DataframeCommandTest {
 
     private static final String BUFFER = "[255, 255, 255, 255, 255, 255, \u2026]";

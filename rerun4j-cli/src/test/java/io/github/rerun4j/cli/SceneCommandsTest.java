@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** render, points and hover on the official snippets, against depth-semantics §8. */
+/** render, points and hover on the official snippets, against docs/semantics.md §8. */
 class SceneCommandsTest {
 
     @TempDir
@@ -66,7 +66,7 @@ class SceneCommandsTest {
         assertThat(run.out()).contains("60000 points");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(800);
-        // The three depth planes, each in its Viridis color (depth-semantics §8.1).
+        // The three depth planes, each in its Viridis color (docs/semantics.md §8.1).
         assertThat(count(image, 0xFCE721)).isGreaterThan(500);
         assertThat(count(image, 0x35618E)).isGreaterThan(100);
         assertThat(count(image, 0x3DBB74)).isGreaterThan(100);

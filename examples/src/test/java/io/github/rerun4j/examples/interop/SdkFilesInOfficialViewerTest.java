@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the SDK writes, opened by the official Rerun 0.33 web viewer: the right application id and
  * timelines, no errors or warnings, and (in the screenshot) the depth image in the colormap colors that
- * depth-semantics gives for the snippets' three regions.
+ * docs/semantics.md gives for the snippets' three regions.
  */
 @Timeout(300)
 class SdkFilesInOfficialViewerTest {

@@ -41,7 +41,7 @@ public final class Argb {
         return argb >>> 24;
     }
 
-    /** {@code "#RRGGBB"} as in the tables of {@code depth-semantics.md} (alpha not shown). */
+    /** {@code "#RRGGBB"} as in the tables of {@code docs/semantics.md} (alpha not shown). */
     public static String toHex(int argb) {
         return String.format("#%02X%02X%02X", red(argb), green(argb), blue(argb));
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The eleven colormaps of the Rerun 0.33 viewer, evaluated on the CPU exactly as the GPU does
- * ({@code depth-semantics.md} §3.3–§3.5): {@code t} is saturated to [0, 1] (NaN counts as 0), the map returns
+ * ({@code docs/semantics.md} §3.3–§3.5): {@code t} is saturated to [0, 1] (NaN counts as 0), the map returns
  * gamma-encoded sRGB components, and the byte on screen is {@code round(255 * clamp01(c))}.
  *
  * <p>All arithmetic is f32 (coefficients are f32 constants, as in the shader), so results match the GPU to

@@ -181,7 +181,7 @@ public final class Affine3 {
 
     /**
      * The mean scale of the linear part, {@code (|col0| * |col1| * |col2|)^(1/3)}: 1 for rigid transforms.
-     * Rerun multiplies point radii by it (depth-semantics §5.4).
+     * Rerun multiplies point radii by it (docs/semantics.md §5.4).
      */
     public double averageScale() {
         double c0 = Math.sqrt(m[0] * m[0] + m[4] * m[4] + m[8] * m[8]);

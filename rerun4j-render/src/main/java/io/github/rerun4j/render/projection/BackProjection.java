@@ -7,7 +7,7 @@ import io.github.rerun4j.sdk.archetypes.Pinhole;
 
 
 /**
- * Turns a depth image into the point cloud Rerun's 3D view draws (depth-semantics §5.3–§5.4), on the CPU
+ * Turns a depth image into the point cloud Rerun's 3D view draws (docs/semantics.md §5.3–§5.4), on the CPU
  * and in f32 like the viewer's shader.
  *
  * <p>For every pixel {@code (x, y)} with raw value {@code d}:

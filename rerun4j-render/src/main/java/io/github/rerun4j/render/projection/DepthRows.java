@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Reads depth pixels as the viewer's GPU sees them: every datatype becomes an f32 (U32/I32 converted,
- * U64/I64/F64 narrowed, F16 widened; depth-semantics §1.2). One row at a time into a reusable array, so
+ * U64/I64/F64 narrowed, F16 widened; docs/semantics.md §1.2). One row at a time into a reusable array, so
  * back-projection needs no per-pixel allocation and no full-image copy.
  */
 final class DepthRows {

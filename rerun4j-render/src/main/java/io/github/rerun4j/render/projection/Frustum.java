@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The camera frustum Rerun draws for a {@link Pinhole} (depth-semantics §5.5, numbers in §8.3).
+ * The camera frustum Rerun draws for a {@link Pinhole} (docs/semantics.md §5.5, numbers in §8.3).
  *
  * <p>In RDF camera space, with {@code d} the image plane distance and
  * {@code unproject(u, v) = ((u - cx) d / fx, (v - cy) d / fy, d)}: four rays from the camera origin to

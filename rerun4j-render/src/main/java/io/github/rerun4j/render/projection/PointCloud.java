@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>Point {@code i} is at {@code (xyz[3i], xyz[3i+1], xyz[3i+2])} in world units (metres for the usual
  * {@code meter}), drawn as a sphere of radius {@code radii[i]}; {@code depthMeters[i]} is its camera-space
  * depth {@code z}, {@code pixelIndex[i] = y * imageWidth + x} the pixel it came from (what hover reports),
- * and {@code t[i]} its colormap coordinate (not clamped: the colormap saturates, depth-semantics §3.2).
+ * and {@code t[i]} its colormap coordinate (not clamped: the colormap saturates, docs/semantics.md §3.2).
  * Points are in pixel order (row by row); invalid pixels are simply absent.
  *
  * <p>The accessors return the cloud's own arrays without copying (this is the hot path of rendering and

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Composes the entity hierarchy's transforms (depth-semantics §5.2, rrd-format §4.5).
+ * Composes the entity hierarchy's transforms (docs/semantics.md §5.2, rrd-format §4.5).
  *
  * <p>The root {@code /} is the world. A Transform3D on an entity maps that entity's space into its
  * parent's, so {@code worldFromEntity("/a/b") = T(/a) * T(/a/b)}. A depth cloud uses the nearest Pinhole at

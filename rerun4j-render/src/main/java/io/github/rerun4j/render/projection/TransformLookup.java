@@ -35,7 +35,7 @@ public interface TransformLookup {
 
     /**
      * A {@code ViewCoordinates} archetype logged on exactly this entity; Rerun uses it as the camera axes
-     * of a pinhole that has no {@code camera_xyz} (depth-semantics §5.2). Default: none.
+     * of a pinhole that has no {@code camera_xyz} (docs/semantics.md §5.2). Default: none.
      */
     default Optional<ViewCoordinates> viewCoordinatesAt(String entityPath) {
         return Optional.empty();

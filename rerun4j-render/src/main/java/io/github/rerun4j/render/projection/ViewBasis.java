@@ -4,7 +4,7 @@ import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.sdk.types.ViewDir;
 
 /**
- * Rotations between RDF camera coordinates and a {@link ViewCoordinates} system (depth-semantics §5.2).
+ * Rotations between RDF camera coordinates and a {@link ViewCoordinates} system (docs/semantics.md §5.2).
  *
  * <p>Rerun back-projects every depth pixel in RDF (x Right, y Down, z Forward) and only then converts to
  * the pinhole entity's own axes with {@code from_rdf(camera_xyz)}: a rotation whose rows are the RDF

@@ -1,6 +1,6 @@
 /**
  * From a depth image to world-space points, the way Rerun's 3D view does it
- * ({@code docs/depth-semantics.md} §5): {@link io.github.rerun4j.render.projection.TransformChain} finds the
+ * ({@code docs/docs/semantics.md} §5): {@link io.github.rerun4j.render.projection.TransformChain} finds the
  * camera and its placement, {@link io.github.rerun4j.render.projection.BackProjection} turns pixels into a
  * {@link io.github.rerun4j.render.projection.PointCloud}, {@link io.github.rerun4j.render.projection.Frustum}
  * gives the camera's outline. Pure computation: no I/O, no rendering.

@@ -14,12 +14,12 @@ import io.github.rerun4j.sdk.types.ViewDir;
  *
  * <p>{@link #framing(Bounds)} reproduces the default eye of Rerun's 3D view ({@code default_eye} in
  * {@code crates/viewer/re_view_spatial/src/ui_3d.rs}, read from the Rerun repository; not in
- * depth-semantics.md): orbit centre = box centre, distance = 1.5 x half the box diagonal (1 if that is 0 or
+ * docs/semantics.md): orbit centre = box centre, distance = 1.5 x half the box diagonal (1 if that is 0 or
  * not finite), looking along {@code 0.75 forward + 0.25 right - 0.25 up} of the scene axes (RFU = X right,
  * Y forward, Z up, when the scene has no ViewCoordinates), field of view 55 degrees. That is: from behind,
  * a little to the left and slightly above. As in Rerun, corners of a large box may fall outside the picture.
  * Which box is framed is the caller's choice: rerun4j includes the depth cloud, as Rerun 0.36 does (0.33
- * frames only the camera and its frustum, depth-semantics §5.5).
+ * frames only the camera and its frustum, docs/semantics.md §5.5).
  *
  * <pre>{@code
  * Camera3D eye = Camera3D.framing(cloud.bounds().including(Vec3.ZERO));

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Every cell of depth-semantics.md §3.5 (±1 per channel) and the §8.1 region colors. */
+/** Every cell of docs/semantics.md §3.5 (±1 per channel) and the §8.1 region colors. */
 class ColormapsTest {
 
     private static final float[] TS = {0f, 0.25f, 0.5f, 0.75f, 1f};

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Automatic depth_range, depth-semantics.md §2.2. */
+/** Automatic depth_range, docs/semantics.md §2.2. */
 class DepthRangeTest {
 
     @Test

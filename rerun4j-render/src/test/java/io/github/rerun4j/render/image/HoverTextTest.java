@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hover texts of depth-semantics.md §4.5 and §8.1, character for character. */
+/** Hover texts of docs/semantics.md §4.5 and §8.1, character for character. */
 class HoverTextTest {
 
     private static final String TS = "\u2009";  // thin space

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Meter fallback, depth-semantics.md §2. */
+/** Meter fallback, docs/semantics.md §2. */
 class MeterTest {
 
     @Test

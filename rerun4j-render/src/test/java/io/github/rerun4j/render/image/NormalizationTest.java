@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** depth-semantics.md §3.2. */
+/** docs/semantics.md §3.2. */
 class NormalizationTest {
 
     @Test

@@ -9,7 +9,7 @@ import static io.github.rerun4j.render.image.Sampler.Filter.NEAREST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Filters of depth-semantics.md §4.3, against values computed by hand. */
+/** Filters of docs/semantics.md §4.3, against values computed by hand. */
 class SamplerTest {
 
     /** 2x2, row-major: (0,0)=0, (1,0)=1, (0,1)=0.5, (1,1)=0.25. */

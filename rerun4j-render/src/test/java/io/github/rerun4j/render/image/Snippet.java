@@ -2,7 +2,7 @@ package io.github.rerun4j.render.image;
 
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 
-/** The image of Rerun's depth_image_simple / depth_image_3d snippets (depth-semantics.md §8). */
+/** The image of Rerun's depth_image_simple / depth_image_3d snippets (docs/semantics.md §8). */
 final class Snippet {
 
     static final int W = 300;

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** depth-semantics §8.2: the depth_image_3d snippet's cloud, point by point. */
+/** docs/semantics.md §8.2: the depth_image_3d snippet's cloud, point by point. */
 class BackProjectionSnippetTest {
 
     private static final PointCloud CLOUD =

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** depth-semantics §5.2–§5.4 beyond the snippet. */
+/** docs/semantics.md §5.2–§5.4 beyond the snippet. */
 class BackProjectionTest {
 
     private static final Pinhole SQUARE_4x2 = Pinhole.fromFocalLengthAndResolution(2, 4, 2); // c = (2, 1)

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** depth-semantics §5.5 and §8.3. */
+/** docs/semantics.md §5.5 and §8.3. */
 class FrustumTest {
 
     private static void assertVec(Vec3 v, double x, double y, double z, double eps) {

@@ -3,7 +3,7 @@ package io.github.rerun4j.render.projection;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 
-/** The depth_image_3d snippet's data (depth-semantics §8): 300x200 u16, meter 10000, focal 200. */
+/** The depth_image_3d snippet's data (docs/semantics.md §8): 300x200 u16, meter 10000, focal 200. */
 public final class Snippet3d {
 
     public static final int W = 300;

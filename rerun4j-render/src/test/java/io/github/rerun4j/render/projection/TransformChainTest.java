@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static io.github.rerun4j.render.projection.Affine3Test.assertVec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** depth-semantics §5.2: where the pinhole sits in the chain. */
+/** docs/semantics.md §5.2: where the pinhole sits in the chain. */
 class TransformChainTest {
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** depth-semantics §5.2: from_rdf(camera_xyz) rows are the RDF directions of the camera axes. */
+/** docs/semantics.md §5.2: from_rdf(camera_xyz) rows are the RDF directions of the camera axes. */
 class ViewBasisTest {
 
     @Test

@@ -1,4 +1,4 @@
-// GLSL ES 3.00 for the 3D depth cloud (depth-semantics §5.3–§5.4): one vertex per pixel (gl_VertexID), the
+// GLSL ES 3.00 for the 3D depth cloud (docs/semantics.md §5.3–§5.4): one vertex per pixel (gl_VertexID), the
 // raw depth read from an unfiltered texture, back-projected on the GPU exactly as the Java reference
 // BackProjection does. Three variants share one validity test and one back-projection:
 //   PASS_COLOR  the visible points: colormap color, round, perspective-correct size;

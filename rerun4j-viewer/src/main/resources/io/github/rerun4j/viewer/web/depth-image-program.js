@@ -1,4 +1,4 @@
-// The 2D depth-image shader (depth-semantics §4.2–§4.3), a GPU twin of the Java reference
+// The 2D depth-image shader (docs/semantics.md §4.2–§4.3), a GPU twin of the Java reference
 // DepthImageRenderer2D + Sampler + Normalization: every fragment maps to a texel-space point p, fetches raw
 // texels with texelFetch, normalises each to t = (v − min) / (max − min), filters the t values (Nearest,
 // bilinear, Catmull-Rom bicubic; magnified vs minified by fwidth(p.x) < 1), then applies the colormap.

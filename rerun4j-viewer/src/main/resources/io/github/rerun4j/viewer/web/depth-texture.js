@@ -1,4 +1,4 @@
-// Uploads a depth image's raw little-endian pixels into a WebGL2 texture UNCHANGED (depth-semantics §4.2):
+// Uploads a depth image's raw little-endian pixels into a WebGL2 texture UNCHANGED (docs/semantics.md §4.2):
 // integer types as R*UI / R*I textures read with usampler2D / isampler2D, F16 / F32 as float textures. The
 // 64-bit types have no texture format, so they are narrowed to f32 on the CPU exactly as the Java reference
 // (DepthValues.toGpuValues) does: one correctly rounded conversion per value.

@@ -1,6 +1,6 @@
 // The hover tooltip both views share: shows head lines at once and the zoom around the pixel with its color
 // swatch (hover-zoom-panel.js), then asks the server for the reference readout of the pixel
-// (depth-semantics §4.5: "Position: …", "Depth: …", "Val: …", plus the world position in 3D).
+// (docs/semantics.md §4.5: "Position: …", "Depth: …", "Val: …", plus the world position in 3D).
 // The element's textContent is exactly the head and readout lines joined by newlines (tests compare it). Requests wait for the pointer to rest a moment and answers to older requests are dropped, so
 // sweeping across an image neither floods the server nor shows a stale pixel.
 //

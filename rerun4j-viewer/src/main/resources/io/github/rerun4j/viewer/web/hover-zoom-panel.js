@@ -1,4 +1,4 @@
-// The zoom and swatch elements of the hover tooltip (depth-semantics §4.5 items 2 and 4): draws the texels of
+// The zoom and swatch elements of the hover tooltip (docs/semantics.md §4.5 items 2 and 4): draws the texels of
 // hover-zoom.js 5 CSS px each, the centre texel outlined white outside, black inside, and below the text a large
 // swatch of the picked texel's color. Separate elements, so the tooltip's text stays exactly the text lines.
 //

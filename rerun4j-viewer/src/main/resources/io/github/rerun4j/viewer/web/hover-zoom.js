@@ -1,4 +1,4 @@
-// The hover tooltip's magnifier (depth-semantics §4.5 item 2 and 4): the 21 x 21 texels around the picked
+// The hover tooltip's magnifier (docs/semantics.md §4.5 item 2 and 4): the 21 x 21 texels around the picked
 // one, colormapped on the GPU by the 2D view's own shader (depth-image-program.js) with the effective
 // colormap and range and always Nearest, so the zoom shows exactly the colors of the view. One small
 // offscreen WebGL2 context serves every tooltip of the page (both views); it keeps the raw textures of the

@@ -1,4 +1,4 @@
-// The 2D view's hover readout (depth-semantics §4.5): outlines the hovered texel on the image and shows a
+// The 2D view's hover readout (docs/semantics.md §4.5): outlines the hovered texel on the image and shows a
 // tooltip (hover-tooltip.js) with the entity path and the server's reference lines.
 //
 //   const hover = new HoverReadout(parentElement, state, { toScreen: (x, y) => [sx, sy], scale: () => s });

@@ -1,4 +1,4 @@
-// The 2D view of one depth image (depth-semantics §4): draws it with WebGL2 (raw texels, normalised,
+// The 2D view of one depth image (docs/semantics.md §4): draws it with WebGL2 (raw texels, normalised,
 // filtered, colormapped on the GPU: depth-image-program.js) together with the other depth images of the
 // same 2D space in draw order; zoom (wheel, around the cursor), pan (drag), double-click to fit; hover shows
 // the server's reference hover text and outlines the texel.

@@ -1,4 +1,4 @@
-// Hover in the 3D view (depth-semantics §5.6): finds the cloud point under the cursor with an ID pass (the
+// Hover in the 3D view (docs/semantics.md §5.6): finds the cloud point under the cursor with an ID pass (the
 // clouds drawn into an RGBA8 target as pixel index + 1 and cloud slot, depth-tested like the picture, the
 // rasterisation scissored to the one pixel under the cursor) and shows a tooltip with the entity, the pixel,
 // the world position and the server's reference lines ("Depth: …", "Val: …").

@@ -1,4 +1,4 @@
-// The 3D view (depth-semantics §5): every depth image under a pinhole as a point cloud back-projected on the
+// The 3D view (docs/semantics.md §5): every depth image under a pinhole as a point cloud back-projected on the
 // GPU (depth-cloud.js), pinhole frustums, a ground grid and world axes, with three.js. The camera orbits,
 // pans and zooms (OrbitControls); it frames the scene box from Rerun's default eye when the scene first
 // appears, on double-click, and when the box changes a lot (boxChangedALot) while the user has not moved

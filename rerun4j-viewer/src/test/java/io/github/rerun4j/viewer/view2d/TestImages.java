@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Depth images for the 2D view tests, built in the test so the reference can render the very same object.
  *
  * <pre>{@code
- * DepthImage snippet = TestImages.snippet();          // depth-semantics §8: 300x200 u16, meter 10000
+ * DepthImage snippet = TestImages.snippet();          // docs/semantics.md §8: 300x200 u16, meter 10000
  * short[] raw = TestImages.gradientWithEdges(40, 30);  // smooth ramp + hard steps + fine checker
  * }</pre>
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.interactions.Actions;
 
-/** The hover tooltip's zoom (21 x 21 texels, 5 CSS px each) and color swatch (depth-semantics §4.5). */
+/** The hover tooltip's zoom (21 x 21 texels, 5 CSS px each) and color swatch (docs/semantics.md §4.5). */
 class View2dInteractionHoverZoomTest {
 
     private static final String CAMERA_DEPTH = "/world/camera/depth";

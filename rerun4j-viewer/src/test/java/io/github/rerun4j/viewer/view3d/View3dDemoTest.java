@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The depth_image_3d snippet in the 3D view (depth-semantics §8.2, §8.3): 60 000 points back-projected on the
+ * The depth_image_3d snippet in the 3D view (docs/semantics.md §8.2, §8.3): 60 000 points back-projected on the
  * GPU, in the three Viridis colors, framed from Rerun's default eye, with the frustum drawn and hover giving
  * the reference position and depth. One page for all checks (Chromium starts slowly).
  */
