@@ -55,6 +55,9 @@ public final class ChunkStore {
     private final Map<String, EntityIndex> entities = new HashMap<>();
     private final Map<String, TimelineInfo> timelines = new LinkedHashMap<>();
     private long rowCount;
+    /** Bumped by every chunk added: cached answers of an older generation are stale. Guarded by {@code lock}. */
+    private long generation;
+    private final Map<String, DataTimes> dataTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An empty store. */
     public ChunkStore() {
@@ -108,6 +111,7 @@ public final class ChunkStore {
                 }
             }
             rowCount += chunk.rowCount();
+            generation++;
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -261,6 +265,41 @@ public final class ChunkStore {
     /** Every timeline with at least one row, by name, sorted by name. */
     public Map<String, TimelineInfo> timelines() {
         return read(() -> new TreeMap<>(timelines));
+    }
+
+    /**
+     * The timeline a view opens on when none is asked for: {@value #PREFERRED_TIMELINE} if the store has it,
+     * else the first timeline by name; empty for static-only data. The one home of this rule (CLI, viewer
+     * API and page all ask here).
+     */
+    public Optional<String> defaultTimeline() {
+        return read(() -> timelines.containsKey(PREFERRED_TIMELINE) ? Optional.of(PREFERRED_TIMELINE)
+                : timelines.keySet().stream().sorted().findFirst());
+    }
+
+    /** The timeline {@link #defaultTimeline()} prefers: the SDKs' per-log-call counter. */
+    public static final String PREFERRED_TIMELINE = "log_tick";
+
+    /**
+     * The distinct times, ascending, at which {@code timeline} has data: every row the range query sees
+     * (static data shadows a component's temporal rows, as in Rerun, so those times do not count). What a
+     * timeline scrubber snaps to. Empty for an unknown timeline. Cached until the next chunk is added.
+     *
+     * <pre>{@code
+     * List<Long> frames = store.dataTimes("frame");   // e.g. [0, 1, 2, 3, 4]
+     * }</pre>
+     */
+    public List<Long> dataTimes(String timeline) {
+        java.util.Objects.requireNonNull(timeline, "timeline");
+        return read(() -> {
+            DataTimes cached = dataTimes.get(timeline);
+            if (cached != null && cached.generation() == generation) {
+                return cached.times();
+            }
+            DataTimes fresh = DataTimes.compute(this, timeline, generation);
+            dataTimes.put(timeline, fresh);
+            return fresh.times();
+        });
     }
 
     /** The largest time on {@code timeline}; empty if the store has no row on it. */

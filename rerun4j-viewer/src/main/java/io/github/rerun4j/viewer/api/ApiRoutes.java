@@ -1,8 +1,8 @@
 package io.github.rerun4j.viewer.api;
 
 import io.github.rerun4j.render.image.HoverText;
+import io.github.rerun4j.render.projection.BackProjection;
 import io.github.rerun4j.render.projection.PinholeCamera;
-import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.store.ChunkStore;
@@ -57,8 +57,12 @@ public final class ApiRoutes {
     public record EntityJson(String path, List<String> archetypes, List<String> components) {
     }
 
+    /**
+     * A recording's contents. {@code defaultTimeline}: the timeline to open on (the store's rule,
+     * {@code ChunkStore.defaultTimeline}), null for static-only data.
+     */
     public record SummaryJson(String id, String applicationId, String source, List<TimelineJson> timelines,
-                              List<EntityJson> entities, List<String> problems) {
+                              String defaultTimeline, List<EntityJson> entities, List<String> problems) {
     }
 
     /**
@@ -98,7 +102,8 @@ public final class ApiRoutes {
                     components.stream().map(ComponentDescriptor::archetype).distinct().toList(),
                     components.stream().map(ComponentDescriptor::component).toList()));
         }
-        return new SummaryJson(r.key(), r.id().applicationId(), r.source(), timelines, entities, r.problems());
+        return new SummaryJson(r.key(), r.id().applicationId(), r.source(), timelines,
+                store.defaultTimeline().orElse(null), entities, r.problems());
     }
 
     // Every handler parses all its parameters before it looks anything up, so a malformed request is 400
@@ -123,7 +128,7 @@ public final class ApiRoutes {
         String afterParam = ctx.queryParam("after");
         boolean onlyNew = afterParam != null && !afterParam.isEmpty();
         long after = onlyNew ? longParam("after", afterParam) : 0;
-        List<Long> all = DataTimes.of(r.store(), timeline);
+        List<Long> all = r.store().dataTimes(timeline);
         List<String> times = all.stream().filter(t -> !onlyNew || t > after).map(String::valueOf).toList();
         ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
     }
@@ -175,15 +180,11 @@ public final class ApiRoutes {
         float[] world = null;
         Float depth = null;
         if (!text.isOutside()) {
-            depth = SceneQuery.depthMetres(image, x, y);
+            depth = BackProjection.depthMetres(image, x, y);
             PinholeCamera camera = query.camera(entity).orElse(null);
-            if (camera != null && depth > 0 && depth < Float.MAX_VALUE) {
-                var p = camera.pinhole();
-                double z = depth;
-                Vec3 rdf = new Vec3((x - p.imageFromCamera().get(0, 2)) * z / p.focalLengthX(),
-                        (y - p.imageFromCamera().get(1, 2)) * z / p.focalLengthY(), z);
-                Vec3 w = camera.worldFromRdf().transformPoint(rdf);
-                world = new float[] {(float) w.x(), (float) w.y(), (float) w.z()};
+            if (camera != null && BackProjection.isValidDepth(depth)) {
+                // The very point the 3D view draws for this pixel (render's one back-projection).
+                world = BackProjection.worldPoint(camera.pinhole(), camera.worldFromRdf(), x, y, depth);
             }
         }
         ctx.json(new HoverJson(entity, x, y, text.lines(), world, depth));

@@ -68,7 +68,7 @@ final class DataframeRoutes {
         Map<String, TimelineInfo> timelines = store.timelines();
         String timeline = ctx.queryParam("timeline");
         if (timeline == null) {
-            timeline = timelines.containsKey("log_tick") ? "log_tick" : timelines.keySet().stream().findFirst().orElse(null);
+            timeline = store.defaultTimeline().orElse(null);
         } else if (timeline.isEmpty()) {
             timeline = null;
         } else if (!timelines.containsKey(timeline)) {

@@ -32,7 +32,7 @@ export class ViewerState extends EventTarget {
     this.summary = await api.summary(id);
     const names = this.summary.timelines.map((t) => t.name);
     if (!names.includes(this.timeline)) {
-      this.timeline = names.includes('log_tick') ? 'log_tick' : (names[0] ?? null);
+      this.timeline = this.summary.defaultTimeline ?? null; // the server's choice (ChunkStore.defaultTimeline)
       this._timesRowCount = -1;
     }
     await this._loadTimes();
@@ -46,7 +46,7 @@ export class ViewerState extends EventTarget {
     const wasAtEnd = this.times.length === 0 || this.timeExact >= this.lastTime();
     this.summary = await api.summary(this.recording);
     if (this.timeline == null && this.summary.timelines.length) {
-      this.timeline = this.summary.timelines.some((t) => t.name === 'log_tick') ? 'log_tick' : this.summary.timelines[0].name;
+      this.timeline = this.summary.defaultTimeline ?? null;
     }
     await this._loadTimes();
     if (wasAtEnd && this.times.length) this._setTimeValue(this.lastTime());
