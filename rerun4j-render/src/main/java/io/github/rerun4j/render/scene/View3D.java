@@ -37,8 +37,9 @@ public final class View3D {
 
     /** As {@link #render(DepthCloud, ViewCoordinates, int, int)} seen from {@code camera} (null: the default eye). */
     public static int[] render(DepthCloud cloud, ViewCoordinates sceneAxes, int width, int height, Camera3D camera) {
-        Bounds bounds = framingBounds(cloud);
-        LineSegments frustum = frustum(cloud);
+        Bounds cloudBox = CloudBounds.robust(cloud.points());
+        LineSegments frustum = frustum(cloud, cloudBox);
+        Bounds bounds = framingBounds(cloud, cloudBox, frustum);
         Camera3D eye = camera != null ? camera : Camera3D.framing(bounds, sceneAxes);
         SoftwareRasterizer raster = new SoftwareRasterizer(width, height, eye);
         double extent = Math.max(1, bounds.halfSize().length());
@@ -58,9 +59,12 @@ public final class View3D {
 
     /** The framed box: the cloud's robust box, the camera origin and the frustum. */
     public static Bounds framingBounds(DepthCloud cloud) {
-        Bounds bounds = CloudBounds.robust(cloud.points())
-                .including(cloud.camera().worldFromCamera().transformPoint(Vec3.ZERO));
-        LineSegments frustum = frustum(cloud);
+        Bounds cloudBox = CloudBounds.robust(cloud.points());
+        return framingBounds(cloud, cloudBox, frustum(cloud, cloudBox));
+    }
+
+    private static Bounds framingBounds(DepthCloud cloud, Bounds cloudBox, LineSegments frustum) {
+        Bounds bounds = cloudBox.including(cloud.camera().worldFromCamera().transformPoint(Vec3.ZERO));
         for (int i = 0; i < frustum.count(); i++) {
             bounds = bounds.including(frustum.start(i)).including(frustum.end(i));
         }
@@ -82,9 +86,8 @@ public final class View3D {
         return c.minus(up.times(c.dot(up) - lowest));
     }
 
-    private static LineSegments frustum(DepthCloud cloud) {
+    private static LineSegments frustum(DepthCloud cloud, Bounds cloudBox) {
         // The image plane distance follows the robust box too: outliers should not blow up the frustum.
-        Bounds cloudBox = CloudBounds.robust(cloud.points());
         double distance = Frustum.imagePlaneDistance(cloud.camera().pinhole(), cloudBox);
         return Frustum.lines(cloud.camera().pinhole(), cloud.camera().worldFromCamera(), distance);
     }
