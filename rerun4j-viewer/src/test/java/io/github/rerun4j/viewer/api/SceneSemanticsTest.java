@@ -115,6 +115,6 @@ class SceneSemanticsTest {
         }
         RawHttp.Response summary = RawHttp.get(viewer.url().resolve("/api/recordings/" + rec).toString());
         assertThat(json.readValue(summary.body(), Map.class).get("defaultTimeline"))
-                .isEqualTo(store.defaultTimeline().orElseThrow()).isEqualTo("log_tick");
+                .isEqualTo(store.defaultTimeline().orElseThrow()).isEqualTo("frame"); // the logged timeline, as Rerun opens it
     }
 }
