@@ -22,8 +22,7 @@ class RenderEyeOptionsTest {
 
     @BeforeAll
     static void writeDemo() {
-        assertThat(CliRun.of("demo", "--no-serve", "--out", dir.toString()).exitCode()).isZero();
-        threeD = dir.resolve(DemoCommand.THREE_D_FILE);
+        threeD = TestFiles.threeD(dir);
     }
 
     @Test
