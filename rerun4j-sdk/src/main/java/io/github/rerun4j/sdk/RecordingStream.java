@@ -101,14 +101,17 @@ public final class RecordingStream implements AutoCloseable {
         return new Builder(applicationId);
     }
 
+    /** The recording's identity as written to the sink: kind, application id and recording id. */
     public StoreId storeId() {
         return storeId;
     }
 
+    /** The application id given to {@link #builder}, e.g. {@code "my_robot"}. */
     public String applicationId() {
         return storeId.applicationId();
     }
 
+    /** The recording id: the one given to the builder, else a random UUID chosen at start. */
     public String recordingId() {
         return storeId.recordingId();
     }
@@ -120,6 +123,7 @@ public final class RecordingStream implements AutoCloseable {
         log(parsePath(entityPath), archetype, false);
     }
 
+    /** As {@link #log(String, Archetype)}, with a path already parsed. */
     public void log(EntityPath entityPath, Archetype archetype) {
         log(entityPath, archetype, false);
     }
@@ -129,6 +133,7 @@ public final class RecordingStream implements AutoCloseable {
         log(parsePath(entityPath), archetype, true);
     }
 
+    /** As {@link #logStatic(String, Archetype)}, with a path already parsed. */
     public void logStatic(EntityPath entityPath, Archetype archetype) {
         log(entityPath, archetype, true);
     }
