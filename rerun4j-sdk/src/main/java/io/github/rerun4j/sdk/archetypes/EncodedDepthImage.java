@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * short[] mm = new short[640 * 480];
- * rec.log("world/camera/depth", EncodedDepthImage.rvl(mm, 640, 480));        // ~3-5x smaller than raw
- * rec.log("world/camera/depth", EncodedDepthImage.rvl(depth));                // a DepthImage, compressed
+ * EncodedDepthImage rvl = EncodedDepthImage.rvl(mm, 640, 480);   // ~3-5x smaller than raw on real depth
+ * EncodedDepthImage same = EncodedDepthImage.rvl(depth);         // a u16 DepthImage, compressed
+ * // rec.log("world/camera/depth", rvl), on a timeline
  * }</pre>
  *
  * @param blob                the encoded bytes, not empty (required)

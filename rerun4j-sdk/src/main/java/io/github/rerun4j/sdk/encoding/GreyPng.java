@@ -22,7 +22,7 @@ import java.util.zip.Inflater;
  * saying which.
  *
  * <pre>{@code
- * byte[] png = GreyPng.encode16(new short[] {0, 1000, 2000, 65535}, 2, 2);
+ * byte[] png = GreyPng.encode16(new short[] {0, 1000, 2000, (short) 65535}, 2, 2);
  * GreyPng.Image back = GreyPng.decode(png);   // 2x2, 16-bit, the same values
  * }</pre>
  */
@@ -48,6 +48,11 @@ public final class GreyPng {
      * @param values   {@code width * height} unsigned samples, row-major (handed over, not copied)
      */
     public record Image(int width, int height, int bitDepth, short[] values) {
+        /** Requires the values. */
+        public Image {
+            java.util.Objects.requireNonNull(values, "GreyPng.Image.values");
+        }
+
         /** The unsigned sample {@code i}. */
         public int value(int i) {
             return Short.toUnsignedInt(values[i]);

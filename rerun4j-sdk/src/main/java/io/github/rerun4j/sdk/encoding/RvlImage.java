@@ -16,6 +16,11 @@ package io.github.rerun4j.sdk.encoding;
  */
 public record RvlImage(int width, int height, float quantA, float quantB, short[] values) {
 
+    /** Requires the values. */
+    public RvlImage {
+        java.util.Objects.requireNonNull(values, "RvlImage.values");
+    }
+
     /** True when the values are quantised inverse depth ({@code a != 0}). */
     public boolean isQuantised() {
         return quantA != 0f;
