@@ -2,6 +2,7 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.render.image.DepthImageRenderer2D;
 import io.github.rerun4j.render.image.DepthRange;
+import io.github.rerun4j.render.image.EncodedDepth;
 import io.github.rerun4j.render.image.RenderOverrides;
 import io.github.rerun4j.render.scene.DepthCloud;
 import io.github.rerun4j.render.scene.View3D;
@@ -77,7 +78,9 @@ public final class RenderCommand implements Callable<Integer> {
         DepthImage image = s.depthImage().value();
         int width = wh == null ? image.width() : wh[0];
         int height = wh == null ? image.height() : wh[1];
-        int[] pixels = DepthImageRenderer2D.render(image, width, height, overrides);
+        // Encoded depth: magnified Nearest, minified bilinear, whatever was logged or asked (as Rerun 0.33).
+        RenderOverrides used = s.isEncodedDepth() ? EncodedDepth.overrides2D(overrides, image, width) : overrides;
+        int[] pixels = DepthImageRenderer2D.render(image, width, height, used);
         Png.write(out, pixels, width, height);
         spec.commandLine().getOut().println("Wrote " + out + " (" + width + "x" + height + ", 2D view of " + s.entity()
                 + s.describeTime() + ")");
