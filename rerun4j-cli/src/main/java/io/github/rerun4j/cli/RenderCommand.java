@@ -52,6 +52,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "NAME", description = "Override the magnification filter: nearest, linear, bicubic.")
     private String filter;
 
+    @Option(names = "--rgb-clouds", description = "3d only: colour the cloud from the colour image under the same "
+            + "Pinhole (a rerun4j extension; off: colormap colours, as Rerun).")
+    private boolean rgbClouds;
+
     @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "The PNG file to write.")
     private Path out;
 
@@ -72,6 +76,9 @@ public final class RenderCommand implements Callable<Integer> {
         Scene s = Scene.load(scene);
         RenderOverrides overrides = overrides();
         int[] wh = size == null ? null : parseSize(size);
+        if (rgbClouds && view != View.THREE_D) {
+            throw CliException.usage("--rgb-clouds colours the 3D cloud: use it with --view 3d");
+        }
         if (view == View.THREE_D) {
             return render3d(s, overrides, wh == null ? new int[] {1024, 768} : wh);
         }
@@ -88,7 +95,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     private int render3d(Scene s, RenderOverrides overrides, int[] wh) {
-        DepthCloud cloud = CameraScene.cloud(s, overrides);
+        DepthCloud colormapped = CameraScene.cloud(s, overrides);
+        DepthCloud cloud = rgbClouds ? RgbClouds.apply(s, colormapped, spec.commandLine().getErr()) : colormapped;
         // Scene axes as Rerun takes them: a ViewCoordinates on the root entity, else right-handed Z up.
         ViewCoordinates axes = ArchetypeQueries.viewCoordinatesAt(s.store(), "/", s.timeline(), s.time())
                 .map(Latest::value).orElse(ViewCoordinates.RFU);

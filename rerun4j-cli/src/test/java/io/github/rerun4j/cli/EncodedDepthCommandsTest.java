@@ -110,4 +110,55 @@ class EncodedDepthCommandsTest {
         }
         assertThat(Files.exists(dir.resolve("bad.png"))).isFalse();
     }
+
+    private static int[] plyColour(Path ply, int point) throws IOException {
+        byte[] bytes = Files.readAllBytes(ply);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        int at = text.indexOf("end_header\n") + 11 + point * 15 + 12;
+        return new int[] {bytes[at] & 0xFF, bytes[at + 1] & 0xFF, bytes[at + 2] & 0xFF};
+    }
+
+    @Test
+    void rgbCloudsColourThePlyFromTheRegisteredColourImage() throws IOException {
+        Path off = dir.resolve("off.ply");
+        Path on = dir.resolve("on.ply");
+        assertThat(CliRun.of("points", rgbd.toString(), "--out", off.toString()).exitCode()).isZero();
+        CliRun run = CliRun.of("points", rgbd.toString(), "--rgb-clouds", "--out", on.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(plyColour(off, 0)).as("off: the colormap").containsExactly(0x32, 0x20, 0x49);
+        // pixels (1,0) (3,0) (1,2): colour texels (0,255,0) (255,255,255) (10,20,30)
+        assertThat(plyColour(on, 0)).containsExactly(0, 255, 0);
+        assertThat(plyColour(on, 2)).containsExactly(255, 255, 255);
+        assertThat(plyColour(on, 6)).containsExactly(10, 20, 30);
+    }
+
+    @Test
+    void rgbCloudsRender3dAndTheirMistakes() throws IOException {
+        Path png = dir.resolve("rgb3d.png");
+        CliRun run = CliRun.of("render", rgbd.toString(), "--view", "3d", "--rgb-clouds", "--size", "400x300",
+                "--out", png.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        int green = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                green += (image.getRGB(x, y) & 0xFFFFFF) == 0x00FF00 ? 1 : 0;
+            }
+        }
+        assertThat(green).as("pixels of the green point").isGreaterThan(20);
+        CliRun twoD = CliRun.of("render", rgbd.toString(), "--rgb-clouds", "--out", dir.resolve("x.png").toString());
+        assertThat(twoD.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(twoD.err()).contains("--rgb-clouds colours the 3D cloud: use it with --view 3d");
+
+        Path depthOnly = dir.resolve("depth_only.rrd");
+        try (RecordingStream rec = RecordingStream.builder("cli_depth_only").saveTo(depthOnly)) {
+            rec.logStatic("world/camera", RgbdFixtures.pinhole());
+            rec.setTimeSequence("frame", 0);
+            rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
+        }
+        CliRun none = CliRun.of("points", depthOnly.toString(), "--rgb-clouds", "--out", dir.resolve("n.ply").toString());
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.err()).contains("no colour image under the pinhole /world/camera");
+    }
 }
