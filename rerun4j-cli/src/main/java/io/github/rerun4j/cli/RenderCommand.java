@@ -3,6 +3,9 @@ package io.github.rerun4j.cli;
 import io.github.rerun4j.render.image.DepthImageRenderer2D;
 import io.github.rerun4j.render.image.DepthRange;
 import io.github.rerun4j.render.image.EncodedDepth;
+import io.github.rerun4j.render.image.ImageRenderer2D;
+import io.github.rerun4j.sdk.archetypes.Image;
+import java.util.Optional;
 import io.github.rerun4j.render.image.RenderOverrides;
 import io.github.rerun4j.render.scene.DepthCloud;
 import io.github.rerun4j.render.scene.View3D;
@@ -82,6 +85,10 @@ public final class RenderCommand implements Callable<Integer> {
         if (view == View.THREE_D) {
             return render3d(s, overrides, wh == null ? new int[] {1024, 768} : wh);
         }
+        Optional<Latest<Image>> colour = s.colourImage();
+        if (colour.isPresent()) {
+            return renderColour(s, colour.get().value(), wh);
+        }
         DepthImage image = s.depthImage().value();
         int width = wh == null ? image.width() : wh[0];
         int height = wh == null ? image.height() : wh[1];
@@ -91,6 +98,19 @@ public final class RenderCommand implements Callable<Integer> {
         Png.write(out, pixels, width, height);
         spec.commandLine().getOut().println("Wrote " + out + " (" + width + "x" + height + ", 2D view of " + s.entity()
                 + s.describeTime() + ")");
+        return s.finish(spec.commandLine().getErr());
+    }
+
+    /** A colour image in 2D (colormap, range and filter do not apply to colour images). */
+    private int renderColour(Scene s, Image image, int[] wh) {
+        if (colormap != null || range != null || filter != null) {
+            throw CliException.usage(s.entity() + " is a colour image: --colormap, --range and --filter apply to depth images");
+        }
+        int width = wh == null ? image.width() : wh[0];
+        int height = wh == null ? image.height() : wh[1];
+        Png.write(out, ImageRenderer2D.render(image, width, height), width, height);
+        spec.commandLine().getOut().println("Wrote " + out + " (" + width + "x" + height + ", 2D view of the colour image "
+                + s.entity() + s.describeTime() + ")");
         return s.finish(spec.commandLine().getErr());
     }
 

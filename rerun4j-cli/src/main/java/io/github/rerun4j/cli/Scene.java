@@ -229,6 +229,14 @@ record Scene(ChunkStore store, String entity, String timeline, long time, Path f
         throw missing("no depth image at " + entity + describeTime() + "; its components: " + store.components(entity));
     }
 
+    /** The colour Image of the scene's entity at the query point, if it holds one (and no depth image). */
+    Optional<Latest<io.github.rerun4j.sdk.archetypes.Image>> colourImage() {
+        if (ArchetypeQueries.depthImageAt(store, entity, timeline, time).isPresent()) {
+            return Optional.empty();
+        }
+        return ArchetypeQueries.imageAt(store, entity, timeline, time);
+    }
+
     /** True when the scene's entity holds encoded depth (drawn with the encoded archetype's 2D filtering). */
     boolean isEncodedDepth() {
         return ArchetypeQueries.depthImageAt(store, entity, timeline, time).isEmpty()

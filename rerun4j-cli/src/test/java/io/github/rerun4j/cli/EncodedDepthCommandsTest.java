@@ -161,4 +161,21 @@ class EncodedDepthCommandsTest {
         assertThat(none.exitCode()).isZero();
         assertThat(none.err()).contains("no colour image under the pinhole /world/camera");
     }
+
+    @Test
+    void render2dOfTheColourImageShowsItsBytes() throws IOException {
+        Path png = dir.resolve("rgb.png");
+        CliRun run = CliRun.of("render", rgbd.toString(), "--entity", "world/camera/rgb", "--size", "8x6",
+                "--out", png.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("colour image world/camera/rgb");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(image.getRGB(3, 1) & 0xFFFFFF).isEqualTo(0x00FF00);
+        assertThat(image.getRGB(7, 5) & 0xFFFFFF).isEqualTo(0x010203);
+        CliRun bad = CliRun.of("render", rgbd.toString(), "--entity", "world/camera/rgb", "--colormap", "viridis",
+                "--out", dir.resolve("y.png").toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("is a colour image");
+    }
 }
