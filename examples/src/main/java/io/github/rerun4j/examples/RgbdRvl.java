@@ -1,6 +1,7 @@
 package io.github.rerun4j.examples;
 
 import io.github.rerun4j.sdk.RecordingStream;
+import io.github.rerun4j.sdk.archetypes.DepthCloudColor;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
 import io.github.rerun4j.sdk.archetypes.Image;
@@ -43,6 +44,8 @@ public final class RgbdRvl {
     public static void write(Path file) {
         try (RecordingStream rec = RecordingStream.builder(APPLICATION_ID).saveTo(file)) {
             rec.logStatic("world/camera", Pinhole.fromFocalLengthAndResolution(2 * BLOCK, WIDTH, HEIGHT));
+            // rerun4j's hint for RGB-coloured clouds (--rgb-clouds); Rerun lists it as an unknown component.
+            rec.logStatic("world/camera/depth", DepthCloudColor.source("world/camera/rgb"));
             rec.setTimeSequence("frame", 0);
             rec.log("world/camera/rgb", Image.fromRgb8(rgb(), WIDTH, HEIGHT));
             // The DepthImage's look (meter 1000, its automatic range [0, max]) comes along, so every Rerun

@@ -6,7 +6,9 @@ import io.github.rerun4j.render.scene.DepthCloud;
 import io.github.rerun4j.render.scene.RgbCloud;
 import io.github.rerun4j.render.scene.StoreTransformLookup;
 import io.github.rerun4j.sdk.archetypes.Image;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.ImageFields;
+import io.github.rerun4j.sdk.codec.Serializers;
 import io.github.rerun4j.sdk.types.EntityPath;
 import io.github.rerun4j.store.ArchetypeQueries;
 import io.github.rerun4j.store.Latest;
@@ -17,7 +19,8 @@ import java.util.Optional;
 
 /**
  * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image} under the
- * same Pinhole (the registered pairing of {@link RgbCloud}). The candidates are every other entity with an Image
+ * same Pinhole (the registered pairing of {@link RgbCloud}). The hint {@code rerun4j.DepthCloudColor:source} on the
+ * depth entity names the colour image; without it the candidates are every other entity with an Image
  * whose Pinhole is the depth image's; several: siblings of the depth entity first, then the Pinhole entity itself,
  * then the smallest path, with a warning. None: the cloud keeps its colormap, with a warning.
  */
@@ -30,6 +33,11 @@ final class RgbClouds {
         TransformChain chain = new TransformChain(new StoreTransformLookup(scene.store(), scene.timeline(), scene.time()));
         String pinhole = cloud.camera().entityPath();
         String depthParent = parent(scene.entity());
+        Optional<String> hint = scene.store().latestAt(scene.entity(), ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE.component(),
+                scene.timeline(), scene.time()).map(r -> r.read(ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8));
+        if (hint.isPresent()) {
+            return fromHint(scene, cloud, chain, hint.get(), err);
+        }
         String buffer = ImageFields.BUFFER.component();
         List<String> candidates = scene.store().entityPaths().stream()
                 .filter(e -> !e.equals(scene.entity()))
@@ -62,6 +70,24 @@ final class RgbClouds {
         err.println("rerun4j: warning: --rgb-clouds: no colour image under the pinhole " + pinhole + scene.describeTime()
                 + "; the points keep their colormap colours");
         return cloud;
+    }
+
+    /** The colour source named by {@code rerun4j.DepthCloudColor:source} on the depth entity. */
+    private static DepthCloud fromHint(Scene scene, DepthCloud cloud, TransformChain chain, String path, PrintWriter err) {
+        Optional<Latest<Image>> colour = ArchetypeQueries.imageAt(scene.store(), path, scene.timeline(), scene.time());
+        if (colour.isEmpty()) {
+            err.println("rerun4j: warning: colour source " + path + " has no image" + scene.describeTime()
+                    + "; the points keep their colormap colours");
+            return cloud;
+        }
+        Optional<String> its = chain.cameraFor(path).map(PinholeCamera::entityPath);
+        if (!its.equals(Optional.of(cloud.camera().entityPath()))) {
+            err.println("rerun4j: warning: colour source " + path + " is under " + its.map(p -> "the pinhole " + p)
+                    .orElse("no pinhole") + ", not the depth image's " + cloud.camera().entityPath()
+                    + ": unregistered pairs are not supported yet; the points keep their colormap colours");
+            return cloud;
+        }
+        return RgbCloud.registered(cloud, colour.get().value()).cloud();
     }
 
     private static String parent(String entity) {

@@ -178,4 +178,46 @@ class EncodedDepthCommandsTest {
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("is a colour image");
     }
+
+    @Test
+    void theHintChoosesTheColourSourceAndAmbiguityIsAWarning() throws IOException {
+        Path two = dir.resolve("two_colours.rrd");
+        Path hinted = dir.resolve("hinted.rrd");
+        Path elsewhere = dir.resolve("elsewhere.rrd");
+        byte[] white = new byte[4 * 3 * 3];
+        java.util.Arrays.fill(white, (byte) 255);
+        for (Path file : new Path[] {two, hinted, elsewhere}) {
+            try (RecordingStream rec = RecordingStream.builder("cli_hint").saveTo(file)) {
+                rec.logStatic("world/camera", RgbdFixtures.pinhole());
+                rec.logStatic("world/other", RgbdFixtures.pinhole());
+                if (file == hinted) {
+                    rec.logStatic("world/camera/depth", io.github.rerun4j.sdk.archetypes.DepthCloudColor.source("world/camera/white"));
+                }
+                if (file == elsewhere) {
+                    rec.logStatic("world/camera/depth", io.github.rerun4j.sdk.archetypes.DepthCloudColor.source("world/other/rgb"));
+                }
+                rec.setTimeSequence("frame", 0);
+                rec.log("world/camera/rgb", RgbdFixtures.colour());
+                rec.log("world/camera/white", io.github.rerun4j.sdk.archetypes.Image.fromRgb8(white, 4, 3));
+                rec.log("world/other/rgb", RgbdFixtures.colour());
+                rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
+            }
+        }
+        Path ply = dir.resolve("hint.ply");
+        CliRun ambiguous = CliRun.of("points", two.toString(), "--entity", "world/camera/depth", "--rgb-clouds", "--out", ply.toString());
+        assertThat(ambiguous.exitCode()).as(ambiguous.err()).isZero();
+        assertThat(ambiguous.err()).contains("ambiguous colour source, using /world/camera/rgb (of /world/camera/rgb, /world/camera/white)");
+        assertThat(plyColour(ply, 0)).containsExactly(0, 255, 0);
+
+        CliRun chosen = CliRun.of("points", hinted.toString(), "--entity", "world/camera/depth", "--rgb-clouds", "--out", ply.toString());
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(chosen.err()).isEmpty();
+        assertThat(plyColour(ply, 0)).containsExactly(255, 255, 255);
+
+        CliRun other = CliRun.of("points", elsewhere.toString(), "--entity", "world/camera/depth", "--rgb-clouds", "--out", ply.toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(other.err()).contains("colour source /world/other/rgb is under the pinhole /world/other, not the depth "
+                + "image's /world/camera: unregistered pairs are not supported yet");
+        assertThat(plyColour(ply, 0)).as("colormap kept").containsExactly(0x32, 0x20, 0x49);
+    }
 }

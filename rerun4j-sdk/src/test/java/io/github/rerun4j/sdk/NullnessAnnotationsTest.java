@@ -144,6 +144,7 @@ class NullnessAnnotationsTest {
                 ComponentDescriptor.of("DepthImage", "meter", "DepthMeter"),
                 io.github.rerun4j.sdk.RgbdFixtures.fullImage(), io.github.rerun4j.sdk.RgbdFixtures.fullEncodedImage(),
                 io.github.rerun4j.sdk.RgbdFixtures.fullEncodedDepthImage(),
+                io.github.rerun4j.sdk.archetypes.DepthCloudColor.source("world/camera/rgb"),
                 io.github.rerun4j.sdk.encoding.Rvl.decode(io.github.rerun4j.sdk.RgbdFixtures.rvlDepth().blob().toByteArray()),
                 io.github.rerun4j.sdk.encoding.GreyPng.decode(io.github.rerun4j.sdk.RgbdFixtures.tinyPng()))) {
             samples.put(r.getClass(), r);

@@ -6,7 +6,8 @@ package io.github.rerun4j.sdk.archetypes;
  * <p>Sealed: rerun4j writes each archetype's components with their exact Arrow types, so only the archetypes it
  * knows can be logged, and a class of one's own is a compile error rather than a failure at run time. The
  * archetypes of Rerun's depth-image system are {@link DepthImage}, {@link EncodedDepthImage}, {@link Pinhole},
- * {@link Transform3D} and {@link ViewCoordinates}, with the colour images {@link Image} and {@link EncodedImage}.
+ * {@link Transform3D} and {@link ViewCoordinates}, with the colour images {@link Image} and {@link EncodedImage};
+ * {@link DepthCloudColor} is rerun4j's own hint for RGB-coloured clouds.
  * User-defined components (Rerun's {@code AnyValues}) are not supported.
  *
  * <pre>{@code
@@ -15,7 +16,8 @@ package io.github.rerun4j.sdk.archetypes;
  * }</pre>
  */
 public sealed interface Archetype
-        permits DepthImage, EncodedDepthImage, EncodedImage, Image, Pinhole, Transform3D, ViewCoordinates {
+        permits DepthCloudColor, DepthImage, EncodedDepthImage, EncodedImage, Image, Pinhole, Transform3D,
+        ViewCoordinates {
 
     /** Fully qualified Rerun name, e.g. {@code "rerun.archetypes.DepthImage"}. */
     String archetypeName();

@@ -1,6 +1,7 @@
 package io.github.rerun4j.sdk.codec;
 
 import io.github.rerun4j.sdk.archetypes.Archetype;
+import io.github.rerun4j.sdk.archetypes.DepthCloudColor;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
 import io.github.rerun4j.sdk.archetypes.EncodedImage;
@@ -119,6 +120,10 @@ public final class ArchetypeCodec {
         }
     }
 
+    /** rerun4j's RGB-cloud hint: a Utf8 entity path, ignored by Rerun (an unknown component there). */
+    public static final ComponentDescriptor DEPTH_CLOUD_COLOR_SOURCE = new ComponentDescriptor(
+            "rerun4j.archetypes.DepthCloudColor", "rerun4j.DepthCloudColor:source", "rerun.components.EntityPath");
+
     public static final ComponentDescriptor VIEW_COORDINATES_XYZ = ComponentDescriptor.of("ViewCoordinates", "xyz", "ViewCoordinates");
 
     static final ComponentSerializer<Colormap> COLORMAP = Serializers.uint8Enum(Colormap::code, c -> Colormap.tryFromCode(c).orElse(null));
@@ -180,6 +185,8 @@ public final class ArchetypeCodec {
             add(out, Transform3DFields.ROTATION_AXIS_ANGLE, Serializers.ROTATION_AXIS_ANGLE, t.rotationAxisAngle());
             add(out, Transform3DFields.SCALE, Serializers.VEC3, t.scale());
             add(out, Transform3DFields.TRANSLATION, Serializers.VEC3, t.translation());
+        } else if (archetype instanceof DepthCloudColor h) {
+            add(out, DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8, h.source().toString());
         } else if (archetype instanceof ViewCoordinates v) {
             add(out, VIEW_COORDINATES_XYZ, Serializers.VIEW_COORDINATES, v);
         } else {
@@ -363,6 +370,16 @@ public final class ArchetypeCodec {
         }
     }
 
+    /** The RGB-cloud hint logged in {@code row}, if any (a path that does not parse reads as absent). */
+    public static Optional<DepthCloudColor> readDepthCloudColor(Chunk chunk, int row) {
+        try {
+            String path = read(chunk, row, DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8);
+            return path == null ? Optional.empty() : Optional.of(DepthCloudColor.source(path));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Every archetype of this codec that {@code row} holds. */
     public static List<Archetype> readAll(Chunk chunk, int row) {
         List<Archetype> out = new ArrayList<>();
@@ -373,6 +390,7 @@ public final class ArchetypeCodec {
         readPinhole(chunk, row).ifPresent(out::add);
         readTransform3D(chunk, row).ifPresent(out::add);
         readViewCoordinates(chunk, row).ifPresent(out::add);
+        readDepthCloudColor(chunk, row).ifPresent(out::add);
         return out;
     }
 

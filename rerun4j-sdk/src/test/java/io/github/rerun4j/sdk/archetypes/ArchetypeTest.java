@@ -12,7 +12,7 @@ class ArchetypeTest {
     void archetypeIsSealedToTheArchetypesRerun4jEncodes() {
         assertThat(Archetype.class.isSealed()).isTrue();
         assertThat(Arrays.stream(Archetype.class.getPermittedSubclasses()).map(Class::getSimpleName))
-                .containsExactlyInAnyOrder("DepthImage", "EncodedDepthImage", "EncodedImage", "Image", "Pinhole", "Transform3D",
+                .containsExactlyInAnyOrder("DepthCloudColor", "DepthImage", "EncodedDepthImage", "EncodedImage", "Image", "Pinhole", "Transform3D",
                         "ViewCoordinates");
     }
 }

@@ -422,4 +422,18 @@ class ComponentSchemaTest {
         assertThat(floats(items(batch, "EncodedDepthImage:point_fill_ratio"), 1)).containsExactly(0.5f);
         assertThat(floats(items(batch, "EncodedDepthImage:draw_order"), 1)).containsExactly(-19f);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("views")
+    void depthCloudColorHintIsOneUtf8EntityPath(String view, Function<Chunk, RecordBatch> toBatch) {
+        Chunk chunk = logOne("world/camera/depth", io.github.rerun4j.sdk.archetypes.DepthCloudColor.source("world/camera/rgb"));
+        RecordBatch batch = toBatch.apply(chunk);
+        Field f = batch.fields().get(batch.fields().size() - 1);
+        assertThat(f.toString()).isEqualTo("rerun4j.DepthCloudColor:source: List<item: Utf8> "
+                + "{rerun:archetype=rerun4j.archetypes.DepthCloudColor, rerun:component=rerun4j.DepthCloudColor:source, "
+                + "rerun:component_type=rerun.components.EntityPath, rerun:kind=data}");
+        assertThat(items(batch, "rerun4j.DepthCloudColor:source").utf8(0)).isEqualTo("/world/camera/rgb");
+        assertThat(ArchetypeCodec.readAll(chunk, 0)).containsExactly(
+                io.github.rerun4j.sdk.archetypes.DepthCloudColor.source("/world/camera/rgb"));
+    }
 }
