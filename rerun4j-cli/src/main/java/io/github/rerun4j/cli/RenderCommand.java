@@ -2,18 +2,22 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.render.image.DepthImageRenderer2D;
 import io.github.rerun4j.render.image.DepthRange;
+import io.github.rerun4j.render.image.EncodedDepth;
+import io.github.rerun4j.render.image.ImageRenderer2D;
 import io.github.rerun4j.render.image.RenderOverrides;
 import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.render.raster3d.Camera3D;
 import io.github.rerun4j.render.scene.DepthCloud;
 import io.github.rerun4j.render.scene.View3D;
-import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
-import io.github.rerun4j.store.ArchetypeQueries;
-import io.github.rerun4j.store.Latest;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.Image;
+import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.sdk.types.Colormap;
 import io.github.rerun4j.sdk.types.MagnificationFilter;
+import io.github.rerun4j.store.ArchetypeQueries;
+import io.github.rerun4j.store.Latest;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +65,10 @@ public final class RenderCommand implements Callable<Integer> {
             description = "3d only: the point looked at (default: the centre of the framed scene).")
     private String target;
 
+    @Option(names = "--rgb-clouds", description = "3d only: colour the cloud from the colour image under the same "
+            + "Pinhole (a rerun4j extension; off: colormap colours, as Rerun).")
+    private boolean rgbClouds;
+
     @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "The PNG file to write.")
     private Path out;
 
@@ -86,21 +94,44 @@ public final class RenderCommand implements Callable<Integer> {
         if (view != View.THREE_D && (eyeAt != null || targetAt != null)) {
             throw CliException.usage((eyeAt != null ? "--eye" : "--target") + " only applies to --view 3d");
         }
+        if (rgbClouds && view != View.THREE_D) {
+            throw CliException.usage("--rgb-clouds colours the 3D cloud: use it with --view 3d");
+        }
         if (view == View.THREE_D) {
             return render3d(s, overrides, wh == null ? new int[] {1024, 768} : wh);
+        }
+        Optional<Latest<Image>> colour = s.colourImage();
+        if (colour.isPresent()) {
+            return renderColour(s, colour.get().value(), wh);
         }
         DepthImage image = s.depthImage().value();
         int width = wh == null ? image.width() : wh[0];
         int height = wh == null ? image.height() : wh[1];
-        int[] pixels = DepthImageRenderer2D.render(image, width, height, overrides);
+        // Encoded depth: magnified Nearest, minified bilinear, whatever was logged or asked (as Rerun 0.33).
+        RenderOverrides used = s.isEncodedDepth() ? EncodedDepth.overrides2D(overrides, image, width) : overrides;
+        int[] pixels = DepthImageRenderer2D.render(image, width, height, used);
         Png.write(out, pixels, width, height);
         spec.commandLine().getOut().println("Wrote " + out + " (" + width + "x" + height + ", 2D view of " + s.entity()
                 + s.describeTime() + ")");
         return s.finish(spec.commandLine().getErr());
     }
 
+    /** A colour image in 2D (colormap, range and filter do not apply to colour images). */
+    private int renderColour(Scene s, Image image, int[] wh) {
+        if (colormap != null || range != null || filter != null) {
+            throw CliException.usage(s.entity() + " is a colour image: --colormap, --range and --filter apply to depth images");
+        }
+        int width = wh == null ? image.width() : wh[0];
+        int height = wh == null ? image.height() : wh[1];
+        Png.write(out, ImageRenderer2D.render(image, width, height), width, height);
+        spec.commandLine().getOut().println("Wrote " + out + " (" + width + "x" + height + ", 2D view of the colour image "
+                + s.entity() + s.describeTime() + ")");
+        return s.finish(spec.commandLine().getErr());
+    }
+
     private int render3d(Scene s, RenderOverrides overrides, int[] wh) {
-        DepthCloud cloud = CameraScene.cloud(s, overrides);
+        DepthCloud colormapped = CameraScene.cloud(s, overrides);
+        DepthCloud cloud = rgbClouds ? RgbClouds.apply(s, colormapped, spec.commandLine().getErr()) : colormapped;
         // Scene axes as Rerun takes them: a ViewCoordinates on the root entity, else right-handed Z up.
         ViewCoordinates axes = ArchetypeQueries.viewCoordinatesAt(s.store(), "/", s.timeline(), s.time())
                 .map(Latest::value).orElse(ViewCoordinates.RFU);

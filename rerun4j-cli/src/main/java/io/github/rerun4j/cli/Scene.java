@@ -3,7 +3,10 @@ package io.github.rerun4j.cli;
 import io.github.rerun4j.render.dataframe.TimeFormat;
 import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.render.image.EncodedDepth;
+import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec.EncodedDepthImageFields;
 import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.types.TimeNanos;
 import io.github.rerun4j.store.ArchetypeQueries;
@@ -79,8 +82,10 @@ record Scene(ChunkStore store, String entity, String timeline, long time, Path f
             return requested;
         }
         String buffer = DepthImageFields.BUFFER.component();
+        String blob = EncodedDepthImageFields.BLOB.component();
         List<String> depthImages = store.entityPaths().stream()
-                .filter(e -> store.components(e).stream().anyMatch(c -> c.component().equals(buffer)))
+                .filter(e -> store.components(e).stream().anyMatch(c -> c.component().equals(buffer)
+                        || c.component().equals(blob)))
                 .toList();
         if (depthImages.size() == 1) {
             return depthImages.get(0);
@@ -197,6 +202,15 @@ record Scene(ChunkStore store, String entity, String timeline, long time, Path f
         if (image.isPresent()) {
             return image.get();
         }
+        Optional<Latest<EncodedDepthImage>> encoded = ArchetypeQueries.encodedDepthImageAt(store, entity, timeline, time);
+        if (encoded.isPresent()) {
+            try {
+                return new Latest<>(EncodedDepth.asDepthImage(encoded.get().value()), encoded.get().row());
+            } catch (InvalidArgumentException e) {
+                throw CliException.badData("the encoded depth image of " + entity + describeTime() + " cannot be decoded: "
+                        + e.getMessage(), e);
+            }
+        }
         String buffer = DepthImageFields.BUFFER.component();
         Optional<RowRef> logged = store.latestAt(entity, buffer, timeline, time);
         if (logged.isPresent() && logged.get().chunk().component(buffer).map(c -> c.count(logged.get().row()) > 0).orElse(false)) {
@@ -212,6 +226,20 @@ record Scene(ChunkStore store, String entity, String timeline, long time, Path f
             }
         }
         throw missing("no depth image at " + entity + describeTime() + "; its components: " + store.components(entity));
+    }
+
+    /** The colour Image of the scene's entity at the query point, if it holds one (and no depth image). */
+    Optional<Latest<io.github.rerun4j.sdk.archetypes.Image>> colourImage() {
+        if (ArchetypeQueries.depthImageAt(store, entity, timeline, time).isPresent()) {
+            return Optional.empty();
+        }
+        return ArchetypeQueries.imageAt(store, entity, timeline, time);
+    }
+
+    /** True when the scene's entity holds encoded depth (drawn with the encoded archetype's 2D filtering). */
+    boolean isEncodedDepth() {
+        return ArchetypeQueries.depthImageAt(store, entity, timeline, time).isEmpty()
+                && ArchetypeQueries.encodedDepthImageAt(store, entity, timeline, time).isPresent();
     }
 
     String describeTime() {
