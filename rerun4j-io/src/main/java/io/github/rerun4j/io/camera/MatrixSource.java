@@ -1,0 +1,69 @@
+package io.github.rerun4j.io.camera;
+
+import io.github.rerun4j.io.FileFormatException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the numbers of a 3x3 camera matrix or a 3x4 projection matrix (row-major, as ROS, OpenCV, KITTI and
+ * Middlebury write them) into {@link Intrinsics}: fx = [0][0], cx = [0][2], fy = [1][1], cy = [1][2].
+ */
+final class MatrixSource {
+
+    private MatrixSource() {
+    }
+
+    /**
+     * @param numbers row-major elements: 9 (3x3) or 12 (3x4)
+     * @param what    the key, for messages and the source text: {@code "P (projection_matrix)"}
+     */
+    static Intrinsics intrinsics(Path file, List<Double> numbers, String what, int width, int height,
+                                 List<String> warnings) throws FileFormatException {
+        int cols;
+        if (numbers.size() == 9) {
+            cols = 3;
+        } else if (numbers.size() == 12) {
+            cols = 4;
+        } else {
+            throw new FileFormatException(file, "key " + what, "expected 9 numbers (3x3 camera matrix) or 12 (3x4 "
+                    + "projection matrix), found " + numbers.size());
+        }
+        double fx = numbers.get(0);
+        double cx = numbers.get(2);
+        double fy = numbers.get(cols + 1);
+        double cy = numbers.get(cols + 2);
+        if (!Double.isFinite(fx) || !Double.isFinite(fy) || fx == 0 || fy == 0 || !Double.isFinite(cx)
+                || !Double.isFinite(cy)) {
+            throw new FileFormatException(file, "key " + what, "expected finite numbers with non-zero focal lengths "
+                    + "[0][0] and [1][1], found fx=" + fx + " fy=" + fy + " cx=" + cx + " cy=" + cy);
+        }
+        if (width < 0 || height < 0 || (width == 0) != (height == 0)) {
+            throw new FileFormatException(file, "image size", "expected a width and a height > 0, found " + width + "x" + height);
+        }
+        return new Intrinsics(fx, fy, cx, cy, width, height, what + " of " + file, warnings);
+    }
+
+    /** Whitespace-, comma- or semicolon-separated numbers, with brackets ignored. */
+    static List<Double> parseNumbers(Path file, String where, String text) throws FileFormatException {
+        List<Double> out = new ArrayList<>();
+        for (String t : text.replace('[', ' ').replace(']', ' ').split("[\\s,;]+")) {
+            if (!t.isEmpty()) {
+                try {
+                    out.add(Double.parseDouble(t));
+                } catch (NumberFormatException e) {
+                    throw new FileFormatException(file, where, "expected numbers, found \"" + t + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A warning when distortion coefficients are present and not all zero. */
+    static void warnDistortion(List<Double> coefficients, String model, List<String> warnings) {
+        if (coefficients.stream().anyMatch(d -> d != 0)) {
+            warnings.add("distortion coefficients " + coefficients + (model.isEmpty() ? "" : " (" + model + ")")
+                    + " not applied: Rerun's Pinhole has no distortion");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.rerun4j.io.camera;
+
+import io.github.rerun4j.io.FileFormatException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plain-text calibrations: Middlebury's {@code calib.txt} ({@code cam0=[f 0 cx; 0 f cy; 0 0 1]},
+ * {@code width=}, {@code height=}; key {@code cam0} unless told) and KITTI's {@code calib_cam_to_cam.txt}
+ * ({@code P_rect_02: 12 numbers}, size from {@code S_rect_02}; key {@code P_rect_02} unless told).
+ */
+final class TextCamera {
+
+    private TextCamera() {
+    }
+
+    static Intrinsics read(Path file, @Nullable String key) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int eq = line.indexOf('=');
+            int colon = line.indexOf(':');
+            int sep = eq >= 0 && (colon < 0 || eq < colon) ? eq : colon;
+            if (sep > 0) {
+                entries.put(line.substring(0, sep).strip(), line.substring(sep + 1).strip());
+            }
+        }
+        boolean middlebury = entries.containsKey("cam0");
+        String k = key != null ? key : middlebury ? "cam0" : "P_rect_02";
+        String value = entries.get(k);
+        if (value == null) {
+            throw new FileFormatException(file, "key " + k, "expected a camera matrix there, found no such key; keys: "
+                    + entries.keySet());
+        }
+        List<Double> m = MatrixSource.parseNumbers(file, "key " + k, value);
+        int width = 0;
+        int height = 0;
+        if (middlebury && entries.containsKey("width") && entries.containsKey("height")) {
+            width = whole(file, "width", entries.get("width"));
+            height = whole(file, "height", entries.get("height"));
+        } else if (k.startsWith("P_rect_") && entries.containsKey("S_rect_" + k.substring(7))) {
+            List<Double> s = MatrixSource.parseNumbers(file, "key S_rect_" + k.substring(7), entries.get("S_rect_" + k.substring(7)));
+            if (s.size() == 2) {
+                width = whole(file, "S_rect_" + k.substring(7), Double.toString(s.get(0)));
+                height = whole(file, "S_rect_" + k.substring(7), Double.toString(s.get(1)));
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (middlebury && entries.containsKey("doffs")) {
+            warnings.add("stereo: doffs=" + entries.get("doffs") + " baseline=" + entries.getOrDefault("baseline", "?")
+                    + " (mm) for --disparity");
+        }
+        return MatrixSource.intrinsics(file, m, k, width, height, warnings);
+    }
+
+    private static int whole(Path file, String key, String text) throws FileFormatException {
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (v > 0 && v == Math.rint(v) && v <= Integer.MAX_VALUE) {
+                return (int) v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new FileFormatException(file, "key " + key, "expected a whole number of pixels > 0, found \"" + text + "\"");
+    }
+}
