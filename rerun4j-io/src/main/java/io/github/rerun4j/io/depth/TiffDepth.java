@@ -90,7 +90,7 @@ final class TiffDepth {
                 throw new FileFormatException(file, "ImageWidth, ImageLength", "expected an image of at most 2 GiB, found "
                         + reader.getWidth(0) + "x" + reader.getHeight(0));
             }
-            return reader.readRaster(0, null);
+            return reader.read(0).getRaster();
         } catch (FileFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
