@@ -40,6 +40,7 @@ class JavadocSnippetsTest {
             import io.github.rerun4j.sdk.batch.*;
             import io.github.rerun4j.sdk.chunk.*;
             import io.github.rerun4j.sdk.codec.*;
+            import io.github.rerun4j.sdk.encoding.*;
             import io.github.rerun4j.sdk.rrd.*;
             import io.github.rerun4j.sdk.sink.*;
             import io.github.rerun4j.sdk.types.*;

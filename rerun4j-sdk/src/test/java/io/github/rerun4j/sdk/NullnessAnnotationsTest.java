@@ -50,7 +50,7 @@ class NullnessAnnotationsTest {
 
     static final List<String> API_PACKAGES = List.of("io.github.rerun4j.sdk", "io.github.rerun4j.sdk.archetypes",
             "io.github.rerun4j.sdk.types", "io.github.rerun4j.sdk.sink", "io.github.rerun4j.sdk.rrd",
-            "io.github.rerun4j.sdk.chunk");
+            "io.github.rerun4j.sdk.chunk", "io.github.rerun4j.sdk.encoding");
     static final List<String> INTERNAL_PACKAGES = List.of("io.github.rerun4j.sdk.arrow",
             "io.github.rerun4j.sdk.batch", "io.github.rerun4j.sdk.codec");
 
@@ -141,7 +141,11 @@ class NullnessAnnotationsTest {
                 new RrdMessage.BlueprintActivation(blueprint, true, true),
                 LogMessageReader.of(new ByteArrayInputStream(rrd)).next(),
                 chunk, chunk.components().get(0), Timeline.sequence("frame"),
-                ComponentDescriptor.of("DepthImage", "meter", "DepthMeter"))) {
+                ComponentDescriptor.of("DepthImage", "meter", "DepthMeter"),
+                io.github.rerun4j.sdk.RgbdFixtures.fullImage(), io.github.rerun4j.sdk.RgbdFixtures.fullEncodedImage(),
+                io.github.rerun4j.sdk.RgbdFixtures.fullEncodedDepthImage(),
+                io.github.rerun4j.sdk.encoding.Rvl.decode(io.github.rerun4j.sdk.RgbdFixtures.rvlDepth().blob().toByteArray()),
+                io.github.rerun4j.sdk.encoding.GreyPng.decode(io.github.rerun4j.sdk.RgbdFixtures.tinyPng()))) {
             samples.put(r.getClass(), r);
         }
         return samples;

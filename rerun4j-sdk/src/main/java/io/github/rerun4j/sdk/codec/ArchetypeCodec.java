@@ -2,6 +2,9 @@ package io.github.rerun4j.sdk.codec;
 
 import io.github.rerun4j.sdk.archetypes.Archetype;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
+import io.github.rerun4j.sdk.archetypes.EncodedImage;
+import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
@@ -49,6 +52,42 @@ public final class ArchetypeCodec {
         public static final ComponentDescriptor MAGNIFICATION_FILTER = ComponentDescriptor.of("DepthImage", "magnification_filter", "MagnificationFilter");
 
         private DepthImageFields() {
+        }
+    }
+
+    public static final class ImageFields {
+        public static final ComponentDescriptor BUFFER = ComponentDescriptor.of("Image", "buffer", "ImageBuffer");
+        public static final ComponentDescriptor FORMAT = ComponentDescriptor.of("Image", "format", "ImageFormat");
+        public static final ComponentDescriptor OPACITY = ComponentDescriptor.of("Image", "opacity", "Opacity");
+        public static final ComponentDescriptor DRAW_ORDER = ComponentDescriptor.of("Image", "draw_order", "DrawOrder");
+        public static final ComponentDescriptor MAGNIFICATION_FILTER = ComponentDescriptor.of("Image", "magnification_filter", "MagnificationFilter");
+
+        private ImageFields() {
+        }
+    }
+
+    public static final class EncodedImageFields {
+        public static final ComponentDescriptor BLOB = ComponentDescriptor.of("EncodedImage", "blob", "Blob");
+        public static final ComponentDescriptor MEDIA_TYPE = ComponentDescriptor.of("EncodedImage", "media_type", "MediaType");
+        public static final ComponentDescriptor OPACITY = ComponentDescriptor.of("EncodedImage", "opacity", "Opacity");
+        public static final ComponentDescriptor DRAW_ORDER = ComponentDescriptor.of("EncodedImage", "draw_order", "DrawOrder");
+        public static final ComponentDescriptor MAGNIFICATION_FILTER = ComponentDescriptor.of("EncodedImage", "magnification_filter", "MagnificationFilter");
+
+        private EncodedImageFields() {
+        }
+    }
+
+    public static final class EncodedDepthImageFields {
+        public static final ComponentDescriptor BLOB = ComponentDescriptor.of("EncodedDepthImage", "blob", "Blob");
+        public static final ComponentDescriptor MEDIA_TYPE = ComponentDescriptor.of("EncodedDepthImage", "media_type", "MediaType");
+        public static final ComponentDescriptor METER = ComponentDescriptor.of("EncodedDepthImage", "meter", "DepthMeter");
+        public static final ComponentDescriptor COLORMAP = ComponentDescriptor.of("EncodedDepthImage", "colormap", "Colormap");
+        public static final ComponentDescriptor DEPTH_RANGE = ComponentDescriptor.of("EncodedDepthImage", "depth_range", "ValueRange");
+        public static final ComponentDescriptor POINT_FILL_RATIO = ComponentDescriptor.of("EncodedDepthImage", "point_fill_ratio", "FillRatio");
+        public static final ComponentDescriptor DRAW_ORDER = ComponentDescriptor.of("EncodedDepthImage", "draw_order", "DrawOrder");
+        public static final ComponentDescriptor MAGNIFICATION_FILTER = ComponentDescriptor.of("EncodedDepthImage", "magnification_filter", "MagnificationFilter");
+
+        private EncodedDepthImageFields() {
         }
     }
 
@@ -102,6 +141,27 @@ public final class ArchetypeCodec {
             add(out, DepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER, d.magnificationFilter());
             add(out, DepthImageFields.METER, Serializers.FLOAT32, d.meter());
             add(out, DepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32, d.pointFillRatio());
+        } else if (archetype instanceof Image i) {
+            add(out, ImageFields.BUFFER, Serializers.BLOB, i.buffer());
+            add(out, ImageFields.DRAW_ORDER, Serializers.FLOAT32, i.drawOrder());
+            add(out, ImageFields.FORMAT, Serializers.IMAGE_FORMAT, i.format());
+            add(out, ImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER, i.magnificationFilter());
+            add(out, ImageFields.OPACITY, Serializers.FLOAT32, i.opacity());
+        } else if (archetype instanceof EncodedImage e) {
+            add(out, EncodedImageFields.BLOB, Serializers.BLOB, e.blob());
+            add(out, EncodedImageFields.DRAW_ORDER, Serializers.FLOAT32, e.drawOrder());
+            add(out, EncodedImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER, e.magnificationFilter());
+            add(out, EncodedImageFields.MEDIA_TYPE, Serializers.UTF8, e.mediaType());
+            add(out, EncodedImageFields.OPACITY, Serializers.FLOAT32, e.opacity());
+        } else if (archetype instanceof EncodedDepthImage e) {
+            add(out, EncodedDepthImageFields.BLOB, Serializers.BLOB, e.blob());
+            add(out, EncodedDepthImageFields.COLORMAP, COLORMAP, e.colormap());
+            add(out, EncodedDepthImageFields.DEPTH_RANGE, Serializers.VALUE_RANGE, e.depthRange());
+            add(out, EncodedDepthImageFields.DRAW_ORDER, Serializers.FLOAT32, e.drawOrder());
+            add(out, EncodedDepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER, e.magnificationFilter());
+            add(out, EncodedDepthImageFields.MEDIA_TYPE, Serializers.UTF8, e.mediaType());
+            add(out, EncodedDepthImageFields.METER, Serializers.FLOAT32, e.meter());
+            add(out, EncodedDepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32, e.pointFillRatio());
         } else if (archetype instanceof Pinhole p) {
             add(out, PinholeFields.CAMERA_XYZ, Serializers.VIEW_COORDINATES, p.cameraXyz());
             add(out, PinholeFields.CHILD_FRAME, Serializers.UTF8, p.childFrame());
@@ -167,6 +227,87 @@ public final class ArchetypeCodec {
         return Optional.of(image);
     }
 
+    /** The Image logged in {@code row}, if buffer and format are there and consistent. */
+    public static Optional<Image> readImage(Chunk chunk, int row) {
+        ComponentSource source = ComponentSource.row(chunk, row);
+        return readImage(source, source);
+    }
+
+    /** An Image from buffer and format read from {@code required} and the optional components from {@code optional}. */
+    public static Optional<Image> readImage(ComponentSource required, ComponentSource optional) {
+        ImageBuffer buffer = readOrNull(required, ImageFields.BUFFER, Serializers.BLOB);
+        ImageFormat format = readOrNull(required, ImageFields.FORMAT, Serializers.IMAGE_FORMAT);
+        if (buffer == null || format == null) {
+            return Optional.empty();
+        }
+        Image image;
+        try {
+            image = new Image(buffer, format);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        image = lenient(image, i -> i.withOpacity(optional.read(ImageFields.OPACITY, Serializers.FLOAT32)));
+        image = lenient(image, i -> i.withDrawOrder(optional.read(ImageFields.DRAW_ORDER, Serializers.FLOAT32)));
+        image = lenient(image, i -> i.withMagnificationFilter(optional.read(ImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER)));
+        return Optional.of(image);
+    }
+
+    /** The EncodedImage logged in {@code row}, if its blob is there. */
+    public static Optional<EncodedImage> readEncodedImage(Chunk chunk, int row) {
+        ComponentSource source = ComponentSource.row(chunk, row);
+        return readEncodedImage(source, source);
+    }
+
+    /** An EncodedImage from the blob read from {@code required} and the other components from {@code optional}. */
+    public static Optional<EncodedImage> readEncodedImage(ComponentSource required, ComponentSource optional) {
+        ImageBuffer blob = readOrNull(required, EncodedImageFields.BLOB, Serializers.BLOB);
+        if (blob == null) {
+            return Optional.empty();
+        }
+        EncodedImage image;
+        try {
+            image = new EncodedImage(blob, null, null, null, null);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        image = lenient(image, i -> i.withMediaType(optional.read(EncodedImageFields.MEDIA_TYPE, Serializers.UTF8)));
+        image = lenient(image, i -> i.withOpacity(optional.read(EncodedImageFields.OPACITY, Serializers.FLOAT32)));
+        image = lenient(image, i -> i.withDrawOrder(optional.read(EncodedImageFields.DRAW_ORDER, Serializers.FLOAT32)));
+        image = lenient(image, i -> i.withMagnificationFilter(optional.read(EncodedImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER)));
+        return Optional.of(image);
+    }
+
+    /** The EncodedDepthImage logged in {@code row}, if its blob is there. */
+    public static Optional<EncodedDepthImage> readEncodedDepthImage(Chunk chunk, int row) {
+        ComponentSource source = ComponentSource.row(chunk, row);
+        return readEncodedDepthImage(source, source);
+    }
+
+    /**
+     * An EncodedDepthImage from the blob read from {@code required} and the other components from {@code optional};
+     * the blob is not decoded here (a damaged one is the renderer's error to show, not a reason to lose the row).
+     */
+    public static Optional<EncodedDepthImage> readEncodedDepthImage(ComponentSource required, ComponentSource optional) {
+        ImageBuffer blob = readOrNull(required, EncodedDepthImageFields.BLOB, Serializers.BLOB);
+        if (blob == null) {
+            return Optional.empty();
+        }
+        EncodedDepthImage image;
+        try {
+            image = new EncodedDepthImage(blob, null);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        image = lenient(image, d -> d.withMediaType(optional.read(EncodedDepthImageFields.MEDIA_TYPE, Serializers.UTF8)));
+        image = lenient(image, d -> d.withMeter(optional.read(EncodedDepthImageFields.METER, Serializers.FLOAT32)));
+        image = lenient(image, d -> d.withColormap(optional.read(EncodedDepthImageFields.COLORMAP, COLORMAP)));
+        image = lenient(image, d -> d.withDepthRange(optional.read(EncodedDepthImageFields.DEPTH_RANGE, Serializers.VALUE_RANGE)));
+        image = lenient(image, d -> d.withPointFillRatio(optional.read(EncodedDepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32)));
+        image = lenient(image, d -> d.withDrawOrder(optional.read(EncodedDepthImageFields.DRAW_ORDER, Serializers.FLOAT32)));
+        image = lenient(image, d -> d.withMagnificationFilter(optional.read(EncodedDepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER)));
+        return Optional.of(image);
+    }
+
     /** The Pinhole logged in {@code row}, if its projection is there and usable. */
     public static Optional<Pinhole> readPinhole(Chunk chunk, int row) {
         ComponentSource source = ComponentSource.row(chunk, row);
@@ -226,6 +367,9 @@ public final class ArchetypeCodec {
     public static List<Archetype> readAll(Chunk chunk, int row) {
         List<Archetype> out = new ArrayList<>();
         readDepthImage(chunk, row).ifPresent(out::add);
+        readEncodedDepthImage(chunk, row).ifPresent(out::add);
+        readImage(chunk, row).ifPresent(out::add);
+        readEncodedImage(chunk, row).ifPresent(out::add);
         readPinhole(chunk, row).ifPresent(out::add);
         readTransform3D(chunk, row).ifPresent(out::add);
         readViewCoordinates(chunk, row).ifPresent(out::add);

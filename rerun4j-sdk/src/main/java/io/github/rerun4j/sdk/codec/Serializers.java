@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * The Arrow datatypes of the components of DepthImage, Pinhole, Transform3D and ViewCoordinates,
+ * The Arrow datatypes of the components of DepthImage, EncodedDepthImage, Image, EncodedImage, Pinhole,
+ * Transform3D and ViewCoordinates,
  * as listed in Rerun 0.33's type definitions.
  */
 public final class Serializers {
@@ -38,7 +39,7 @@ public final class Serializers {
         return Field.of(name, type, false);
     }
 
-    /** {@code Float32}: DepthMeter, FillRatio, DrawOrder, ImagePlaneDistance, Radius. */
+    /** {@code Float32}: DepthMeter, FillRatio, DrawOrder, ImagePlaneDistance, Radius, Opacity. */
     public static final ComponentSerializer<Float> FLOAT32 = new ComponentSerializer<>() {
         public Field itemField() { return Field.of("item", ArrowType.FLOAT32, true); }
         public ArrowArray encode(List<Float> values) {
@@ -75,7 +76,7 @@ public final class Serializers {
         }
     };
 
-    /** {@code Utf8}: TransformFrameId, Name. */
+    /** {@code Utf8}: TransformFrameId, Name, MediaType. */
     public static final ComponentSerializer<String> UTF8 = new ComponentSerializer<>() {
         public Field itemField() { return Field.of("item", ArrowType.UTF8, true); }
         public ArrowArray encode(List<String> values) { return ArrowArray.utf8(values); }
@@ -99,7 +100,7 @@ public final class Serializers {
         };
     }
 
-    /** {@code List<item: non-null UInt8>}: ImageBuffer. The pixels are referenced, not copied. */
+    /** {@code List<item: non-null UInt8>}: ImageBuffer and Blob. The bytes are referenced, not copied. */
     public static final ComponentSerializer<ImageBuffer> BLOB = new ComponentSerializer<>() {
         public Field itemField() { return Field.list("item", nonNull("item", ArrowType.UINT8), true); }
         public ArrowArray encode(List<ImageBuffer> values) {

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 class ArchetypeTest {
 
     @Test
-    void archetypeIsSealedToTheFourDepthImageArchetypes() {
+    void archetypeIsSealedToTheArchetypesRerun4jEncodes() {
         assertThat(Archetype.class.isSealed()).isTrue();
         assertThat(Arrays.stream(Archetype.class.getPermittedSubclasses()).map(Class::getSimpleName))
-                .containsExactlyInAnyOrder("DepthImage", "Pinhole", "Transform3D", "ViewCoordinates");
+                .containsExactlyInAnyOrder("DepthImage", "EncodedDepthImage", "EncodedImage", "Image", "Pinhole", "Transform3D",
+                        "ViewCoordinates");
     }
 }

@@ -319,4 +319,107 @@ class ComponentSchemaTest {
         ArrowArray xyz = items(batch, "ViewCoordinates:xyz").child(0);
         assertThat(new int[] {u8(xyz, 0), u8(xyz, 1), u8(xyz, 2)}).as("FLU").containsExactly(5, 4, 1);
     }
+
+    // ---- colour and encoded images (next-archetypes §1.1, §2.1, §5.2, §5.4) ----
+
+    private static Chunk logOne(String entity, io.github.rerun4j.sdk.archetypes.Archetype archetype) {
+        MemorySink sink = new MemorySink();
+        try (RecordingStream rec = RecordingStream.builder("schema_test").batching(BatcherConfig.IMMEDIATE).sink(sink)) {
+            rec.setTimeSequence("frame", 0);
+            rec.log(entity, archetype);
+        }
+        List<Chunk> chunks = SdkFixtures.chunks(sink);
+        assertThat(chunks).hasSize(1);
+        return chunks.get(0);
+    }
+
+    private static byte[] blobBytes(RecordBatch batch, String name) {
+        ArrowArray blob = items(batch, name);
+        byte[] bytes = new byte[blob.offset(1) - blob.offset(0)];
+        blob.child(0).values().duplicate().position(blob.offset(0)).get(bytes);
+        return bytes;
+    }
+
+    private static final String BLOB_TYPE = "List<item: List<item: non-null UInt8>>";
+    private static final String FORMAT_TYPE = "List<item: Struct<width: non-null UInt32, height: non-null UInt32, "
+            + "pixel_format: UInt8, color_model: UInt8, channel_datatype: UInt8>>";
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("views")
+    void imageAllFiveComponentsAndTheWorkedExamplesBuffer(String view, Function<Chunk, RecordBatch> toBatch) {
+        Chunk chunk = logOne("world/camera/rgb", io.github.rerun4j.sdk.RgbdFixtures.fullImage());
+        RecordBatch batch = toBatch.apply(chunk);
+        int first = batch.fields().size() - 5;
+        assertComponents(batch, "Image", first, List.of(
+                new Expected("Image:buffer", BLOB_TYPE, "ImageBuffer"),
+                new Expected("Image:draw_order", "List<item: Float32>", "DrawOrder"),
+                new Expected("Image:format", FORMAT_TYPE, "ImageFormat"),
+                new Expected("Image:magnification_filter", "List<item: UInt8>", "MagnificationFilter"),
+                new Expected("Image:opacity", "List<item: Float32>", "Opacity")));
+        assertThat(blobBytes(batch, "Image:buffer")).containsExactly(java.util.HexFormat.of().parseHex(
+                "ff0000" + "00ff00" + "0000ff" + "ffffff" + "000000" + "808080" + "ffff00" + "00ffff"
+                        + "ff00ff" + "0a141e" + "c86432" + "010203"));
+        ArrowArray format = items(batch, "Image:format");
+        assertThat(format.child(0).values().duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(0)).isEqualTo(4);
+        assertThat(format.child(1).values().duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(0)).isEqualTo(3);
+        assertThat(format.child(2).isNull(0)).as("pixel_format null").isTrue();
+        assertThat(u8(format.child(3), 0)).as("color_model RGB, always written").isEqualTo(2);
+        assertThat(u8(format.child(4), 0)).as("channel_datatype U8").isEqualTo(6);
+        assertThat(floats(items(batch, "Image:opacity"), 1)).containsExactly(0.25f);
+        assertThat(floats(items(batch, "Image:draw_order"), 1)).containsExactly(-3.5f);
+        assertThat(u8(items(batch, "Image:magnification_filter"), 0)).as("Linear").isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("views")
+    void encodedImageAllFiveComponents(String view, Function<Chunk, RecordBatch> toBatch) {
+        RecordBatch batch = toBatch.apply(logOne("world/camera/rgb", io.github.rerun4j.sdk.RgbdFixtures.fullEncodedImage()));
+        int first = batch.fields().size() - 5;
+        assertComponents(batch, "EncodedImage", first, List.of(
+                new Expected("EncodedImage:blob", BLOB_TYPE, "Blob"),
+                new Expected("EncodedImage:draw_order", "List<item: Float32>", "DrawOrder"),
+                new Expected("EncodedImage:magnification_filter", "List<item: UInt8>", "MagnificationFilter"),
+                new Expected("EncodedImage:media_type", "List<item: Utf8>", "MediaType"),
+                new Expected("EncodedImage:opacity", "List<item: Float32>", "Opacity")));
+        assertThat(blobBytes(batch, "EncodedImage:blob")).containsExactly(io.github.rerun4j.sdk.RgbdFixtures.tinyPng());
+        assertThat(items(batch, "EncodedImage:media_type").utf8(0)).isEqualTo("image/png");
+        assertThat(floats(items(batch, "EncodedImage:opacity"), 1)).containsExactly(0.75f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("views")
+    void encodedDepthImageOfTheWorkedExampleIsExactlyBlobMediaTypeMeter(String view, Function<Chunk, RecordBatch> toBatch) {
+        RecordBatch batch = toBatch.apply(logOne("world/camera/depth", io.github.rerun4j.sdk.RgbdFixtures.rvlDepth()));
+        assertThat(batch.fields()).extracting(Field::name).containsExactly("rerun.controls.RowId", "frame", "log_tick",
+                "log_time", "EncodedDepthImage:blob", "EncodedDepthImage:media_type", "EncodedDepthImage:meter");
+        assertComponents(batch, "EncodedDepthImage", 4, List.of(
+                new Expected("EncodedDepthImage:blob", BLOB_TYPE, "Blob"),
+                new Expected("EncodedDepthImage:media_type", "List<item: Utf8>", "MediaType"),
+                new Expected("EncodedDepthImage:meter", "List<item: Float32>", "DepthMeter")));
+        assertThat(blobBytes(batch, "EncodedDepthImage:blob")).containsExactly(java.util.HexFormat.of().parseHex(
+                "00000000" + "00000000" + "00000000" + "04000000" + "03000000" + "08f38a1412cf3fafecf3f940000041f1"));
+        assertThat(items(batch, "EncodedDepthImage:media_type").utf8(0)).isEqualTo("application/rvl");
+        assertThat(floats(items(batch, "EncodedDepthImage:meter"), 1)).containsExactly(1000f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("views")
+    void encodedDepthImageAllEightComponents(String view, Function<Chunk, RecordBatch> toBatch) {
+        RecordBatch batch = toBatch.apply(logOne("world/camera/depth", io.github.rerun4j.sdk.RgbdFixtures.fullEncodedDepthImage()));
+        assertComponents(batch, "EncodedDepthImage", 4, List.of(
+                new Expected("EncodedDepthImage:blob", BLOB_TYPE, "Blob"),
+                new Expected("EncodedDepthImage:colormap", "List<item: UInt8>", "Colormap"),
+                new Expected("EncodedDepthImage:depth_range", "List<item: FixedSizeList(2)<item: non-null Float64>>", "ValueRange"),
+                new Expected("EncodedDepthImage:draw_order", "List<item: Float32>", "DrawOrder"),
+                new Expected("EncodedDepthImage:magnification_filter", "List<item: UInt8>", "MagnificationFilter"),
+                new Expected("EncodedDepthImage:media_type", "List<item: Utf8>", "MediaType"),
+                new Expected("EncodedDepthImage:meter", "List<item: Float32>", "DepthMeter"),
+                new Expected("EncodedDepthImage:point_fill_ratio", "List<item: Float32>", "FillRatio")));
+        assertThat(u8(items(batch, "EncodedDepthImage:colormap"), 0)).as("Viridis").isEqualTo(6);
+        ByteBuffer range = items(batch, "EncodedDepthImage:depth_range").child(0).values().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(range.getDouble(0)).isEqualTo(0.0);
+        assertThat(range.getDouble(8)).isEqualTo(2000.0);
+        assertThat(floats(items(batch, "EncodedDepthImage:point_fill_ratio"), 1)).containsExactly(0.5f);
+        assertThat(floats(items(batch, "EncodedDepthImage:draw_order"), 1)).containsExactly(-19f);
+    }
 }
