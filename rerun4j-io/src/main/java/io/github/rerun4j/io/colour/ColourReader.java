@@ -1,0 +1,69 @@
+package io.github.rerun4j.io.colour;
+
+import io.github.rerun4j.io.FileFormatException;
+import io.github.rerun4j.sdk.InvalidArgumentException;
+import io.github.rerun4j.sdk.archetypes.EncodedImage;
+import io.github.rerun4j.sdk.archetypes.Image;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Colour frames (PNG, JPEG): as the file's own bytes ({@link #encoded}, the default: no decoding, no
+ * re-encoding, the viewer decodes) or decoded to 8-bit RGB pixels ({@link #decoded}, for tools that need
+ * pixels; several times larger in the recording).
+ */
+public final class ColourReader {
+
+    private ColourReader() {
+    }
+
+    /** The file's bytes as an {@link EncodedImage}, its media type from its magic bytes. */
+    public static EncodedImage encoded(Path file) throws IOException {
+        byte[] bytes = bytes(file);
+        try {
+            return EncodedImage.of(bytes);
+        } catch (InvalidArgumentException e) {
+            throw new FileFormatException(file, "offset 0 (magic bytes)", "expected a PNG or JPEG file, found "
+                    + e.value(), e);
+        }
+    }
+
+    /** The file decoded (ImageIO) to an 8-bit RGB {@link Image}. */
+    public static Image decoded(Path file) throws IOException {
+        byte[] bytes = bytes(file);
+        BufferedImage image;
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            image = ImageIO.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new FileFormatException(file, "image data", "expected a complete PNG or JPEG file: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+        if (image == null) {
+            throw new FileFormatException(file, "offset 0 (magic bytes)", "expected a PNG or JPEG file ImageIO can decode");
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        byte[] rgb = new byte[w * h * 3];
+        for (int i = 0; i < argb.length; i++) {
+            rgb[i * 3] = (byte) (argb[i] >> 16);
+            rgb[i * 3 + 1] = (byte) (argb[i] >> 8);
+            rgb[i * 3 + 2] = (byte) argb[i];
+        }
+        return Image.fromRgb8(rgb, w, h);
+    }
+
+    private static byte[] bytes(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new FileFormatException(file, "file size", "expected at most 2 GiB for one colour frame, found " + size);
+        }
+        return Files.readAllBytes(file);
+    }
+}
