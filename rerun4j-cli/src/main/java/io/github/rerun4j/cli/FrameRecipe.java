@@ -29,7 +29,7 @@ record FrameRecipe(DepthReadOptions read, @Nullable DepthUnit unit, @Nullable Di
                    ImportCompression compression, boolean decodeColour) {
 
     /** One frame's files. */
-    record Frame(int index, long time, Path depth, @Nullable Path colour) {
+    record Frame(long time, Path depth, @Nullable Path colour) {
     }
 
     /** What the writer logs, and what the summary reports. */

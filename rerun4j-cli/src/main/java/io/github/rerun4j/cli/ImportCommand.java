@@ -9,6 +9,8 @@ import io.github.rerun4j.io.depth.DepthReadOptions;
 import io.github.rerun4j.io.depth.DepthUnit;
 import io.github.rerun4j.io.depth.Disparity;
 import io.github.rerun4j.io.depth.RawLayout;
+import io.github.rerun4j.io.tum.TumAssociation;
+import io.github.rerun4j.io.tum.TumCamera;
 import io.github.rerun4j.io.tum.TumSequence;
 import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.RecordingStream;
@@ -59,6 +61,12 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--color", arity = "1..*", paramLabel = "COLOR", description = "Colour images (PNG/JPEG), paired with the depth files by index.")
     private List<Path> colourArgs = new ArrayList<>();
 
+    @Option(names = "--pair", paramLabel = "index|timestamp", description = "Pair colour with depth by index (natural order), or by the time in the file names (seconds; nearest within --max-difference), which also puts the frames on a timestamp timeline. Default: index.")
+    private String pair = "index";
+
+    @Option(names = "--max-difference", paramLabel = "SECONDS", description = "Largest time difference of a --pair timestamp pair (TUM's rule). Default 0.02.")
+    private double maxDifference = TumAssociation.DEFAULT_MAX_DIFFERENCE;
+
     @Option(names = "--decode-color", description = "Write colour as decoded RGB pixels (Image) instead of the files' own bytes (EncodedImage).")
     private boolean decodeColour;
 
@@ -67,6 +75,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--camera-matrix", paramLabel = "auto|K|P", description = "Which matrix of a ROS file: P (rectified; ROS's choice when present), K (raw). Default: auto.")
     private String cameraMatrix = "auto";
+
+    @Option(names = "--camera-preset", paramLabel = "NAME", description = "Published intrinsics: freiburg1, freiburg2, freiburg3 (TUM RGB-D) or ros-default (525, 525, 319.5, 239.5), all 640x480.")
+    private String cameraPreset;
 
     @Option(names = "--camera-key", paramLabel = "KEY", description = "Key of the camera matrix in the file, when it has an unusual name.")
     private String cameraKey;
@@ -135,11 +146,17 @@ public final class ImportCommand implements Callable<Integer> {
         if (fps != null && !(fps > 0 && Double.isFinite(fps))) {
             throw CliException.usage("--fps " + fps + ": expected a number of frames per second > 0");
         }
+        boolean byTime = pairByTimestamp();
+        if (byTime && fps != null) {
+            throw CliException.usage("--pair timestamp takes the times from the file names: leave out --fps");
+        }
         TumSequence sequence = tum == null ? null : openTum();
-        List<FrameRecipe.Frame> frames = sequence != null ? tumFrames(sequence) : fileFrames();
+        unpaired = 0;
+        List<FrameRecipe.Frame> frames = sequence != null ? tumFrames(sequence) : fileFrames(byTime);
         Intrinsics intrinsics = intrinsics(sequence);
         FrameRecipe recipe = new FrameRecipe(readOptions(), unit(sequence), disparity(intrinsics), compression, decodeColour);
-        TimelineKind kind = sequence != null ? TimelineKind.TIMESTAMP : fps != null ? TimelineKind.DURATION : TimelineKind.SEQUENCE;
+        TimelineKind kind = sequence != null || byTime ? TimelineKind.TIMESTAMP
+                : fps != null ? TimelineKind.DURATION : TimelineKind.SEQUENCE;
         String timelineName = timeline != null ? timeline : kind.defaultName;
         ImportWriter writer = new ImportWriter(out, compression, kind, timelineName, intrinsics, scaleIntrinsics, skipBad,
                 new ImportProgress(spec.commandLine().getErr(), System.console() != null, frames.size()));
@@ -157,6 +174,17 @@ public final class ImportCommand implements Callable<Integer> {
         TimelineKind(String defaultName) {
             this.defaultName = defaultName;
         }
+    }
+
+    /** Depth frames left out by --pair timestamp for want of a colour frame near enough. */
+    private int unpaired;
+
+    private boolean pairByTimestamp() {
+        return switch (pair.toLowerCase(Locale.ROOT)) {
+            case "index" -> false;
+            case "timestamp" -> true;
+            default -> throw CliException.usage("--pair " + pair + ": expected index or timestamp");
+        };
     }
 
     private ImportCompression compression() {
@@ -186,7 +214,7 @@ public final class ImportCommand implements Callable<Integer> {
     private List<FrameRecipe.Frame> tumFrames(TumSequence sequence) {
         List<FrameRecipe.Frame> frames = new ArrayList<>();
         for (TumSequence.Frame f : sequence.frames()) {
-            frames.add(new FrameRecipe.Frame(frames.size(), f.nanos(), f.depth(), f.colour()));
+            frames.add(new FrameRecipe.Frame(f.nanos(), f.depth(), f.colour()));
         }
         if (frames.isEmpty()) {
             throw CliException.usage("--tum " + tum + ": no depth frame" + (sequence.unpaired() > 0
@@ -195,7 +223,7 @@ public final class ImportCommand implements Callable<Integer> {
         return frames;
     }
 
-    private List<FrameRecipe.Frame> fileFrames() {
+    private List<FrameRecipe.Frame> fileFrames(boolean byTime) {
         if (depthArgs.isEmpty()) {
             throw CliException.usage("nothing to import: give DEPTH files (or a directory, or 'depth/*.png'), or --tum DIR");
         }
@@ -205,6 +233,9 @@ public final class ImportCommand implements Callable<Integer> {
             throw CliException.usage("DEPTH " + depthArgs + ": no depth file (" + DepthFileKind.allExtensions() + ")");
         }
         List<Path> colour = colourArgs.isEmpty() ? List.of() : FileArguments.expand(colourArgs, ImportCommand::isColourFile, "--color");
+        if (byTime) {
+            return framesByTime(depth, colour);
+        }
         if (!colour.isEmpty() && colour.size() != depth.size()) {
             throw CliException.usage("--color: " + colour.size() + " colour files for " + depth.size()
                     + " depth files; they are paired by index (natural order), so the counts must match");
@@ -212,9 +243,53 @@ public final class ImportCommand implements Callable<Integer> {
         List<FrameRecipe.Frame> frames = new ArrayList<>();
         for (int i = 0; i < depth.size(); i++) {
             long time = fps == null ? i : Math.round(i * 1e9 / fps);
-            frames.add(new FrameRecipe.Frame(i, time, depth.get(i), colour.isEmpty() ? null : colour.get(i)));
+            frames.add(new FrameRecipe.Frame(time, depth.get(i), colour.isEmpty() ? null : colour.get(i)));
         }
         return frames;
+    }
+
+    /** Frames at the times in the depth files' names, each with the nearest colour frame (associate.py's rule). */
+    private List<FrameRecipe.Frame> framesByTime(List<Path> depth, List<Path> colour) {
+        if (!(maxDifference > 0) || !Double.isFinite(maxDifference)) {
+            throw CliException.usage("--max-difference " + maxDifference + ": expected seconds > 0");
+        }
+        long[] depthNanos = times(depth);
+        List<FrameRecipe.Frame> frames = new ArrayList<>();
+        if (colour.isEmpty()) {
+            for (int i = 0; i < depth.size(); i++) {
+                frames.add(new FrameRecipe.Frame(depthNanos[i], depth.get(i), null));
+            }
+        } else {
+            long[] colourNanos = times(colour);
+            List<int[]> pairs = TumAssociation.associate(seconds(colourNanos), seconds(depthNanos), 0, maxDifference);
+            for (int[] p : pairs) {
+                frames.add(new FrameRecipe.Frame(depthNanos[p[1]], depth.get(p[1]), colour.get(p[0])));
+            }
+            unpaired = depth.size() - pairs.size();
+        }
+        frames.sort(java.util.Comparator.comparingLong(FrameRecipe.Frame::time));
+        if (frames.isEmpty()) {
+            throw CliException.usage("--pair timestamp: no depth file has a colour file within " + maxDifference + " s");
+        }
+        return frames;
+    }
+
+    private static long[] times(List<Path> files) {
+        long[] out = new long[files.size()];
+        for (int i = 0; i < out.length; i++) {
+            Path f = files.get(i);
+            out[i] = FileNameTime.nanos(f).orElseThrow(() -> CliException.usage("--pair timestamp: " + f
+                    + " has no time (a number of seconds) in its name"));
+        }
+        return out;
+    }
+
+    private static double[] seconds(long[] nanos) {
+        double[] out = new double[nanos.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = nanos[i] / 1e9;
+        }
+        return out;
     }
 
     private static boolean isColourFile(Path p) {
@@ -270,8 +345,16 @@ public final class ImportCommand implements Callable<Integer> {
 
     private Intrinsics intrinsics(TumSequence sequence) {
         boolean numbers = fx != null || fy != null || cx != null || cy != null;
-        if (numbers && intrinsicsFile != null) {
-            throw CliException.usage("--intrinsics and --fx/--fy/--cx/--cy: give one");
+        int given = (numbers ? 1 : 0) + (intrinsicsFile != null ? 1 : 0) + (cameraPreset != null ? 1 : 0);
+        if (given > 1) {
+            throw CliException.usage("--intrinsics, --camera-preset and --fx/--fy/--cx/--cy: give one");
+        }
+        if (cameraPreset != null) {
+            try {
+                return TumCamera.preset(cameraPreset);
+            } catch (InvalidArgumentException e) {
+                throw CliException.usage("--camera-preset " + cameraPreset + ": expected " + e.expected());
+            }
         }
         if (numbers) {
             if (fx == null || fy == null || cx == null || cy == null) {
@@ -348,6 +431,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (r.colourFrames() > 0) {
             o.println("  colour: " + r.colourFrames() + " frames (" + (decodeColour ? "decoded RGB" : "encoded files") + ") -> " + RGB);
+        }
+        if (unpaired > 0) {
+            o.println("  unpaired: " + unpaired + " depth frames had no colour image within " + maxDifference + " s");
         }
         if (sequence != null) {
             o.println("  poses: " + sequence.poses().size() + " from groundtruth.txt (Transform3D) -> " + CAMERA);

@@ -268,6 +268,67 @@ class ImportCommandTest {
     }
 
     @Test
+    void colourPairedByTheTimesInTheFileNamesOnATimestampTimeline() throws IOException {
+        // depth 100.000 pairs with rgb 100.005; depth 100.100 with rgb 100.090; depth 100.200 has no rgb near.
+        for (String t : new String[] {"100.000", "100.100", "100.200"}) {
+            png16(dir.resolve("depth/" + t + ".png"), 2, 2, 1000, 0, 0, 1000);
+        }
+        for (String t : new String[] {"100.005", "100.090", "100.500"}) {
+            rgbPng(dir.resolve("rgb/" + t + ".png"), 2, 2);
+        }
+        Path out = dir.resolve("pair.rrd");
+        CliRun run = CliRun.of("import", dir.resolve("depth").toString(), "--color", dir.resolve("rgb").toString(),
+                "--pair", "timestamp", "--decode-color", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 frames").contains("timeline: timestamp (timestamp)")
+                .contains("colour: 2 frames (decoded RGB)").contains("unpaired: 1 depth frames");
+        ChunkStore store = ChunkStore.load(out);
+        assertThat(store.range(ImportCommand.DEPTH, "DepthImage:buffer", "timestamp", 0, Long.MAX_VALUE))
+                .extracting(r -> r.time().getAsLong()).containsExactly(100_000_000_000L, 100_100_000_000L);
+        assertThat(store.range(ImportCommand.RGB, "Image:buffer", "timestamp", 0, Long.MAX_VALUE)).hasSize(2);
+
+        CliRun noTime = CliRun.of("import", png16(dir.resolve("x/depth.png"), 2, 2, 1, 0, 0, 1).toString(), "--pair",
+                "timestamp", "--out", out.toString());
+        assertThat(noTime.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noTime.err()).contains("depth.png has no time");
+    }
+
+    @Test
+    void cameraPresetsAreThePublishedIntrinsics() throws IOException {
+        Path png = png16(dir.resolve("vga.png"), 640, 480, 5000, 0, 0, 5000);
+        Path out = dir.resolve("preset.rrd");
+        CliRun run = CliRun.of("import", png.toString(), "--camera-preset", "freiburg3", "--depth-unit", "tum",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("fx=535.4 fy=539.2 cx=320.1 cy=247.6 (640x480) from the TUM RGB-D freiburg3 intrinsics")
+                .contains("meter 5000 = tum");
+        CliRun bad = CliRun.of("import", png.toString(), "--camera-preset", "kinect", "--out", out.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("--camera-preset kinect: expected one of [freiburg1, freiburg2, freiburg3, ros-default]");
+    }
+
+    @Test
+    void progressRedrawsOneLineOnATerminalAndPrintsPlainLinesOtherwise() throws InterruptedException {
+        java.io.StringWriter tty = new java.io.StringWriter();
+        ImportProgress bar = new ImportProgress(new java.io.PrintWriter(tty), true, 4);
+        bar.frameDone(1_000_000);
+        Thread.sleep(120);
+        bar.frameDone(1_000_000);
+        bar.finish();
+        assertThat(tty.toString()).startsWith("\r[").contains("2/4 frames  2.0 MB").contains("frames/s  ETA ")
+                .endsWith(System.lineSeparator()).doesNotContain("import:");
+
+        java.io.StringWriter log = new java.io.StringWriter();
+        ImportProgress plain = new ImportProgress(new java.io.PrintWriter(log), false, 4);
+        plain.frameDone(10);
+        plain.finish();
+        assertThat(log.toString()).as("short imports print no progress line").isEmpty();
+        assertThat(ImportProgress.duration(3725)).isEqualTo("1:02:05");
+        assertThat(ImportProgress.duration(65)).isEqualTo("1:05");
+    }
+
+    @Test
     void naturalOrderComparesDigitRunsAsNumbers() {
         List<Path> names = new ArrayList<>(List.of(Path.of("f10.png"), Path.of("f9.png"), Path.of("f010.png"),
                 Path.of("f1.png"), Path.of("g1.png"), Path.of("f1b.png")));

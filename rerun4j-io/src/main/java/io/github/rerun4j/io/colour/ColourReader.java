@@ -9,7 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -38,14 +40,24 @@ public final class ColourReader {
     public static Image decoded(Path file) throws IOException {
         byte[] bytes = bytes(file);
         BufferedImage image;
+        // Not ImageIO.read(stream): it closes the stream itself, and a second close fails.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            image = ImageIO.read(in);
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new FileFormatException(file, "offset 0 (magic bytes)", "expected a PNG or JPEG file ImageIO can decode");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (FileFormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new FileFormatException(file, "image data", "expected a complete PNG or JPEG file: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-        }
-        if (image == null) {
-            throw new FileFormatException(file, "offset 0 (magic bytes)", "expected a PNG or JPEG file ImageIO can decode");
         }
         int w = image.getWidth();
         int h = image.getHeight();

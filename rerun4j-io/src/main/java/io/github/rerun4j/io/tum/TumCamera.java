@@ -1,6 +1,7 @@
 package io.github.rerun4j.io.tum;
 
 import io.github.rerun4j.io.camera.Intrinsics;
+import io.github.rerun4j.sdk.InvalidArgumentException;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,26 @@ import java.util.Locale;
 public final class TumCamera {
 
     private TumCamera() {
+    }
+
+    /** The preset names {@link #preset(String)} knows. */
+    public static final List<String> PRESETS = List.of("freiburg1", "freiburg2", "freiburg3", "ros-default");
+
+    /**
+     * A preset by name: {@code freiburg1}, {@code freiburg2}, {@code freiburg3} (TUM's calibrated sensors) or
+     * {@code ros-default} (525, 525, 319.5, 239.5); 640x480.
+     *
+     * @throws InvalidArgumentException for another name
+     */
+    public static Intrinsics preset(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("ros-default")) {
+            return forSequence("");
+        }
+        if (!PRESETS.contains(n)) {
+            throw new InvalidArgumentException("TumCamera.preset", name, "one of " + PRESETS);
+        }
+        return forSequence(n);
     }
 
     /** The intrinsics for a sequence folder name, 640x480. */

@@ -112,6 +112,10 @@ class TumSequenceTest {
         assertThat(TumSequence.open(dir, true).intrinsics().fx()).isEqualTo(525.0);
         assertThat(TumCamera.forSequence("rgbd_dataset_freiburg3_long_office_household").fx()).isEqualTo(535.4);
         assertThat(TumCamera.forSequence("rgbd_dataset_freiburg2_desk").fx()).isEqualTo(520.9);
+        assertThat(TumCamera.preset("freiburg3").cy()).isEqualTo(247.6);
+        assertThat(TumCamera.preset("ros-default").cx()).isEqualTo(319.5);
+        assertThatThrownBy(() -> TumCamera.preset("kinect")).hasMessageContaining("kinect")
+                .hasMessageContaining("freiburg1, freiburg2, freiburg3, ros-default");
 
         Files.writeString(dir.resolve("depth.txt"), "1.0 depth/1.png\nabc depth/2.png\n");
         assertThatThrownBy(() -> TumSequence.open(dir, false)).hasMessageContaining("depth.txt: line 2")
