@@ -124,8 +124,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N", description = "Put frame i at i / N seconds on a time timeline instead of a frame sequence.")
     private Double fps;
 
-    @Option(names = "--compress", paramLabel = "rvl|png|lz4|none", description = "Depth as RVL or 16-bit PNG (EncodedDepthImage, u16 only), or raw with LZ4-compressed messages, or raw. Default: lz4.")
-    private String compress = "lz4";
+    @Option(names = "--compress", paramLabel = "rvl|png|lz4|none", description = "Depth as RVL or 16-bit PNG (EncodedDepthImage, u16 only), or raw with LZ4-compressed messages (1.5x smaller, compressed on the writing thread), or raw. Default: none (fastest).")
+    private String compress = "none";
 
     @Option(names = "--skip-bad", description = "Go on past files that cannot be read, and list them at the end.")
     private boolean skipBad;
@@ -430,7 +430,7 @@ public final class ImportCommand implements Callable<Integer> {
             o.println("  camera: none (2D only); give --intrinsics FILE or --fx --fy --cx --cy for the 3D view");
         }
         if (r.colourFrames() > 0) {
-            o.println("  colour: " + r.colourFrames() + " frames (" + (decodeColour ? "decoded RGB" : "encoded files") + ") -> " + RGB);
+            o.println("  colour: " + r.colourFrames() + " frames (" + (decodeColour ? "decoded pixels, Image" : "the files' bytes, EncodedImage") + ") -> " + RGB);
         }
         if (unpaired > 0) {
             o.println("  unpaired: " + unpaired + " depth frames had no colour image within " + maxDifference + " s");

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs {@code work} on every item with {@code threads} threads and hands the results to {@code sink} in the
- * items' order, on the calling thread. At most {@code 2 * threads} items are in flight, so memory stays flat
- * whatever the number of items; the sink's own slowness (writing) holds the workers back.
+ * items' order, on the calling thread. At most {@code max(8, 4 * threads)} items are in flight, so memory stays
+ * flat whatever the number of items, and the sink's own slowness (writing) holds the workers back; fewer (2 per
+ * thread) left workers idle whenever one item took longer than its neighbours.
  */
 final class OrderedParallel {
 
@@ -40,7 +41,7 @@ final class OrderedParallel {
         try {
             ArrayDeque<Future<R>> window = new ArrayDeque<>();
             int next = 0;
-            int limit = Math.max(2, threads * 2);
+            int limit = Math.max(8, threads * 4);
             for (int done = 0; done < items.size(); done++) {
                 while (next < items.size() && window.size() < limit) {
                     S item = items.get(next++);

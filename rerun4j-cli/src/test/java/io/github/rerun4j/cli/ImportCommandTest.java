@@ -122,7 +122,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("2 frames").contains("meter 5000 = tum").contains("timeline: timestamp (timestamp)")
-                .contains("colour: 2 frames (encoded files)").contains("poses: 2 from groundtruth.txt")
+                .contains("colour: 2 frames (the files' bytes, EncodedImage)").contains("poses: 2 from groundtruth.txt")
                 .contains("unpaired: 1 depth frames");
         ChunkStore store = ChunkStore.load(out);
         assertThat(store.timelines().get("timestamp").type()).isEqualTo(TimeType.TIMESTAMP);
@@ -282,7 +282,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("2 frames").contains("timeline: timestamp (timestamp)")
-                .contains("colour: 2 frames (decoded RGB)").contains("unpaired: 1 depth frames");
+                .contains("colour: 2 frames (decoded pixels, Image)").contains("unpaired: 1 depth frames");
         ChunkStore store = ChunkStore.load(out);
         assertThat(store.range(ImportCommand.DEPTH, "DepthImage:buffer", "timestamp", 0, Long.MAX_VALUE))
                 .extracting(r -> r.time().getAsLong()).containsExactly(100_000_000_000L, 100_100_000_000L);

@@ -5,6 +5,8 @@ import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.archetypes.EncodedImage;
 import io.github.rerun4j.sdk.archetypes.Image;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ public final class ColourReader {
         }
     }
 
-    /** The file decoded (ImageIO) to an 8-bit RGB {@link Image}. */
+    /** The file decoded (ImageIO) to an 8-bit {@link Image}: BGR, RGB, RGBA or grey, as the decoder gives it. */
     public static Image decoded(Path file) throws IOException {
         byte[] bytes = bytes(file);
         BufferedImage image;
@@ -59,8 +61,44 @@ public final class ColourReader {
             throw new FileFormatException(file, "image data", "expected a complete PNG or JPEG file: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+        return pixels(image);
+    }
+
+    /**
+     * The decoder's own pixel layout when it is a plain one (JPEG and PNG decode to interleaved BGR, grey or
+     * ABGR bytes): handed over as is (BGR, L) or reordered in one pass (ABGR to RGBA); anything else through
+     * {@code getRGB}, which converts colour spaces pixel by pixel and is several times slower.
+     */
+    private static Image pixels(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        if (image.getRaster().getDataBuffer() instanceof DataBufferByte bytes && bytes.getNumBanks() == 1
+                && image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getScanlineStride() == w * sm.getPixelStride() && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0 && bytes.getOffset() == 0) {
+            byte[] data = bytes.getData();
+            switch (image.getType()) {
+                case BufferedImage.TYPE_3BYTE_BGR -> {
+                    return Image.fromBgr8(data, w, h);
+                }
+                case BufferedImage.TYPE_BYTE_GRAY -> {
+                    return Image.fromL8(data, w, h);
+                }
+                case BufferedImage.TYPE_4BYTE_ABGR -> {
+                    byte[] rgba = new byte[w * h * 4];
+                    for (int i = 0; i < w * h; i++) {
+                        rgba[i * 4] = data[i * 4 + 3];
+                        rgba[i * 4 + 1] = data[i * 4 + 2];
+                        rgba[i * 4 + 2] = data[i * 4 + 1];
+                        rgba[i * 4 + 3] = data[i * 4];
+                    }
+                    return Image.fromRgba8(rgba, w, h);
+                }
+                default -> {
+                    // other byte layouts: the general path below
+                }
+            }
+        }
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         byte[] rgb = new byte[w * h * 3];
         for (int i = 0; i < argb.length; i++) {

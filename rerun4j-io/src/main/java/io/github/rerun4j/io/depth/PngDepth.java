@@ -7,15 +7,17 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Grey PNG depth: bit depth 16 (u16 samples, big-endian in the file; millimetres, TUM's 1/5000 m or KITTI's
@@ -30,9 +32,25 @@ final class PngDepth {
     private PngDepth() {
     }
 
-    static DepthImage read(Path file, byte[] bytes) throws FileFormatException {
-        Header h = header(file, bytes);
-        BufferedImage image = decode(file, bytes);
+    /**
+     * Reads the header's 33 bytes first, then lets ImageIO decode straight from the file (a RandomAccessFile
+     * stream: no copy of the file in memory, no cache), as {@code ImageIO.read(File)} does.
+     */
+    static DepthImage read(Path file) throws IOException {
+        byte[] start = new byte[33];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(start, 0, start.length);
+        }
+        Header h = header(file, n == start.length ? start : Arrays.copyOf(start, n));
+        BufferedImage image;
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            image = decode(file, in);
+        }
+        return pixels(file, h, image);
+    }
+
+    private static DepthImage pixels(Path file, Header h, BufferedImage image) throws FileFormatException {
         Raster raster = image.getRaster();
         if (raster.getNumBands() != 1 || raster.getWidth() != h.width || raster.getHeight() != h.height) {
             throw new FileFormatException(file, "decoded image", "expected one grey band of " + h.width + "x" + h.height
@@ -107,14 +125,13 @@ final class PngDepth {
         };
     }
 
-    private static BufferedImage decode(Path file, byte[] bytes) throws FileFormatException {
+    private static BufferedImage decode(Path file, ImageInputStream in) throws FileFormatException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
         if (!readers.hasNext()) {
             throw new FileFormatException(file, "decoder", "expected the JDK's PNG reader, found none");
         }
         ImageReader reader = readers.next();
-        // A memory cache, not ImageIO's default temporary file per stream: decoding is the import's floor.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try {
             reader.setInput(in, true, true);
             return reader.read(0);
         } catch (IOException | RuntimeException e) {
