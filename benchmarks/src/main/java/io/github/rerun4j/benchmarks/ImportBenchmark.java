@@ -38,7 +38,16 @@ public final class ImportBenchmark {
     private ImportBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args) ? 0 : 1);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(2); // not "a target missed"
+        }
+    }
+
+    private static boolean run(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/target");
         boolean quick = List.of(args).contains("--quick");
         int frames = quick ? 160 : 600;
@@ -80,7 +89,7 @@ public final class ImportBenchmark {
         System.out.println("rerun4j import, 640x480 PNG16 depth + JPEG colour (" + Runtime.getRuntime().availableProcessors()
                 + " cores; " + frames + " frames a run):");
         table.forEach(line -> System.out.println("  " + line));
-        System.exit(met ? 0 : 1);
+        return met;
     }
 
     /** {@link #DISTINCT} depth PNGs and JPEGs; frame i uses pair i % DISTINCT (the page cache holds them). */
