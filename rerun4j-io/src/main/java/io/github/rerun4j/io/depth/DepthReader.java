@@ -37,7 +37,7 @@ public final class DepthReader {
         DepthFileKind kind = DepthFileKind.of(file).orElseThrow(() -> new FileFormatException(file, "file name",
                 "expected one of the extensions " + DepthFileKind.allExtensions()));
         return switch (kind) {
-            case PNG -> PngDepth.read(file);
+            case PNG -> PngDepth.read(file, bytes(file));
             case PFM -> PfmDepth.read(file, bytes(file));
             case NPY -> NpyDepth.read(file, bytes(file));
             case NPZ -> NpzDepth.read(file, options.npzKey());

@@ -62,6 +62,45 @@ class PngPfmDepthTest {
     }
 
     @Test
+    void interlacedAdam7Png16IsLegal() throws IOException {
+        int w = 13;
+        int h = 11;
+        short[] v = new short[w * h];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (short) (i * 457);
+        }
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
+        img.getRaster().setDataElements(0, 0, w, h, v);
+        Path file = dir.resolve("adam7.png");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT); // Adam7
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        }
+        assertThat(Files.readAllBytes(file)[28]).as("IHDR interlace method").isEqualTo((byte) 1);
+
+        double[] read = values(DepthReader.read(file));
+        for (int i = 0; i < v.length; i++) {
+            assertThat(read[i]).isEqualTo(Short.toUnsignedInt(v[i]));
+        }
+    }
+
+    @Test
+    void pngWithoutIendOrWithABadCrcIsRefused() throws IOException {
+        byte[] bytes = Files.readAllBytes(Written.png16(dir.resolve("ok.png"), 8, 8, new short[64]));
+        Path noEnd = Written.write(dir.resolve("noend.png"), Arrays.copyOf(bytes, bytes.length - 12));
+        assertThatThrownBy(() -> DepthReader.read(noEnd)).isInstanceOf(FileFormatException.class)
+                .hasMessageContaining("noend.png: PNG data").hasMessageContaining("truncated");
+        byte[] flipped = bytes.clone();
+        flipped[40] ^= 0x55; // inside IDAT
+        Path badCrc = Written.write(dir.resolve("crc.png"), flipped);
+        assertThatThrownBy(() -> DepthReader.read(badCrc)).hasMessageContaining("crc.png: PNG data")
+                .hasMessageContaining("CRC");
+    }
+
+    @Test
     void colourPngIsRefusedByItsColourType() throws IOException {
         Path rgb = dir.resolve("rgb.png");
         ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", rgb.toFile());
