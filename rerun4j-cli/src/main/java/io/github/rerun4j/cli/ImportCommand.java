@@ -67,7 +67,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--max-difference", paramLabel = "SECONDS", description = "Largest time difference of a --pair timestamp pair (TUM's rule). Default 0.02.")
     private double maxDifference = TumAssociation.DEFAULT_MAX_DIFFERENCE;
 
-    @Option(names = "--decode-color", description = "Write colour as decoded RGB pixels (Image) instead of the files' own bytes (EncodedImage).")
+    @Option(names = "--decode-color", description = "Write colour as decoded pixels (Image) instead of the files' own bytes (EncodedImage).")
     private boolean decodeColour;
 
     @Option(names = "--intrinsics", paramLabel = "FILE", description = "Camera file: ROS camera_info / calibration YAML, OpenCV YAML/XML, JSON {fx,fy,cx,cy,width,height}, Middlebury/KITTI calib .txt.")
@@ -82,10 +82,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--camera-key", paramLabel = "KEY", description = "Key of the camera matrix in the file, when it has an unusual name.")
     private String cameraKey;
 
-    @Option(names = "--fx", paramLabel = "F") private Double fx;
-    @Option(names = "--fy", paramLabel = "F") private Double fy;
-    @Option(names = "--cx", paramLabel = "F") private Double cx;
-    @Option(names = "--cy", paramLabel = "F") private Double cy;
+    @Option(names = "--fx", paramLabel = "PIXELS", description = "Focal length along x (with --fy, --cx, --cy).")
+    private Double fx;
+    @Option(names = "--fy", paramLabel = "PIXELS", description = "Focal length along y.")
+    private Double fy;
+    @Option(names = "--cx", paramLabel = "PIXELS", description = "Principal point x.")
+    private Double cx;
+    @Option(names = "--cy", paramLabel = "PIXELS", description = "Principal point y.")
+    private Double cy;
 
     @Option(names = "--scale-intrinsics", description = "Scale intrinsics stated for another image size to the depth image's size.")
     private boolean scaleIntrinsics;
@@ -99,7 +103,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--disparity", description = "The files hold stereo disparity: depth = baseline * focal / (d + doffs).")
     private boolean disparity;
 
-    @Option(names = "--baseline", paramLabel = "METRES") private Double baseline;
+    @Option(names = "--baseline", paramLabel = "METRES", description = "Distance between the stereo cameras, for --disparity (depth comes out in its unit).")
+    private Double baseline;
     @Option(names = "--focal", paramLabel = "PIXELS", description = "Focal length for --disparity (default: fx of the intrinsics).")
     private Double focal;
     @Option(names = "--doffs", paramLabel = "PIXELS", description = "x offset of the principal points (Middlebury doffs). Default 0.")
@@ -196,6 +201,9 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private TumSequence openTum() {
+        if (fps != null) {
+            throw CliException.usage("--tum DIR puts frames at the timestamps of its lists: leave out --fps");
+        }
         if (!depthArgs.isEmpty() || !colourArgs.isEmpty()) {
             throw CliException.usage("--tum DIR reads the folder's own lists: give no DEPTH files or --color with it");
         }
