@@ -4,7 +4,6 @@ import io.github.rerun4j.io.FileFormatException;
 import io.github.rerun4j.io.camera.CameraFiles;
 import io.github.rerun4j.io.camera.CameraMatrix;
 import io.github.rerun4j.io.camera.Intrinsics;
-import io.github.rerun4j.io.depth.DepthFileKind;
 import io.github.rerun4j.io.depth.DepthReadOptions;
 import io.github.rerun4j.io.depth.DepthUnit;
 import io.github.rerun4j.io.depth.Disparity;
@@ -13,11 +12,9 @@ import io.github.rerun4j.io.tum.TumAssociation;
 import io.github.rerun4j.io.tum.TumCamera;
 import io.github.rerun4j.io.tum.TumSequence;
 import io.github.rerun4j.sdk.InvalidArgumentException;
-import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.types.ChannelDatatype;
 import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -166,7 +163,8 @@ public final class ImportCommand implements Callable<Integer> {
         ImportWriter writer = new ImportWriter(out, compression, kind, timelineName, intrinsics, scaleIntrinsics, skipBad,
                 new ImportProgress(spec.commandLine().getErr(), System.console() != null, frames.size()));
         ImportWriter.Result result = writer.write(frames, recipe, sequence == null ? List.of() : sequence.poses(), threads);
-        report(result, intrinsics, sequence, timelineName, kind, compression);
+        ImportSummary.print(spec.commandLine().getOut(), out, result, threads, intrinsics, sequence, unpaired,
+                maxDifference, timelineName, kind, compression, decodeColour);
         return ExitCode.OK;
     }
 
@@ -235,74 +233,10 @@ public final class ImportCommand implements Callable<Integer> {
         if (depthArgs.isEmpty()) {
             throw CliException.usage("nothing to import: give DEPTH files (or a directory, or 'depth/*.png'), or --tum DIR");
         }
-        boolean rawFiles = raw != null;
-        List<Path> depth = FileArguments.expand(depthArgs, p -> rawFiles || DepthFileKind.of(p).isPresent(), "DEPTH");
-        if (depth.isEmpty()) {
-            throw CliException.usage("DEPTH " + depthArgs + ": no depth file (" + DepthFileKind.allExtensions() + ")");
-        }
-        List<Path> colour = colourArgs.isEmpty() ? List.of() : FileArguments.expand(colourArgs, ImportCommand::isColourFile, "--color");
-        if (byTime) {
-            return framesByTime(depth, colour);
-        }
-        if (!colour.isEmpty() && colour.size() != depth.size()) {
-            throw CliException.usage("--color: " + colour.size() + " colour files for " + depth.size()
-                    + " depth files; they are paired by index (natural order), so the counts must match");
-        }
-        List<FrameRecipe.Frame> frames = new ArrayList<>();
-        for (int i = 0; i < depth.size(); i++) {
-            long time = fps == null ? i : Math.round(i * 1e9 / fps);
-            frames.add(new FrameRecipe.Frame(time, depth.get(i), colour.isEmpty() ? null : colour.get(i)));
-        }
-        return frames;
-    }
-
-    /** Frames at the times in the depth files' names, each with the nearest colour frame (associate.py's rule). */
-    private List<FrameRecipe.Frame> framesByTime(List<Path> depth, List<Path> colour) {
-        if (!(maxDifference > 0) || !Double.isFinite(maxDifference)) {
-            throw CliException.usage("--max-difference " + maxDifference + ": expected seconds > 0");
-        }
-        long[] depthNanos = times(depth);
-        List<FrameRecipe.Frame> frames = new ArrayList<>();
-        if (colour.isEmpty()) {
-            for (int i = 0; i < depth.size(); i++) {
-                frames.add(new FrameRecipe.Frame(depthNanos[i], depth.get(i), null));
-            }
-        } else {
-            long[] colourNanos = times(colour);
-            List<int[]> pairs = TumAssociation.associate(seconds(colourNanos), seconds(depthNanos), 0, maxDifference);
-            for (int[] p : pairs) {
-                frames.add(new FrameRecipe.Frame(depthNanos[p[1]], depth.get(p[1]), colour.get(p[0])));
-            }
-            unpaired = depth.size() - pairs.size();
-        }
-        frames.sort(java.util.Comparator.comparingLong(FrameRecipe.Frame::time));
-        if (frames.isEmpty()) {
-            throw CliException.usage("--pair timestamp: no depth file has a colour file within " + maxDifference + " s");
-        }
-        return frames;
-    }
-
-    private static long[] times(List<Path> files) {
-        long[] out = new long[files.size()];
-        for (int i = 0; i < out.length; i++) {
-            Path f = files.get(i);
-            out[i] = FileNameTime.nanos(f).orElseThrow(() -> CliException.usage("--pair timestamp: " + f
-                    + " has no time (a number of seconds) in its name"));
-        }
-        return out;
-    }
-
-    private static double[] seconds(long[] nanos) {
-        double[] out = new double[nanos.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = nanos[i] / 1e9;
-        }
-        return out;
-    }
-
-    private static boolean isColourFile(Path p) {
-        String n = String.valueOf(p.getFileName()).toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+        ImportFrames.Paired paired = byTime ? ImportFrames.byFileNameTime(depthArgs, colourArgs, raw != null, maxDifference)
+                : ImportFrames.byIndex(depthArgs, colourArgs, raw != null, fps);
+        unpaired = paired.unpaired();
+        return paired.frames();
     }
 
     private DepthReadOptions readOptions() {
@@ -415,50 +349,6 @@ public final class ImportCommand implements Callable<Integer> {
             throw CliException.usage("--" + e.field().substring("Disparity.".length()).replace("unitsPerPixel", "disparity-scale")
                     + " " + e.value() + ": expected " + e.expected());
         }
-    }
-
-    private void report(ImportWriter.Result r, Intrinsics intrinsics, TumSequence sequence, String timelineName,
-                        TimelineKind kind, ImportCompression compression) {
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "Wrote %s: %d frame%s in %.1f s (%.1f frames/s, %d thread%s), %.1f MB read, %.1f MB written%n",
-                out, r.frames(), r.frames() == 1 ? "" : "s", r.seconds(), r.frames() / Math.max(r.seconds(), 1e-9),
-                threads, threads == 1 ? "" : "s", r.bytesRead() / 1e6, r.bytesWritten() / 1e6);
-        if (r.first() != null) {
-            FrameRecipe.Prepared p = r.first();
-            o.printf(Locale.ROOT, "  depth: %dx%d %s, meter %s = %s, %s -> %s%n", p.width(), p.height(), p.datatype(),
-                    number(p.meter()), p.unitName(), compression.label(), DEPTH);
-        }
-        o.println("  timeline: " + timelineName + " (" + kind.name().toLowerCase(Locale.ROOT) + ")");
-        if (intrinsics != null) {
-            o.println("  camera: " + intrinsics.describe() + " from " + intrinsics.source() + " -> " + CAMERA);
-            for (String w : intrinsics.warnings()) {
-                o.println("  note: " + w);
-            }
-        } else {
-            o.println("  camera: none (2D only); give --intrinsics FILE or --fx --fy --cx --cy for the 3D view");
-        }
-        if (r.colourFrames() > 0) {
-            o.println("  colour: " + r.colourFrames() + " frames (" + (decodeColour ? "decoded pixels, Image" : "the files' bytes, EncodedImage") + ") -> " + RGB);
-        }
-        if (unpaired > 0) {
-            o.println("  unpaired: " + unpaired + " depth frames had no colour image within " + maxDifference + " s");
-        }
-        if (sequence != null) {
-            o.println("  poses: " + sequence.poses().size() + " from groundtruth.txt (Transform3D) -> " + CAMERA);
-            if (sequence.unpaired() > 0) {
-                o.println("  unpaired: " + sequence.unpaired() + " depth frames had no colour image within 20 ms");
-            }
-        }
-        if (!r.skipped().isEmpty()) {
-            o.println("  skipped " + r.skipped().size() + ":");
-            for (String s : r.skipped()) {
-                o.println("    " + s);
-            }
-        }
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** A write failure of the recording, as the other commands report an output that cannot be written. */
