@@ -4,6 +4,7 @@ import io.github.rerun4j.io.FileFormatException;
 import io.github.rerun4j.io.camera.CameraFiles;
 import io.github.rerun4j.io.camera.CameraMatrix;
 import io.github.rerun4j.io.camera.Intrinsics;
+import io.github.rerun4j.io.camera.StereoCalibration;
 import io.github.rerun4j.io.depth.DepthReadOptions;
 import io.github.rerun4j.io.depth.DepthUnit;
 import io.github.rerun4j.io.depth.Disparity;
@@ -100,12 +101,12 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--disparity", description = "The files hold stereo disparity: depth = baseline * focal / (d + doffs).")
     private boolean disparity;
 
-    @Option(names = "--baseline", paramLabel = "METRES", description = "Distance between the stereo cameras, for --disparity (depth comes out in its unit).")
+    @Option(names = "--baseline", paramLabel = "METRES", description = "Distance between the stereo cameras, for --disparity (depth comes out in its unit). Default: a Middlebury calib.txt's baseline.")
     private Double baseline;
     @Option(names = "--focal", paramLabel = "PIXELS", description = "Focal length for --disparity (default: fx of the intrinsics).")
     private Double focal;
-    @Option(names = "--doffs", paramLabel = "PIXELS", description = "x offset of the principal points (Middlebury doffs). Default 0.")
-    private double doffs;
+    @Option(names = "--doffs", paramLabel = "PIXELS", description = "x offset of the principal points (Middlebury doffs). Default: the calib.txt's doffs, else 0.")
+    private Double doffs;
     @Option(names = "--disparity-scale", paramLabel = "UNITS_PER_PIXEL", description = "Raw disparity units per pixel (KITTI PNG: 256). Default 1.")
     private double disparityScale = 1;
 
@@ -164,7 +165,7 @@ public final class ImportCommand implements Callable<Integer> {
                 new ImportProgress(spec.commandLine().getErr(), System.console() != null, frames.size()));
         ImportWriter.Result result = writer.write(frames, recipe, sequence == null ? List.of() : sequence.poses(), threads);
         ImportSummary.print(spec.commandLine().getOut(), out, result, threads, intrinsics, sequence, unpaired,
-                maxDifference, timelineName, kind, compression, decodeColour);
+                maxDifference, timelineName, kind, compression, decodeColour, recipe.disparity());
         return ExitCode.OK;
     }
 
@@ -331,23 +332,37 @@ public final class ImportCommand implements Callable<Integer> {
 
     private Disparity disparity(Intrinsics intrinsics) {
         if (!disparity) {
-            if (baseline != null || focal != null) {
-                throw CliException.usage("--baseline and --focal are for --disparity");
+            if (baseline != null || focal != null || doffs != null) {
+                throw CliException.usage("--baseline, --focal and --doffs are for --disparity");
             }
             return null;
         }
-        if (baseline == null) {
-            throw CliException.usage("--disparity needs --baseline METRES (the distance between the two cameras)");
+        StereoCalibration stereo = intrinsicsFile == null ? null : stereo();
+        Double b = baseline != null ? baseline : stereo != null ? Double.valueOf(stereo.baselineMetres()) : null;
+        if (b == null) {
+            throw CliException.usage("--disparity needs --baseline METRES (the distance between the two cameras), "
+                    + "or a Middlebury calib.txt as --intrinsics");
         }
         Double f = focal != null ? focal : intrinsics != null ? Double.valueOf(intrinsics.fx()) : null;
         if (f == null) {
             throw CliException.usage("--disparity needs --focal PIXELS, or intrinsics to take fx from");
         }
+        double d = doffs != null ? doffs : stereo != null ? stereo.doffs() : 0;
         try {
-            return new Disparity(baseline, f, doffs, disparityScale);
+            return new Disparity(b, f, d, disparityScale);
         } catch (InvalidArgumentException e) {
             throw CliException.usage("--" + e.field().substring("Disparity.".length()).replace("unitsPerPixel", "disparity-scale")
                     + " " + e.value() + ": expected " + e.expected());
+        }
+    }
+
+    private StereoCalibration stereo() {
+        try {
+            return CameraFiles.stereo(intrinsicsFile).orElse(null);
+        } catch (FileFormatException e) {
+            throw CliException.badData(e.getMessage(), e);
+        } catch (IOException e) {
+            throw CliException.usage("--intrinsics " + intrinsicsFile + ": " + ErrorText.describe(e), e);
         }
     }
 

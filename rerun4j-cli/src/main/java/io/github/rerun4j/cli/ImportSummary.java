@@ -1,6 +1,7 @@
 package io.github.rerun4j.cli;
 
 import io.github.rerun4j.io.camera.Intrinsics;
+import io.github.rerun4j.io.depth.Disparity;
 import io.github.rerun4j.io.tum.TumSequence;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ final class ImportSummary {
 
     static void print(PrintWriter o, Path out, ImportWriter.Result r, int threads, Intrinsics intrinsics,
                       TumSequence sequence, int unpaired, double maxDifference, String timelineName,
-                      ImportCommand.TimelineKind kind, ImportCompression compression, boolean decodeColour) {
+                      ImportCommand.TimelineKind kind, ImportCompression compression, boolean decodeColour,
+                      Disparity disparity) {
         o.printf(Locale.ROOT, "Wrote %s: %d frame%s in %.1f s (%.1f frames/s, %d thread%s), %.1f MB read, %.1f MB written%n",
                 out, r.frames(), r.frames() == 1 ? "" : "s", r.seconds(), r.frames() / Math.max(r.seconds(), 1e-9),
                 threads, threads == 1 ? "" : "s", r.bytesRead() / 1e6, r.bytesWritten() / 1e6);
@@ -25,6 +27,10 @@ final class ImportSummary {
             FrameRecipe.Prepared p = r.first();
             o.printf(Locale.ROOT, "  depth: %dx%d %s, meter %s = %s, %s -> %s%n", p.width(), p.height(), p.datatype(),
                     number(p.meter()), p.unitName(), compression.label(), ImportCommand.DEPTH);
+        }
+        if (disparity != null) {
+            o.println("  disparity: depth = " + number(disparity.baseline()) + " m x " + number(disparity.focal())
+                    + " px / (d / " + number(disparity.unitsPerPixel()) + " + " + number(disparity.doffs()) + " px)");
         }
         o.println("  timeline: " + timelineName + " (" + kind.name().toLowerCase(Locale.ROOT) + ")");
         if (intrinsics != null) {

@@ -222,6 +222,36 @@ class ImportCommandTest {
     }
 
     @Test
+    void middleburyDisparityTakesFocalDoffsAndBaselineFromCalibTxt() throws IOException {
+        // f = 100 px, baseline 200 mm, doffs 30 px: d = 10 px -> z = 0.2 * 100 / 40 = 0.5 m; +inf = unknown.
+        Path calib = Files.writeString(dir.resolve("calib.txt"), """
+                cam0=[100 0 1; 0 100 0; 0 0 1]
+                cam1=[100 0 31; 0 100 0; 0 0 1]
+                doffs=30
+                baseline=200
+                width=2
+                height=1
+                ndisp=64
+                """);
+        Path pfm = dir.resolve("disp0.pfm");
+        Files.write(pfm, concat("Pf\n2 1\n-1\n".getBytes(StandardCharsets.US_ASCII), floats(10f, Float.POSITIVE_INFINITY)));
+        Path out = dir.resolve("mb.rrd");
+        CliRun run = CliRun.of("import", pfm.toString(), "--disparity", "--intrinsics", calib.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("disparity: depth = 0.2 m x 100 px / (d / 1 + 30 px)")
+                .contains("camera: fx=100 fy=100 cx=1 cy=0 (2x1) from cam0 of " + calib);
+        CliRun points = CliRun.of("points", out.toString(), "--entity", ImportCommand.DEPTH, "--ascii", "--out",
+                dir.resolve("mb.ply").toString());
+        assertThat(points.exitCode()).as(points.err()).isZero();
+        assertThat(ply(dir.resolve("mb.ply"))).singleElement().matches(v -> near(v, (0 - 1) * 0.5 / 100, 0, 0.5));
+
+        CliRun own = CliRun.of("import", pfm.toString(), "--disparity", "--intrinsics", calib.toString(), "--baseline", "0.1",
+                "--doffs", "0", "--out", out.toString());
+        assertThat(own.out()).as("options win over calib.txt").contains("disparity: depth = 0.1 m x 100 px / (d / 1 + 0 px)");
+    }
+
+    @Test
     void intrinsicsFileAndFpsTimeline() throws IOException {
         Path png = png16(dir.resolve("a.png"), 4, 2, 1000, 0, 0, 1000);
         png16(dir.resolve("b.png"), 4, 2, 1000, 0, 0, 1000);
@@ -249,6 +279,7 @@ class ImportCommandTest {
             {"import", png.toString(), "--depth-scale", "-1", "--out", out},
             {"import", png.toString(), "--compress", "zip", "--out", out},
             {"import", png.toString(), "--disparity", "--out", out},
+            {"import", png.toString(), "--baseline", "0.1", "--out", out},
             {"import", png.toString(), "--tum", dir.toString(), "--out", out},
             {"import", dir.resolve("missing.png").toString(), "--out", out},
             {"import", png.toString(), "--intrinsics", dir.resolve("none.yaml").toString(), "--out", out},
@@ -257,7 +288,7 @@ class ImportCommandTest {
         };
         String[] expected = {"nothing to import", "give all four", "give one", "--depth-unit cm: expected one of mm, m, tum, kitti",
             "--depth-scale -1.0: expected a finite value > 0", "--compress zip: expected rvl, png, lz4 or none",
-            "--disparity needs --baseline", "give no DEPTH files", "missing.png: no such file or directory",
+            "--disparity needs --baseline", "--baseline, --focal and --doffs are for --disparity", "give no DEPTH files", "missing.png: no such file or directory",
             "none.yaml: no such file", "2 colour files for 1 depth files", "is a directory"};
         for (int i = 0; i < cases.length; i++) {
             CliRun run = CliRun.of(cases[i]);

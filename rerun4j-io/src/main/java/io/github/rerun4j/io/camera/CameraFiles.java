@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -50,6 +51,15 @@ public final class CameraFiles {
             return TreeCamera.read(file, yamlTree(file, name.endsWith(".json")), choice, key);
         }
         throw new FileFormatException(file, "file name", "expected a camera file ending in .yaml, .yml, .json, .xml or .txt");
+    }
+
+    /**
+     * The stereo parameters of a Middlebury {@code calib.txt} ({@code doffs} in pixels, {@code baseline} in
+     * millimetres), or empty when the file has none (any other camera file).
+     */
+    public static Optional<StereoCalibration> stereo(Path file) throws IOException {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        return name.endsWith(".txt") ? Optional.ofNullable(TextCamera.stereo(file)) : Optional.empty();
     }
 
     private static Map<?, ?> yamlTree(Path file, boolean json) throws IOException {

@@ -21,7 +21,8 @@ final class TextCamera {
     private TextCamera() {
     }
 
-    static Intrinsics read(Path file, @Nullable String key) throws IOException {
+    /** {@code key=value} or {@code key: value} lines, in order. */
+    private static Map<String, String> entries(Path file) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             int eq = line.indexOf('=');
@@ -31,6 +32,27 @@ final class TextCamera {
                 entries.put(line.substring(0, sep).strip(), line.substring(sep + 1).strip());
             }
         }
+        return entries;
+    }
+
+    /** Middlebury's {@code doffs} and {@code baseline}, when the file has both. */
+    static @Nullable StereoCalibration stereo(Path file) throws IOException {
+        Map<String, String> entries = entries(file);
+        if (!entries.containsKey("doffs") || !entries.containsKey("baseline")) {
+            return null;
+        }
+        List<Double> doffs = MatrixSource.parseNumbers(file, "key doffs", entries.get("doffs"));
+        List<Double> baseline = MatrixSource.parseNumbers(file, "key baseline", entries.get("baseline"));
+        if (doffs.size() != 1 || baseline.size() != 1 || !Double.isFinite(doffs.get(0)) || !(baseline.get(0) > 0)
+                || !Double.isFinite(baseline.get(0))) {
+            throw new FileFormatException(file, "keys doffs, baseline", "expected one finite number each, baseline > 0 "
+                    + "(mm), found doffs=" + entries.get("doffs") + " baseline=" + entries.get("baseline"));
+        }
+        return new StereoCalibration(doffs.get(0), baseline.get(0));
+    }
+
+    static Intrinsics read(Path file, @Nullable String key) throws IOException {
+        Map<String, String> entries = entries(file);
         boolean middlebury = entries.containsKey("cam0");
         String k = key != null ? key : middlebury ? "cam0" : "P_rect_02";
         String value = entries.get(k);
@@ -54,7 +76,7 @@ final class TextCamera {
         List<String> warnings = new ArrayList<>();
         if (middlebury && entries.containsKey("doffs")) {
             warnings.add("stereo: doffs=" + entries.get("doffs") + " baseline=" + entries.getOrDefault("baseline", "?")
-                    + " (mm) for --disparity");
+                    + " (mm), used by --disparity");
         }
         return MatrixSource.intrinsics(file, m, k, width, height, warnings);
     }

@@ -236,6 +236,15 @@ class CameraFilesTest {
         assertThat(m.cx()).isEqualTo(1176.728);
         assertThat(m.width()).isEqualTo(2964);
         assertThat(m.warnings()).singleElement().asString().contains("doffs=131.111").contains("baseline=193.001");
+        StereoCalibration stereo = CameraFiles.stereo(dir.resolve("calib.txt")).orElseThrow();
+        assertThat(stereo.doffs()).isEqualTo(131.111);
+        assertThat(stereo.baselineMetres()).isEqualTo(0.193001);
+        assertThat(CameraFiles.stereo(write("no-stereo.txt", "cam0=[1 0 0; 0 1 0; 0 0 1]\n"))).isEmpty();
+        assertThat(CameraFiles.stereo(write("s.yaml", "K: [1,0,0,0,1,0,0,0,1]\n"))).isEmpty();
+        assertThatThrownBy(() -> CameraFiles.stereo(write("bad.txt", "doffs=x\nbaseline=1\n")))
+                .hasMessageContaining("bad.txt: key doffs").hasMessageContaining("found \"x\"");
+        assertThatThrownBy(() -> CameraFiles.stereo(write("neg.txt", "doffs=1\nbaseline=-1\n")))
+                .hasMessageContaining("neg.txt: keys doffs, baseline").hasMessageContaining("baseline=-1");
 
         String kitti = """
                 calib_time: 09-Jan-2012 13:57:47
