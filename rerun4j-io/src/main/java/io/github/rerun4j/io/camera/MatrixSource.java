@@ -23,11 +23,11 @@ final class MatrixSource {
         int cols;
         if (numbers.size() == 9) {
             cols = 3;
-        } else if (numbers.size() == 12) {
-            cols = 4;
+        } else if (numbers.size() == 12 || numbers.size() == 16) {
+            cols = 4; // 3x4 projection, or ScanNet's 4x4 intrinsic matrix: the same places
         } else {
-            throw new FileFormatException(file, "key " + what, "expected 9 numbers (3x3 camera matrix) or 12 (3x4 "
-                    + "projection matrix), found " + numbers.size());
+            throw new FileFormatException(file, "key " + what, "expected 9 numbers (3x3 camera matrix), 12 (3x4 "
+                    + "projection matrix) or 16 (4x4), found " + numbers.size());
         }
         double fx = numbers.get(0);
         double cx = numbers.get(2);
@@ -44,10 +44,17 @@ final class MatrixSource {
         return new Intrinsics(fx, fy, cx, cy, width, height, what + " of " + file, warnings);
     }
 
-    /** Whitespace-, comma- or semicolon-separated numbers, with brackets ignored. */
+    /**
+     * Whitespace-, comma- or semicolon-separated numbers, with brackets ignored; also the {@code array('d', [...])}
+     * form some ROS 2 releases print for CameraInfo's {@code d}, {@code k}, {@code p}.
+     */
     static List<Double> parseNumbers(Path file, String where, String text) throws FileFormatException {
+        String body = text.strip();
+        if (body.startsWith("array(") && body.indexOf('[') > 0 && body.lastIndexOf(']') > body.indexOf('[')) {
+            body = body.substring(body.indexOf('[') + 1, body.lastIndexOf(']'));
+        }
         List<Double> out = new ArrayList<>();
-        for (String t : text.replace('[', ' ').replace(']', ' ').split("[\\s,;]+")) {
+        for (String t : body.replace('[', ' ').replace(']', ' ').split("[\\s,;]+")) {
             if (!t.isEmpty()) {
                 try {
                     out.add(Double.parseDouble(t));

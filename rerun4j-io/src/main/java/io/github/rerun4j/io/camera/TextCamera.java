@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plain-text calibrations: Middlebury's {@code calib.txt} ({@code cam0=[f 0 cx; 0 f cy; 0 0 1]},
- * {@code width=}, {@code height=}; key {@code cam0} unless told) and KITTI's {@code calib_cam_to_cam.txt}
- * ({@code P_rect_02: 12 numbers}, size from {@code S_rect_02}; key {@code P_rect_02} unless told).
+ * {@code width=}, {@code height=}; key {@code cam0} unless told), ScanNet's {@code <scene>.txt}
+ * ({@code m_calibrationDepthIntrinsic = 16 numbers}, {@code m_depthWidth}, {@code m_depthHeight}) and KITTI's
+ * {@code calib_cam_to_cam.txt} ({@code P_rect_02: 12 numbers}, size from {@code S_rect_02}; key
+ * {@code P_rect_02} unless told).
  */
 final class TextCamera {
 
@@ -54,7 +56,8 @@ final class TextCamera {
     static Intrinsics read(Path file, @Nullable String key) throws IOException {
         Map<String, String> entries = entries(file);
         boolean middlebury = entries.containsKey("cam0");
-        String k = key != null ? key : middlebury ? "cam0" : "P_rect_02";
+        boolean scanNet = entries.containsKey("m_calibrationDepthIntrinsic");
+        String k = key != null ? key : middlebury ? "cam0" : scanNet ? "m_calibrationDepthIntrinsic" : "P_rect_02";
         String value = entries.get(k);
         if (value == null) {
             throw new FileFormatException(file, "key " + k, "expected a camera matrix there, found no such key; keys: "
@@ -66,6 +69,10 @@ final class TextCamera {
         if (middlebury && entries.containsKey("width") && entries.containsKey("height")) {
             width = whole(file, "width", entries.get("width"));
             height = whole(file, "height", entries.get("height"));
+        } else if (k.equals("m_calibrationDepthIntrinsic") && entries.containsKey("m_depthWidth")
+                && entries.containsKey("m_depthHeight")) {
+            width = whole(file, "m_depthWidth", entries.get("m_depthWidth"));
+            height = whole(file, "m_depthHeight", entries.get("m_depthHeight"));
         } else if (k.startsWith("P_rect_") && entries.containsKey("S_rect_" + k.substring(7))) {
             List<Double> s = MatrixSource.parseNumbers(file, "key S_rect_" + k.substring(7), entries.get("S_rect_" + k.substring(7)));
             if (s.size() == 2) {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code P}/{@code p}, {@code width}, {@code height}, {@code D}), {@code camera_calibration_parsers} files
  * ({@code camera_matrix}, {@code projection_matrix}, {@code image_width}), OpenCV FileStorage
  * ({@code camera_matrix}/{@code K}/{@code cameraMatrix}/{@code M1} with {@code data}), plain JSON
- * ({@code fx, fy, cx, cy, width, height}) and Open3D's {@code intrinsic_matrix} (column-major).
+ * ({@code fx, fy, cx, cy, width, height}), Open3D's {@code intrinsic_matrix} (column-major) and Kalibr's
+ * camchain ({@code cam0.intrinsics}).
  */
 final class TreeCamera {
 
@@ -47,6 +48,10 @@ final class TreeCamera {
                     number(file, root, root.containsKey("ppx") ? "ppx" : "cx"),
                     number(file, root, root.containsKey("ppy") ? "ppy" : "cy"), width, height,
                     "fx, fy, cx, cy of " + file, warnings);
+        }
+        Map<?, ?> kalibr = kalibrCamera(root, key);
+        if (kalibr != null) {
+            return kalibr(file, kalibr, warnings);
         }
         if (root.get("intrinsic_matrix") != null) { // Open3D's PinholeCameraIntrinsic: column-major 3x3
             List<Double> m = numbers(file, "intrinsic_matrix", root.get("intrinsic_matrix"));
@@ -83,6 +88,42 @@ final class TreeCamera {
         }
         throw new FileFormatException(file, "keys", "expected a camera matrix (" + K_KEYS + "), a projection matrix ("
                 + P_KEYS + ") or fx, fy, cx, cy; found " + root.keySet());
+    }
+
+    /**
+     * Kalibr's camchain: {@code cam0: {camera_model: pinhole, intrinsics: [fu, fv, pu, pv], resolution: [w, h],
+     * distortion_coeffs: [...]}}; {@code cam0} unless the key names another camera.
+     */
+    private static @Nullable Map<?, ?> kalibrCamera(Map<?, ?> root, @Nullable String key) {
+        Object cam = root.get(key != null ? key : "cam0");
+        if (cam instanceof Map<?, ?> m && m.get("intrinsics") instanceof List<?> l && l.size() == 4) {
+            return m;
+        }
+        return null;
+    }
+
+    private static Intrinsics kalibr(Path file, Map<?, ?> cam, List<String> warnings) throws FileFormatException {
+        Object model = cam.get("camera_model");
+        if (model != null && !"pinhole".equals(model.toString())) {
+            throw new FileFormatException(file, "key camera_model", "expected pinhole (Rerun's camera model), found " + model);
+        }
+        List<Double> k = numbers(file, "intrinsics", cam.get("intrinsics"));
+        int width = 0;
+        int height = 0;
+        if (cam.get("resolution") != null) {
+            List<Double> r = numbers(file, "resolution", cam.get("resolution"));
+            if (r.size() != 2 || r.get(0) <= 0 || r.get(1) <= 0 || r.get(0) != Math.rint(r.get(0)) || r.get(1) != Math.rint(r.get(1))) {
+                throw new FileFormatException(file, "key resolution", "expected [width, height] in whole pixels, found " + r);
+            }
+            width = (int) (double) r.get(0);
+            height = (int) (double) r.get(1);
+        }
+        if (cam.get("distortion_coeffs") != null) {
+            MatrixSource.warnDistortion(numbers(file, "distortion_coeffs", cam.get("distortion_coeffs")),
+                    text(cam.get("distortion_model")), warnings);
+        }
+        return MatrixSource.intrinsics(file, List.of(k.get(0), 0.0, k.get(2), 0.0, k.get(1), k.get(3), 0.0, 0.0, 1.0),
+                "intrinsics [fu, fv, pu, pv] (Kalibr)", width, height, warnings);
     }
 
     private static @Nullable String first(Map<?, ?> root, List<String> keys) {

@@ -260,6 +260,51 @@ class CameraFilesTest {
     }
 
     @Test
+    void ros2ArrayFormKalibrAndScanNet() throws IOException {
+        Intrinsics arr = CameraFiles.read(write("foxy.yaml", """
+                height: 480
+                width: 640
+                d: array('d', [0.0, 0.0, 0.0, 0.0, 0.0])
+                k: array('d', [615.5, 0.0, 320.25, 0.0, 616.5, 240.75, 0.0, 0.0, 1.0])
+                """));
+        assertThat(arr.fx()).isEqualTo(615.5);
+        assertThat(arr.cy()).isEqualTo(240.75);
+
+        Intrinsics kalibr = CameraFiles.read(write("camchain.yaml", """
+                cam0:
+                  camera_model: pinhole
+                  intrinsics: [461.6, 460.3, 363.0, 248.1]
+                  distortion_model: radtan
+                  distortion_coeffs: [-0.28, 0.07, 0.0002, 1.8e-05]
+                  resolution: [752, 480]
+                  rostopic: /cam0/image_raw
+                """));
+        assertThat(kalibr.fx()).isEqualTo(461.6);
+        assertThat(kalibr.fy()).isEqualTo(460.3);
+        assertThat(kalibr.cx()).isEqualTo(363.0);
+        assertThat(kalibr.cy()).isEqualTo(248.1);
+        assertThat(kalibr.width()).isEqualTo(752);
+        assertThat(kalibr.warnings()).singleElement().asString().contains("radtan");
+        assertThatThrownBy(() -> CameraFiles.read(write("omni.yaml", "cam0:\n  camera_model: omni\n  intrinsics: [1, 2, 3, 4]\n")))
+                .hasMessageContaining("key camera_model").hasMessageContaining("found omni");
+
+        Intrinsics scanNet = CameraFiles.read(write("scene0000_00.txt", """
+                colorHeight = 968
+                colorWidth = 1296
+                axisAlignment = 1 0 0 0 0 1 0 0 0 0 1 0 0 0 0 1
+                m_calibrationDepthIntrinsic = 577.590698 0.000000 318.905426 0.000000 0.000000 578.729797 242.683609 0.000000 0.000000 0.000000 1.000000 0.000000 0.000000 0.000000 0.000000 1.000000
+                m_depthWidth = 640
+                m_depthHeight = 480
+                """));
+        assertThat(scanNet.fx()).isEqualTo(577.590698);
+        assertThat(scanNet.cx()).isEqualTo(318.905426);
+        assertThat(scanNet.fy()).isEqualTo(578.729797);
+        assertThat(scanNet.cy()).isEqualTo(242.683609);
+        assertThat(scanNet.width()).isEqualTo(640);
+        assertThat(scanNet.height()).isEqualTo(480);
+    }
+
+    @Test
     void refusalsNameTheFileAndKey() throws IOException {
         assertThatThrownBy(() -> CameraFiles.read(write("zero.yaml", "width: 0\nheight: 0\nK: [0,0,0,0,0,0,0,0,0]\n")))
                 .isInstanceOf(FileFormatException.class).hasMessageContaining("zero.yaml").hasMessageContaining("key K")
