@@ -3,6 +3,7 @@ package io.github.rerun4j.cli;
 import io.github.rerun4j.io.camera.Intrinsics;
 import io.github.rerun4j.io.depth.Disparity;
 import io.github.rerun4j.io.tum.TumSequence;
+import io.github.rerun4j.sdk.types.ChannelDatatype;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,6 +28,10 @@ final class ImportSummary {
             FrameRecipe.Prepared p = r.first();
             o.printf(Locale.ROOT, "  depth: %dx%d %s, meter %s = %s, %s -> %s%n", p.width(), p.height(), p.datatype(),
                     number(p.meter()), p.unitName(), compression.label(), ImportCommand.DEPTH);
+            if (p.datatype() == ChannelDatatype.U8 && p.unitName().contains("default")) {
+                o.println("  note: 8-bit depth is usually a quantised visualisation, not metric; give --depth-unit or "
+                        + "--depth-scale if it is metric");
+            }
         }
         if (disparity != null) {
             o.println("  disparity: depth = " + number(disparity.baseline()) + " m x " + number(disparity.focal())

@@ -334,6 +334,13 @@ class ImportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("fx=535.4 fy=539.2 cx=320.1 cy=247.6 (640x480) from the TUM RGB-D freiburg3 intrinsics")
                 .contains("meter 5000 = tum");
+        BufferedImage grey8 = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+        Path eight = dir.resolve("vis.png");
+        ImageIO.write(grey8, "png", eight.toFile());
+        CliRun vis = CliRun.of("import", eight.toString(), "--out", out.toString());
+        assertThat(vis.exitCode()).as(vis.err()).isZero();
+        assertThat(vis.out()).contains("4x4 U8, meter 1000 = mm (the default for integer depth)")
+                .contains("note: 8-bit depth is usually a quantised visualisation");
         CliRun bad = CliRun.of("import", png.toString(), "--camera-preset", "kinect", "--out", out.toString());
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("--camera-preset kinect: expected one of [freiburg1, freiburg2, freiburg3, ros-default]");
