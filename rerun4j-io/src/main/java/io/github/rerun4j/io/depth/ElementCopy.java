@@ -31,6 +31,12 @@ final class ElementCopy {
             return dst;
         }
         int rowBytes = width * elementSize;
+        if (!bigEndian && order == Order.ROWS_BOTTOM_UP) {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(file, dataOffset + (height - 1 - y) * rowBytes, out, y * rowBytes, rowBytes);
+            }
+            return dst;
+        }
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int src = dataOffset + elementSize * switch (order) {
