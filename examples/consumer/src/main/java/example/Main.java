@@ -1,8 +1,10 @@
 package example;
 
+import io.github.rerun4j.sdk.Archetypes;
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
+import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageReader;
 import io.github.rerun4j.sdk.types.Colormap;
@@ -32,7 +34,10 @@ public class Main {
         }
         for (LogMessage message : LogMessageReader.readAll(file)) {
             if (message instanceof LogMessage.ChunkMessage c) {
-                System.out.println(c.chunk().entityPath() + ": " + c.chunk().rowCount() + " row(s)");
+                Chunk chunk = c.chunk();
+                System.out.println(chunk.entityPath() + ": " + chunk.rowCount() + " row(s)");
+                Archetypes.read(chunk, 0, DepthImage.class).ifPresent(depth ->
+                        System.out.println("  first row: a " + depth.width() + "x" + depth.height() + " depth image"));
             }
         }
     }

@@ -105,9 +105,15 @@ public final class ComparisonReport {
             double points = Json.num(Json.obj(inputs, size), "points");
             double bpBytes = inBytes + RenderBenchmark.POINT_BYTES * points;
             g = "back-projection";
-            rows.add(new Row(g, size, "rerun4j BackProjection.project", bpUs / 1e3, mpix / (bpUs * 1e-6),
+            rows.add(new Row(g, size, "rerun4j BackProjection.projectRdfInto (reused buffers)", bpUs / 1e3, mpix / (bpUs * 1e-6),
                     bpBytes / (bpUs * 1e-6) / 1e9, "", Double.NaN, "", null,
                     String.format(Locale.ROOT, "%.0f points x 28 B (xyz,radius,z,index,t)", points)));
+            Double allocUs = us.get("backProjectionAllocating[" + size + "]");
+            if (allocUs != null) {
+                rows.add(new Row(g, size, "rerun4j BackProjection.project (allocates the cloud)", allocUs / 1e3,
+                        mpix / (allocUs * 1e-6), bpBytes / (allocUs * 1e-6) / 1e9, "", Double.NaN, "", null,
+                        "information: a new exact-size PointCloud per frame"));
+            }
             rows.add(ratioRow(g, size, "numpy (" + npBp.get("best") + ")", npBpMs, mpix, npBpMs * 1e3 / bpUs, "x",
                     PROJECTION_VS_NUMPY, "xyz + radius only (16 B/point)"));
             rows.add(new Row(g, size, "numpy (same_outputs)", npSameMs, mpix / (npSameMs * 1e-3), Double.NaN,

@@ -3,6 +3,7 @@ package io.github.rerun4j.benchmarks;
 import io.github.rerun4j.render.colormap.ColormapLut;
 import io.github.rerun4j.render.projection.Affine3;
 import io.github.rerun4j.render.projection.BackProjection;
+import io.github.rerun4j.render.projection.PointBuffers;
 import io.github.rerun4j.render.projection.PointCloud;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
@@ -37,8 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       The input is already in the Mat (the {@code put} from a {@code short[]} is not timed) and the output
  *       stays native (no {@code get}), so this favours OpenCV. OpenCV runs with its default thread count
  *       ({@link #OPENCV_THREADS} overrides, e.g. {@code -jvmArgsAppend -Dbench.opencvThreads=1});</li>
- *   <li>{@link #backProjection}: {@code BackProjection.project} (identity world transform, meter 1000, range
- *       [0, 65535]) -> {@link PointCloud} (xyz, radius, depth, pixel index, t per valid pixel);</li>
+ *   <li>{@link #backProjection}: {@code BackProjection.projectRdfInto} (identity world transform, meter 1000,
+ *       range [0, 65535]) into reused {@link PointBuffers} (xyz, radius, depth, pixel index, t per valid
+ *       pixel), the way a frame stream is projected; {@link #backProjectionAllocating}: the same through
+ *       {@code BackProjection.project}, which allocates an exact-size {@link PointCloud} per frame;</li>
  *   <li>{@link #copyColormapBytes} / {@link #copyBackProjectionBytes}: the memory-bandwidth bound:
  *       {@code System.arraycopy} of as many bytes as the operation reads plus writes (colormap: 2 + 4 bytes a
  *       pixel; back-projection: 2 bytes a pixel + 28 bytes a point).</li>
@@ -81,6 +84,7 @@ public class RenderBenchmark {
         DepthImage depth;
         Pinhole pinhole;
         int points;
+        PointBuffers buffers;
         byte[] colormapSrc;
         byte[] colormapDst;
         byte[] projectionSrc;
@@ -98,6 +102,7 @@ public class RenderBenchmark {
             depth = DepthImage.fromU16(raw, width, height).withMeter(METER);
             pinhole = Pinhole.fromFocalLengthAndResolution(focal(width), width, height);
             points = BackProjection.project(depth, pinhole, Affine3.identity(), 0f, 65535f).count();
+            buffers = PointBuffers.forPixels(n);
             colormapSrc = new byte[n * (Short.BYTES + Integer.BYTES)];
             colormapDst = new byte[colormapSrc.length];
             projectionSrc = new byte[n * Short.BYTES + points * POINT_BYTES];
@@ -156,7 +161,13 @@ public class RenderBenchmark {
     }
 
     @Benchmark
-    public PointCloud backProjection(Frame f) {
+    public PointBuffers backProjection(Frame f) {
+        BackProjection.projectRdfInto(f.depth, f.pinhole, Affine3.IDENTITY, 0f, 65535f, f.buffers);
+        return f.buffers;
+    }
+
+    @Benchmark
+    public PointCloud backProjectionAllocating(Frame f) {
         return BackProjection.project(f.depth, f.pinhole, Affine3.identity(), 0f, 65535f);
     }
 

@@ -76,7 +76,8 @@ class ReadmeConsumerTest {
         }
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("/world/camera: 1 row(s)")
-                .contains("/world/camera/depth: ");
+                .contains("/world/camera/depth: ")
+                .contains("  first row: a 300x200 depth image");
         assertThat(Files.size(rrd)).isGreaterThan(10L * 300 * 200 * 2);
     }
 

@@ -44,7 +44,7 @@ public final class DataframeCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--timeline", paramLabel = "NAME",
-            description = "Timeline of the time column (default: log_tick if present, else the first timeline; static rows only if the file has none).")
+            description = "Timeline of the time column (default: the one Rerun opens on: a timeline you logged before log_time before log_tick, then the most rows; static rows only if the file has none).")
     private String timeline;
 
     @Option(names = "--entity", paramLabel = "PATH",

@@ -3,6 +3,8 @@ package io.github.rerun4j.cli;
 import io.github.rerun4j.render.image.DepthImageRenderer2D;
 import io.github.rerun4j.render.image.DepthRange;
 import io.github.rerun4j.render.image.RenderOverrides;
+import io.github.rerun4j.render.projection.Vec3;
+import io.github.rerun4j.render.raster3d.Camera3D;
 import io.github.rerun4j.render.scene.DepthCloud;
 import io.github.rerun4j.render.scene.View3D;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
@@ -51,6 +53,14 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "NAME", description = "Override the magnification filter: nearest, linear, bicubic.")
     private String filter;
 
+    @Option(names = "--eye", paramLabel = "X,Y,Z",
+            description = "3d only: where the eye is, in scene units (default: Rerun's default eye for the framed scene).")
+    private String eye;
+
+    @Option(names = "--target", paramLabel = "X,Y,Z",
+            description = "3d only: the point looked at (default: the centre of the framed scene).")
+    private String target;
+
     @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "The PNG file to write.")
     private Path out;
 
@@ -71,6 +81,11 @@ public final class RenderCommand implements Callable<Integer> {
         Scene s = Scene.load(scene);
         RenderOverrides overrides = overrides();
         int[] wh = size == null ? null : parseSize(size);
+        Vec3 eyeAt = eye == null ? null : parsePoint("--eye", eye);
+        Vec3 targetAt = target == null ? null : parsePoint("--target", target);
+        if (view != View.THREE_D && (eyeAt != null || targetAt != null)) {
+            throw CliException.usage((eyeAt != null ? "--eye" : "--target") + " only applies to --view 3d");
+        }
         if (view == View.THREE_D) {
             return render3d(s, overrides, wh == null ? new int[] {1024, 768} : wh);
         }
@@ -89,12 +104,46 @@ public final class RenderCommand implements Callable<Integer> {
         // Scene axes as Rerun takes them: a ViewCoordinates on the root entity, else right-handed Z up.
         ViewCoordinates axes = ArchetypeQueries.viewCoordinatesAt(s.store(), "/", s.timeline(), s.time())
                 .map(Latest::value).orElse(ViewCoordinates.RFU);
-        int[] pixels = View3D.render(cloud, axes, wh[0], wh[1]);
+        int[] pixels = View3D.render(cloud, axes, wh[0], wh[1], camera(cloud, axes));
         Png.write(out, pixels, wh[0], wh[1]);
         spec.commandLine().getOut().println("Wrote " + out + " (" + wh[0] + "x" + wh[1] + ", 3D view: "
                 + cloud.points().count() + " points of " + s.entity() + s.describeTime() + " under the pinhole at "
                 + cloud.camera().entityPath() + ")");
         return s.finish(spec.commandLine().getErr());
+    }
+
+    /** The default eye with {@code --eye} / {@code --target} applied; a degenerate pair is a usage error. */
+    private Camera3D camera(DepthCloud cloud, ViewCoordinates axes) {
+        Camera3D camera = View3D.defaultCamera(cloud, axes);
+        try {
+            if (target != null) {
+                camera = camera.withTarget(parsePoint("--target", target));
+            }
+            if (eye != null) {
+                camera = camera.withEye(parsePoint("--eye", eye));
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--eye " + (eye == null ? "(default)" : eye) + " --target "
+                    + (target == null ? "(default)" : target) + ": " + e.getMessage(), e);
+        }
+        return camera;
+    }
+
+    /** {@code X,Y,Z}: three finite numbers. */
+    static Vec3 parsePoint(String option, String text) {
+        String[] parts = text.split(",");
+        try {
+            if (parts.length == 3) {
+                Vec3 p = new Vec3(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()),
+                        Double.parseDouble(parts[2].trim()));
+                if (p.isFinite()) {
+                    return p;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CliException.usage(option + " " + text + ": expected X,Y,Z with three finite numbers, e.g. 0,-5,2");
     }
 
     private RenderOverrides overrides() {

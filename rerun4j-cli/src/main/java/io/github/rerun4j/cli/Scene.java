@@ -149,13 +149,12 @@ record Scene(ChunkStore store, String entity, String timeline, long time, Path f
 
     /**
      * The timeline to query: {@code requested} if the store has it (else a usage error listing the timelines),
-     * or by default {@code log_tick} if present, else the first timeline by name; null when the store has only
-     * static data.
+     * or by default {@link ChunkStore#defaultTimeline()}; null when the store has only static data.
      */
     static String resolveTimeline(ChunkStore store, String requested, Path file) {
         Map<String, TimelineInfo> timelines = store.timelines();
         if (requested == null) {
-            return timelines.containsKey("log_tick") ? "log_tick" : timelines.keySet().stream().sorted().findFirst().orElse(null);
+            return store.defaultTimeline().orElse(null);
         }
         if (!timelines.containsKey(requested)) {
             throw CliException.usage("no timeline " + requested + " in " + file + "; timelines: "

@@ -15,7 +15,7 @@ final class SceneOptions {
     String entity;
 
     @Option(names = "--timeline", paramLabel = "NAME",
-            description = "Timeline to query (default: log_tick if present, else the first timeline; none for static-only data).")
+            description = "Timeline to query (default: the one Rerun opens on: a timeline you logged before log_time before log_tick, then the most rows; none for static-only data).")
     String timeline;
 
     @Option(names = "--time", paramLabel = "VALUE",

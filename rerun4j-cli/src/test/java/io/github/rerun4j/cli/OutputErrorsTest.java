@@ -34,8 +34,7 @@ class OutputErrorsTest {
 
     @BeforeAll
     static void writeDemo() {
-        assertThat(CliRun.of("demo", "--no-serve", "--out", dir.toString()).exitCode()).isZero();
-        threeD = dir.resolve(DemoCommand.THREE_D_FILE);
+        threeD = TestFiles.threeD(dir);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
+import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.chunk.Tuid;
 import io.github.rerun4j.sdk.types.EntityPath;
 import java.io.IOException;
@@ -55,6 +56,9 @@ public final class ChunkStore {
     private final Map<String, EntityIndex> entities = new HashMap<>();
     private final Map<String, TimelineInfo> timelines = new LinkedHashMap<>();
     private long rowCount;
+    /** Bumped by every chunk added: cached answers of an older generation are stale. Guarded by {@code lock}. */
+    private long generation;
+    private final Map<String, DataTimes> dataTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An empty store. */
     public ChunkStore() {
@@ -108,6 +112,7 @@ public final class ChunkStore {
                 }
             }
             rowCount += chunk.rowCount();
+            generation++;
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -261,6 +266,61 @@ public final class ChunkStore {
     /** Every timeline with at least one row, by name, sorted by name. */
     public Map<String, TimelineInfo> timelines() {
         return read(() -> new TreeMap<>(timelines));
+    }
+
+    /**
+     * The timeline a view opens on when none is asked for, as Rerun 0.33 picks it: the highest
+     * {@link #timelineRank rank}, then the most rows, then the last name; empty for static-only data. The
+     * one home of this rule (CLI, viewer API and page all ask here). As data arrives the answer can change
+     * (a {@code frame} timeline appearing beats {@code log_tick}).
+     */
+    public Optional<String> defaultTimeline() {
+        return read(() -> timelines.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, TimelineInfo>>comparingInt(e -> timelineRank(e.getKey(), e.getValue().type()))
+                        .thenComparingLong(e -> e.getValue().rowCount())
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey));
+    }
+
+    /**
+     * Rerun's preference among timelines (its {@code pick_best_timeline}): MCAP imports'
+     * {@code message_log_time} first, then any timeline the user logged, then the SDKs' built-in
+     * {@code log_time}, then {@code log_tick}. A built-in counts as one only with its own type: a user's
+     * timestamp timeline named {@code log_tick} is a user timeline.
+     */
+    static int timelineRank(String name, TimeType type) {
+        if (name.equals("message_log_time")) {
+            return 3;
+        }
+        if (name.equals("log_time") && type == TimeType.TIMESTAMP) {
+            return 1;
+        }
+        if (name.equals("log_tick") && type == TimeType.SEQUENCE) {
+            return 0;
+        }
+        return 2;
+    }
+
+    /**
+     * The distinct times, ascending, at which {@code timeline} has data: every row the range query sees
+     * (static data shadows a component's temporal rows, as in Rerun, so those times do not count). What a
+     * timeline scrubber snaps to. Empty for an unknown timeline. Cached until the next chunk is added.
+     *
+     * <pre>{@code
+     * List<Long> frames = store.dataTimes("frame");   // e.g. [0, 1, 2, 3, 4]
+     * }</pre>
+     */
+    public List<Long> dataTimes(String timeline) {
+        java.util.Objects.requireNonNull(timeline, "timeline");
+        return read(() -> {
+            DataTimes cached = dataTimes.get(timeline);
+            if (cached != null && cached.generation() == generation) {
+                return cached.times();
+            }
+            DataTimes fresh = DataTimes.compute(this, timeline, generation);
+            dataTimes.put(timeline, fresh);
+            return fresh.times();
+        });
     }
 
     /** The largest time on {@code timeline}; empty if the store has no row on it. */

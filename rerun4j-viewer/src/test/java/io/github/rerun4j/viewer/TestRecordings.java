@@ -25,6 +25,15 @@ public final class TestRecordings {
     private TestRecordings() {
     }
 
+    /** A loopback viewer on a free port showing {@code frames} frames written to {@code dir/frames.rrd}. */
+    public static Viewer viewing(Path dir, int frames) throws java.io.IOException {
+        Path file = dir.resolve("frames.rrd");
+        write(file, frames);
+        Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0);
+        viewer.load(file);
+        return viewer;
+    }
+
     /** Writes {@code frames} frames to {@code file}, one chunk each. */
     public static void write(Path file, int frames) {
         try (RecordingStream rec = RecordingStream.builder("test_frames").batching(BatcherConfig.IMMEDIATE).defaultTimelines(false).saveTo(file)) {

@@ -80,15 +80,22 @@ public final class DepthValues {
         int n = count(image);
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
-            if (datatype == ChannelDatatype.U64) {
-                out[i] = unsignedToFloat(le64(bytes, i * 8));
-            } else if (datatype == ChannelDatatype.I64) {
-                out[i] = (float) le64(bytes, i * 8); // long -> float directly: one rounding, not two
-            } else {
-                out[i] = (float) read(bytes, datatype, i); // the double is exact, so one rounding
-            }
+            out[i] = gpuValue(bytes, datatype, i);
         }
         return out;
+    }
+
+    /**
+     * Element {@code index} as the f32 the viewer's shader works with (see {@link #toGpuValues}), for callers
+     * that read a few texels and must not copy the whole image (a small render of a huge frame).
+     */
+    public static float gpuValue(ByteBuffer bytes, ChannelDatatype datatype, int index) {
+        if (datatype == ChannelDatatype.U64) {
+            return unsignedToFloat(le64(bytes, index * 8));
+        } else if (datatype == ChannelDatatype.I64) {
+            return (float) le64(bytes, index * 8); // long -> float directly: one rounding, not two
+        }
+        return (float) read(bytes, datatype, index); // the double is exact, so one rounding
     }
 
     /**

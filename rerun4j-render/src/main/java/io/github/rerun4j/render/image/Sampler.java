@@ -26,6 +26,17 @@ public final class Sampler {
         BICUBIC
     }
 
+    /**
+     * Normalised t of texel {@code (x, y)}, both already clamped to the image: lets the 2D renderer read
+     * texels on demand instead of normalising the whole image first (a 200x200 picture of a 20000x20000
+     * frame must not need 1.6 GB).
+     */
+    @FunctionalInterface
+    public interface Texels {
+        /** The value of texel {@code (x, y)}, {@code 0 <= x < width}, {@code 0 <= y < height}. */
+        float at(int x, int y);
+    }
+
     private Sampler() {
     }
 
@@ -34,7 +45,10 @@ public final class Sampler {
      * bicubic only when magnified and bilinear when minified. A null setting means the default, Nearest.
      */
     public static Filter choose(MagnificationFilter setting, boolean magnified) {
-        if (setting == null || setting == MagnificationFilter.NEAREST) {
+        if (setting == null) {
+            setting = EffectiveDepthImage.DEFAULT_FILTER;
+        }
+        if (setting == MagnificationFilter.NEAREST) {
             return Filter.NEAREST;
         }
         if (setting == MagnificationFilter.BICUBIC && magnified) {
@@ -54,6 +68,11 @@ public final class Sampler {
 
     /** Samples {@code values} (row-major {@code width × height}) at texel-space point {@code (px, py)}. */
     public static float sample(float[] values, int width, int height, float px, float py, Filter filter) {
+        return sample(arrayTexels(values, width), width, height, px, py, filter);
+    }
+
+    /** Samples the texels of a {@code width × height} image at texel-space point {@code (px, py)}. */
+    public static float sample(Texels values, int width, int height, float px, float py, Filter filter) {
         switch (filter) {
             case NEAREST: return nearest(values, width, height, px, py);
             case BILINEAR: return bilinear(values, width, height, px, py);
@@ -64,11 +83,26 @@ public final class Sampler {
 
     /** Texel {@code clamp(floor(p), 0, size − 1)}. */
     public static float nearest(float[] values, int width, int height, float px, float py) {
-        return texel(values, width, height, (int) Math.floor(px), (int) Math.floor(py));
+        return nearest(arrayTexels(values, width), width, height, px, py);
     }
 
     /** Bilinear: {@code c = p − 0.5}, base texel {@code floor(c)}, weights {@code c − floor(c)}. */
     public static float bilinear(float[] values, int width, int height, float px, float py) {
+        return bilinear(arrayTexels(values, width), width, height, px, py);
+    }
+
+    /** Catmull-Rom bicubic, see {@link #bicubic(Texels, int, int, float, float)}. */
+    public static float bicubic(float[] values, int width, int height, float px, float py) {
+        return bicubic(arrayTexels(values, width), width, height, px, py);
+    }
+
+    /** Texel {@code clamp(floor(p), 0, size − 1)}. */
+    public static float nearest(Texels values, int width, int height, float px, float py) {
+        return texel(values, width, height, (int) Math.floor(px), (int) Math.floor(py));
+    }
+
+    /** Bilinear: {@code c = p − 0.5}, base texel {@code floor(c)}, weights {@code c − floor(c)}. */
+    public static float bilinear(Texels values, int width, int height, float px, float py) {
         float cx = px - 0.5f;
         float cy = py - 0.5f;
         int bx = (int) Math.floor(cx);
@@ -85,7 +119,7 @@ public final class Sampler {
      * Catmull-Rom bicubic over texels {@code b−1 … b+2} in both axes (same {@code b}, {@code f} as
      * bilinear), clamped to [0, 1] afterwards because the kernel overshoots at steps.
      */
-    public static float bicubic(float[] values, int width, int height, float px, float py) {
+    public static float bicubic(Texels values, int width, int height, float px, float py) {
         float cx = px - 0.5f;
         float cy = py - 0.5f;
         int bx = (int) Math.floor(cx);
@@ -123,9 +157,13 @@ public final class Sampler {
         return a * (1f - f) + b * f;
     }
 
-    private static float texel(float[] values, int width, int height, int x, int y) {
+    private static float texel(Texels values, int width, int height, int x, int y) {
         int cx = Math.min(Math.max(x, 0), width - 1);
         int cy = Math.min(Math.max(y, 0), height - 1);
-        return values[cy * width + cx];
+        return values.at(cx, cy);
+    }
+
+    private static Texels arrayTexels(float[] values, int width) {
+        return (x, y) -> values[y * width + x];
     }
 }

@@ -1,6 +1,8 @@
 package io.github.rerun4j.render.projection;
 
 import io.github.rerun4j.render.image.DepthRange;
+import io.github.rerun4j.render.image.DepthValues;
+import io.github.rerun4j.render.image.EffectiveDepthImage;
 import io.github.rerun4j.render.image.Meter;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
@@ -66,41 +68,19 @@ public final class BackProjection {
 
     /**
      * The core: {@code worldFromRdf} already contains the camera-axes conversion (see
-     * {@link PinholeCamera#worldFromRdf()}).
+     * {@link PinholeCamera#worldFromRdf()}). Allocates the cloud at its exact size (one counting pass
+     * first); use {@link #projectRdfInto} to reuse arrays across frames.
      */
     public static PointCloud projectRdf(DepthImage depth, Pinhole pinhole, Affine3 worldFromRdf,
                                         float rangeMin, float rangeMax) {
+        checkSize(depth);
         final int w = depth.width();
         final int h = depth.height();
-        if (3L * w * h > Integer.MAX_VALUE - 8) { // xyz must fit one Java array
-            throw new IllegalArgumentException("depth image too large for one point cloud: " + w + "x" + h);
-        }
-        final int n = w * h;
-
-        final float invMeter = 1f / Meter.effective(depth);  // the shader multiplies by f32(1/meter)
-        final float fx = pinhole.focalLengthX();
-        final float fy = pinhole.focalLengthY();
-        final float cx = pinhole.imageFromCamera().get(0, 2);
-        final float cy = pinhole.imageFromCamera().get(1, 2);
-        final float resH = pinhole.resolution() != null ? pinhole.resolution().height() : 1f;
-        final float fill = depth.pointFillRatio() != null ? depth.pointFillRatio() : 1f;
-        // |fy|: a negative focal length (flipped image) would give a negative radius, which Rerun would
-        // misread as a size in UI points; the magnitude is the physical pixel footprint.
-        final float radiusPerZ = (float) (fill * resH / (Math.abs(fy) * (double) h) * worldFromRdf.averageScale());
-        final float r0 = rangeMin * invMeter;
-        final float span = rangeMax * invMeter - r0;
-
-        final float m00 = (float) worldFromRdf.get(0, 0), m01 = (float) worldFromRdf.get(0, 1);
-        final float m02 = (float) worldFromRdf.get(0, 2), m03 = (float) worldFromRdf.get(0, 3);
-        final float m10 = (float) worldFromRdf.get(1, 0), m11 = (float) worldFromRdf.get(1, 1);
-        final float m12 = (float) worldFromRdf.get(1, 2), m13 = (float) worldFromRdf.get(1, 3);
-        final float m20 = (float) worldFromRdf.get(2, 0), m21 = (float) worldFromRdf.get(2, 1);
-        final float m22 = (float) worldFromRdf.get(2, 2), m23 = (float) worldFromRdf.get(2, 3);
-
+        final float invMeter = 1f / Meter.effective(depth);
         DepthRows rows = new DepthRows(depth);
         float[] row = new float[w];
-        // First pass: count the valid pixels, so the outputs are allocated once at their exact size (holes
-        // are common in real depth; allocating for every pixel and trimming cost more than the projection).
+        // Count the valid pixels first, so the outputs are allocated once at their exact size (holes are
+        // common in real depth; allocating for every pixel and trimming cost more than the projection).
         int count = 0;
         for (int y = 0; y < h; y++) {
             rows.read(y, row);
@@ -116,6 +96,112 @@ public final class BackProjection {
         float[] zs = new float[count];
         int[] index = new int[count];
         float[] t = new float[count];
+        fill(depth, pinhole, worldFromRdf, rangeMin, rangeMax, xyz, radii, zs, index, t);
+        return new PointCloud(xyz, radii, zs, index, t, w, h);
+    }
+
+    /**
+     * As {@link #project(DepthImage, PinholeCamera, float, float)}, into caller-provided buffers (no
+     * allocation). Returns the number of points, also {@code out.count()}.
+     *
+     * @throws IllegalArgumentException if {@code out} holds fewer than {@code width * height} points
+     */
+    public static int projectInto(DepthImage depth, PinholeCamera camera, float rangeMin, float rangeMax,
+                                  PointBuffers out) {
+        return projectRdfInto(depth, camera.pinhole(), camera.worldFromRdf(), rangeMin, rangeMax, out);
+    }
+
+    /**
+     * As {@link #projectRdf}, into caller-provided buffers: one pass, no allocation. Returns the number of
+     * points, also {@code out.count()}; the points are identical to those {@link #projectRdf} returns.
+     *
+     * @throws IllegalArgumentException if {@code out} holds fewer than {@code width * height} points
+     */
+    public static int projectRdfInto(DepthImage depth, Pinhole pinhole, Affine3 worldFromRdf,
+                                     float rangeMin, float rangeMax, PointBuffers out) {
+        checkSize(depth);
+        long pixels = (long) depth.width() * depth.height();
+        if (out.capacity() < pixels) {
+            throw new IllegalArgumentException("out holds " + out.capacity() + " points, expected at least "
+                    + depth.width() + "x" + depth.height() + " = " + pixels + " (PointBuffers.forPixels)");
+        }
+        int n = fill(depth, pinhole, worldFromRdf, rangeMin, rangeMax,
+                out.xyz(), out.radii(), out.depthMeters(), out.pixelIndex(), out.t());
+        out.finish(n, depth.width(), depth.height());
+        return n;
+    }
+
+    /**
+     * The world position of one pixel at depth {@code z} metres, with the very f32 arithmetic of the cloud
+     * (hover reports exactly the point the 3D view draws). {@code z} should be {@link #depthMetres}.
+     */
+    public static float[] worldPoint(Pinhole pinhole, Affine3 worldFromRdf, int x, int y, float z) {
+        final float cx = pinhole.imageFromCamera().get(0, 2);
+        final float cy = pinhole.imageFromCamera().get(1, 2);
+        final float rx = ((float) x - cx) / pinhole.focalLengthX();
+        final float rayY = ((float) y - cy) / pinhole.focalLengthY();
+        float[] p = new float[3];
+        for (int r = 0; r < 3; r++) {
+            final float by = (float) worldFromRdf.get(r, 1) * rayY + (float) worldFromRdf.get(r, 2);
+            p[r] = ((float) worldFromRdf.get(r, 0) * rx + by) * z + (float) worldFromRdf.get(r, 3);
+        }
+        return p;
+    }
+
+    /** Depth in metres of pixel {@code (x, y)} as the GPU computes it: the f32 texel times f32(1 / meter). */
+    public static float depthMetres(DepthImage depth, int x, int y) {
+        DepthValues.get(depth, x, y); // bounds check with the pixel named
+        float raw = DepthValues.gpuValue(depth.buffer().asByteBuffer(), depth.datatype(), y * depth.width() + x);
+        return raw * (1f / Meter.effective(depth));
+    }
+
+    /** True if a depth of {@code z} metres becomes a point (§5.3 step 2: {@code 0 < z < f32::MAX}). */
+    public static boolean isValidDepth(float z) {
+        return z > 0f && z < Float.MAX_VALUE;
+    }
+
+    /**
+     * Sphere radius per metre of depth: {@code fill * res_h / (|fy| * H) * averageScale(worldFromRdf)},
+     * {@code res_h} the Pinhole resolution's height (1 without one), {@code H} the image height (§5.4).
+     */
+    public static float radiusPerDepth(Pinhole pinhole, int imageHeight, float fillRatio, Affine3 worldFromRdf) {
+        final float resH = pinhole.resolution() != null ? pinhole.resolution().height() : 1f;
+        // |fy|: a negative focal length (flipped image) would give a negative radius, which Rerun would
+        // misread as a size in UI points; the magnitude is the physical pixel footprint.
+        return (float) (fillRatio * resH / (Math.abs(pinhole.focalLengthY()) * (double) imageHeight)
+                * worldFromRdf.averageScale());
+    }
+
+    private static void checkSize(DepthImage depth) {
+        if (3L * depth.width() * depth.height() > Integer.MAX_VALUE - 8) { // xyz must fit one Java array
+            throw new IllegalArgumentException("depth image too large for one point cloud: "
+                    + depth.width() + "x" + depth.height());
+        }
+    }
+
+    /** The kernel: writes every valid pixel's point into the arrays (large enough), returns the count. */
+    private static int fill(DepthImage depth, Pinhole pinhole, Affine3 worldFromRdf, float rangeMin,
+                            float rangeMax, float[] xyz, float[] radii, float[] zs, int[] index, float[] t) {
+        final int w = depth.width();
+        final int h = depth.height();
+        final float invMeter = 1f / Meter.effective(depth);  // the shader multiplies by f32(1/meter)
+        final float fx = pinhole.focalLengthX();
+        final float fy = pinhole.focalLengthY();
+        final float cx = pinhole.imageFromCamera().get(0, 2);
+        final float cy = pinhole.imageFromCamera().get(1, 2);
+        final float radiusPerZ = radiusPerDepth(pinhole, h, EffectiveDepthImage.pointFillRatio(depth), worldFromRdf);
+        final float r0 = rangeMin * invMeter;
+        final float span = rangeMax * invMeter - r0;
+
+        final float m00 = (float) worldFromRdf.get(0, 0), m01 = (float) worldFromRdf.get(0, 1);
+        final float m02 = (float) worldFromRdf.get(0, 2), m03 = (float) worldFromRdf.get(0, 3);
+        final float m10 = (float) worldFromRdf.get(1, 0), m11 = (float) worldFromRdf.get(1, 1);
+        final float m12 = (float) worldFromRdf.get(1, 2), m13 = (float) worldFromRdf.get(1, 3);
+        final float m20 = (float) worldFromRdf.get(2, 0), m21 = (float) worldFromRdf.get(2, 1);
+        final float m22 = (float) worldFromRdf.get(2, 2), m23 = (float) worldFromRdf.get(2, 3);
+
+        DepthRows rows = new DepthRows(depth);
+        float[] row = new float[w];
         // The ray direction of each column, once: the inner loop then has no division.
         float[] rayX = new float[w];
         for (int x = 0; x < w; x++) {
@@ -149,6 +235,6 @@ public final class BackProjection {
                 k++;
             }
         }
-        return new PointCloud(xyz, radii, zs, index, t, w, h);
+        return k;
     }
 }

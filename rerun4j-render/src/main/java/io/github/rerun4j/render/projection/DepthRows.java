@@ -16,11 +16,17 @@ final class DepthRows {
     private final ByteBuffer bytes;     // little-endian, absolute reads only
     private final ChannelDatatype type;
     private final int width;
+    // U16 (the usual depth format): one bulk copy of the row, then a tight conversion loop.
+    private final java.nio.ShortBuffer shorts;
+    private final short[] shortRow;
 
     DepthRows(DepthImage depth) {
         this.bytes = depth.buffer().asByteBuffer();
         this.type = depth.datatype();
         this.width = depth.width();
+        boolean u16 = type == ChannelDatatype.U16;
+        this.shorts = u16 ? bytes.asShortBuffer() : null;
+        this.shortRow = u16 ? new short[width] : null;
     }
 
     /** Fills {@code dst[0..width)} with row {@code y}. */
@@ -31,7 +37,11 @@ final class DepthRows {
         switch (type) {
             case U8 -> { for (int x = 0; x < w; x++) dst[x] = b.get(e + x) & 0xFF; }
             case I8 -> { for (int x = 0; x < w; x++) dst[x] = b.get(e + x); }
-            case U16 -> { for (int x = 0; x < w; x++) dst[x] = b.getShort((e + x) << 1) & 0xFFFF; }
+            case U16 -> {
+                short[] r = shortRow;
+                shorts.get(e, r, 0, w);
+                for (int x = 0; x < w; x++) dst[x] = r[x] & 0xFFFF;
+            }
             case I16 -> { for (int x = 0; x < w; x++) dst[x] = b.getShort((e + x) << 1); }
             case F16 -> { for (int x = 0; x < w; x++) dst[x] = DepthValues.halfToFloat(b.getShort((e + x) << 1)); }
             case U32 -> { for (int x = 0; x < w; x++) dst[x] = b.getInt((e + x) << 2) & 0xFFFFFFFFL; }

@@ -93,6 +93,16 @@ public record Camera3D(Vec3 eye, Vec3 target, Vec3 up, double fovYRadians) {
         return new Camera3D(eye, target, up, fov);
     }
 
+    /** Copy looking from {@code eye} (same target, up and field of view); validated like the constructor. */
+    public Camera3D withEye(Vec3 eye) {
+        return new Camera3D(eye, target, up, fovYRadians);
+    }
+
+    /** Copy looking at {@code target} (same eye, up and field of view); validated like the constructor. */
+    public Camera3D withTarget(Vec3 target) {
+        return new Camera3D(eye, target, up, fovYRadians);
+    }
+
     /** Unit view direction. */
     public Vec3 forward() {
         return target.minus(eye).normalized();

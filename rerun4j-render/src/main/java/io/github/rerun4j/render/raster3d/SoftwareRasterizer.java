@@ -252,13 +252,20 @@ public final class SoftwareRasterizer {
      * ({@code 0xAARRGGBB}).
      */
     public void drawGrid(ViewCoordinates sceneAxes, double spacing, int halfLines, int argb) {
+        drawGrid(sceneAxes, Vec3.ZERO, spacing, halfLines, argb);
+    }
+
+    /**
+     * The same grid centred on {@code centre} (which also sets the plane's height), e.g. under the scene.
+     */
+    public void drawGrid(ViewCoordinates sceneAxes, Vec3 centre, double spacing, int halfLines, int argb) {
         Vec3 right = ViewBasis.direction(sceneAxes, ViewDir.RIGHT);
         Vec3 fwd = ViewBasis.direction(sceneAxes, ViewDir.FORWARD);
         double extent = halfLines * spacing;
         Vec3[] ends = new Vec3[4 * (2 * halfLines + 1)];
         int k = 0;
         for (int i = -halfLines; i <= halfLines; i++) {
-            Vec3 offR = right.times(i * spacing), offF = fwd.times(i * spacing);
+            Vec3 offR = centre.plus(right.times(i * spacing)), offF = centre.plus(fwd.times(i * spacing));
             ends[k++] = offR.minus(fwd.times(extent));
             ends[k++] = offR.plus(fwd.times(extent));
             ends[k++] = offF.minus(right.times(extent));

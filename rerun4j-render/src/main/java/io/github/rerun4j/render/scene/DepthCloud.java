@@ -2,6 +2,7 @@ package io.github.rerun4j.render.scene;
 
 import io.github.rerun4j.render.colormap.Colormaps;
 import io.github.rerun4j.render.image.DepthRange;
+import io.github.rerun4j.render.image.EffectiveDepthImage;
 import io.github.rerun4j.render.image.RenderOverrides;
 import io.github.rerun4j.render.projection.BackProjection;
 import io.github.rerun4j.render.projection.PinholeCamera;
@@ -24,10 +25,11 @@ import io.github.rerun4j.sdk.types.Colormap;
  */
 public record DepthCloud(PointCloud points, int[] argb, PinholeCamera camera) {
 
+    /** The cloud of {@code image} through {@code camera}, settings resolved by {@link EffectiveDepthImage}. */
     public static DepthCloud of(DepthImage image, PinholeCamera camera, RenderOverrides overrides) {
-        RenderOverrides o = overrides == null ? RenderOverrides.NONE : overrides;
-        DepthRange range = o.range() != null ? o.range() : DepthRange.effectiveRange(image);
-        Colormap colormap = o.colormap() != null ? o.colormap() : image.colormap() != null ? image.colormap() : Colormap.TURBO;
+        EffectiveDepthImage effective = EffectiveDepthImage.of(image, overrides);
+        DepthRange range = effective.range();
+        Colormap colormap = effective.colormap();
         PointCloud points = BackProjection.project(image, camera, range.min(), range.max());
         float[] t = points.t();
         int[] argb = new int[points.count()];

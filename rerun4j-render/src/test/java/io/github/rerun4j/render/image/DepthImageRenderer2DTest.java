@@ -121,15 +121,31 @@ class DepthImageRenderer2DTest {
     }
 
     @Test
-    void nanPixelsGetTheZeroColorAndCostmapZeroIsTransparent() {
+    void nanPixelsGetTheOneColorAndCostmapZeroIsTransparent() {
+        // Rerun leaves NaN undefined; the official viewer in the reference environment shows t = 1 (§3.2).
         DepthImage img = DepthImage.fromF32(new float[] {Float.NaN, 0f, 2f}, 3, 1);
         int[] px = DepthImageRenderer2D.render(img);
-        assertThat(px[0]).isEqualTo(Colormaps.argb(Colormap.TURBO, 0f));
+        assertThat(px[0]).isEqualTo(Colormaps.argb(Colormap.TURBO, 1f));
+        assertThat(px[1]).isEqualTo(Colormaps.argb(Colormap.TURBO, 0f));
         int[] cost = DepthImageRenderer2D.render(img, 3, 1, RenderOverrides.NONE.withColormap(Colormap.RVIZ_COSTMAP));
-        assertThat(cost[0]).isZero();
+        assertThat(cost[0]).isEqualTo(Colormaps.argb(Colormap.RVIZ_COSTMAP, 1f));
         assertThat(cost[1]).isZero();
         assertThat(Argb.alpha(cost[2])).isEqualTo(255);
     }
+
+    @Test
+    void nanFromAnEmptyRangeAndFromAFilterFootprintIsTheOneColorToo() {
+        // 0/0: value equal to both ends of a zero-width range.
+        DepthImage flat = DepthImage.fromF32(new float[] {5f, 5f}, 2, 1);
+        int[] px = DepthImageRenderer2D.render(flat, 2, 1, RenderOverrides.NONE.withRange(new DepthRange(5f, 5f)));
+        assertThat(px[0]).isEqualTo(Colormaps.argb(Colormap.TURBO, 1f));
+        // A bilinear sample whose footprint holds a NaN is NaN.
+        DepthImage withNan = DepthImage.fromF32(new float[] {Float.NaN, 0f}, 2, 1);
+        int[] lin = DepthImageRenderer2D.render(withNan, 8, 1, RenderOverrides.NONE
+                .withFilter(MagnificationFilter.LINEAR).withRange(new DepthRange(0f, 1f)));
+        assertThat(lin[2]).isEqualTo(Colormaps.argb(Colormap.TURBO, 1f));
+    }
+
 
     private static int gray(int v) {
         return Argb.pack(v, v, v, 255);

@@ -1,15 +1,11 @@
 package io.github.rerun4j.sdk.rrd;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.WireFormat;
 import io.github.rerun4j.sdk.chunk.Tuid;
 import io.github.rerun4j.sdk.types.ErrorText;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
-import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +36,7 @@ final class PayloadDecoder {
     private final long payloadOffset;
     private final long messageOffset;
     private final String what;
-    private final CodedInputStream in;
+    private final ProtoReader in;
     private Compression compression = Compression.NONE;
 
     private PayloadDecoder(byte[] payload, long messageOffset, String what) {
@@ -48,7 +44,7 @@ final class PayloadDecoder {
         this.messageOffset = messageOffset;
         this.payloadOffset = messageOffset + 16;
         this.what = what;
-        this.in = CodedInputStream.newInstance(payload);
+        this.in = new ProtoReader(payload);
     }
 
     /** The decoded message and how its payload was compressed. */
@@ -68,11 +64,8 @@ final class PayloadDecoder {
             return new Decoded(message, decoder.compression);
         } catch (RrdFormatException e) {
             throw e;
-        } catch (InvalidProtocolBufferException e) {
+        } catch (ProtoReader.MalformedProtobufException e) {
             throw decoder.error("malformed protobuf: " + e.getMessage(), e);
-        } catch (IOException e) {
-            // CodedInputStream declares IOException; over an array only protobuf errors can occur, but stay typed.
-            throw decoder.error("unreadable protobuf: " + e.getMessage(), e);
         } catch (LZ4Exception e) {
             throw decoder.error("corrupt LZ4 payload: " + e.getMessage(), e);
         } catch (IllegalArgumentException | IndexOutOfBoundsException | BufferUnderflowException e) {
@@ -91,11 +84,11 @@ final class PayloadDecoder {
         };
     }
 
-    private RrdMessage setStoreInfo() throws IOException {
+    private RrdMessage setStoreInfo() throws RrdFormatException, ProtoReader.MalformedProtobufException {
         Tuid rowId = null;
         StoreInfo info = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> rowId = tuid(tag, "SetStoreInfo.row_id");
                 case 2 -> info = storeInfo(tag);
                 default -> in.skipField(tag);
@@ -104,7 +97,7 @@ final class PayloadDecoder {
         return new RrdMessage.SetStoreInfo(required(rowId, "SetStoreInfo.row_id"), required(info, "SetStoreInfo.info"));
     }
 
-    private RrdMessage arrowMsg() throws IOException {
+    private RrdMessage arrowMsg() throws RrdFormatException, ProtoReader.MalformedProtobufException {
         StoreId storeId = null;
         Tuid chunkId = null;
         Boolean isStatic = null;
@@ -114,24 +107,24 @@ final class PayloadDecoder {
         int payloadLength = 0;
         long payloadFieldOffset = payloadOffset;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> storeId = complete(storeId(tag, "ArrowMsg.store_id"), "ArrowMsg.store_id");
                 case 2 -> compression = Compression.fromCode(enumValue(tag, "ArrowMsg.compression"));
                 case 3 -> {
-                    expect(tag, WireFormat.WIRETYPE_VARINT, "ArrowMsg.uncompressed_size");
+                    expect(tag, ProtoReader.WIRETYPE_VARINT, "ArrowMsg.uncompressed_size");
                     uncompressedSize = in.readUInt64();
                 }
                 case 4 -> encoding = enumValue(tag, "ArrowMsg.encoding");
                 case 5 -> {
-                    expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "ArrowMsg.payload");
+                    expect(tag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, "ArrowMsg.payload");
                     payloadFieldOffset = here();
-                    payloadLength = in.readRawVarint32();
-                    payloadStart = in.getTotalBytesRead();
+                    payloadLength = in.readLength();
+                    payloadStart = in.position();
                     in.skipRawBytes(payloadLength);  // bounds-checked: fails on a length past the end
                 }
                 case 6 -> chunkId = tuid(tag, "ArrowMsg.chunk_id");
                 case 7 -> {
-                    expect(tag, WireFormat.WIRETYPE_VARINT, "ArrowMsg.is_static");
+                    expect(tag, ProtoReader.WIRETYPE_VARINT, "ArrowMsg.is_static");
                     isStatic = in.readBool();
                 }
                 default -> in.skipField(tag);
@@ -193,20 +186,20 @@ final class PayloadDecoder {
         }
     }
 
-    private RrdMessage blueprintActivation() throws IOException {
+    private RrdMessage blueprintActivation() throws RrdFormatException, ProtoReader.MalformedProtobufException {
         StoreId blueprintId = null;
         boolean makeActive = false;
         boolean makeDefault = false;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> blueprintId = complete(storeId(tag, "BlueprintActivationCommand.blueprint_id"),
                         "BlueprintActivationCommand.blueprint_id");
                 case 2 -> {
-                    expect(tag, WireFormat.WIRETYPE_VARINT, "BlueprintActivationCommand.make_active");
+                    expect(tag, ProtoReader.WIRETYPE_VARINT, "BlueprintActivationCommand.make_active");
                     makeActive = in.readBool();
                 }
                 case 3 -> {
-                    expect(tag, WireFormat.WIRETYPE_VARINT, "BlueprintActivationCommand.make_default");
+                    expect(tag, ProtoReader.WIRETYPE_VARINT, "BlueprintActivationCommand.make_default");
                     makeDefault = in.readBool();
                 }
                 default -> in.skipField(tag);
@@ -216,15 +209,15 @@ final class PayloadDecoder {
                 makeActive, makeDefault);
     }
 
-    private StoreInfo storeInfo(int outerTag) throws IOException {
-        expect(outerTag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "SetStoreInfo.info");
-        int limit = in.pushLimit(in.readRawVarint32());
+    private StoreInfo storeInfo(int outerTag) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(outerTag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, "SetStoreInfo.info");
+        int limit = in.pushLimit(in.readLength());
         String legacyApplicationId = null;
         PartialStoreId storeId = null;
         StoreSource source = null;
         Integer versionBits = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> legacyApplicationId = applicationId(tag, "StoreInfo.application_id");
                 case 2 -> storeId = storeId(tag, "StoreInfo.store_id");
                 case 5 -> source = storeSource(tag);
@@ -249,14 +242,14 @@ final class PayloadDecoder {
         return new StoreId(id.kind(), id.recordingId(), required(id.applicationId(), field + ".application_id"));
     }
 
-    private PartialStoreId storeId(int outerTag, String field) throws IOException {
-        expect(outerTag, WireFormat.WIRETYPE_LENGTH_DELIMITED, field);
-        int limit = in.pushLimit(in.readRawVarint32());
+    private PartialStoreId storeId(int outerTag, String field) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(outerTag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, field);
+        int limit = in.pushLimit(in.readLength());
         StoreKind kind = StoreKind.UNSPECIFIED;
         String recordingId = "";
         String applicationId = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> kind = StoreKind.fromCode(enumValue(tag, field + ".kind"));
                 case 2 -> recordingId = string(tag, field + ".recording_id");
                 case 3 -> applicationId = applicationId(tag, field + ".application_id");
@@ -267,12 +260,12 @@ final class PayloadDecoder {
         return new PartialStoreId(kind, recordingId, applicationId);
     }
 
-    private String applicationId(int outerTag, String field) throws IOException {
-        expect(outerTag, WireFormat.WIRETYPE_LENGTH_DELIMITED, field);
-        int limit = in.pushLimit(in.readRawVarint32());
+    private String applicationId(int outerTag, String field) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(outerTag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, field);
+        int limit = in.pushLimit(in.readLength());
         String id = "";
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            if (WireFormat.getTagFieldNumber(tag) == 1) {
+            if (ProtoReader.fieldNumber(tag) == 1) {
                 id = string(tag, field + ".id");
             } else {
                 in.skipField(tag);
@@ -282,21 +275,21 @@ final class PayloadDecoder {
         return id;
     }
 
-    private StoreSource storeSource(int outerTag) throws IOException {
-        expect(outerTag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "StoreInfo.store_source");
-        int limit = in.pushLimit(in.readRawVarint32());
+    private StoreSource storeSource(int outerTag) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(outerTag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, "StoreInfo.store_source");
+        int limit = in.pushLimit(in.readLength());
         int kind = 0;
         byte[] extra = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> kind = enumValue(tag, "StoreSource.kind");
                 case 2 -> {
-                    expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "StoreSource.extra");
-                    int extraLimit = in.pushLimit(in.readRawVarint32());
+                    expect(tag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, "StoreSource.extra");
+                    int extraLimit = in.pushLimit(in.readLength());
                     extra = new byte[0];  // present, even if its payload is absent
                     for (int t = in.readTag(); t != 0; t = in.readTag()) {
-                        if (WireFormat.getTagFieldNumber(t) == 1) {
-                            expect(t, WireFormat.WIRETYPE_LENGTH_DELIMITED, "StoreSourceExtra.payload");
+                        if (ProtoReader.fieldNumber(t) == 1) {
+                            expect(t, ProtoReader.WIRETYPE_LENGTH_DELIMITED, "StoreSourceExtra.payload");
                             extra = in.readByteArray();
                         } else {
                             in.skipField(t);
@@ -311,13 +304,13 @@ final class PayloadDecoder {
         return new StoreSource(kind, extra);
     }
 
-    private Integer storeVersion(int outerTag) throws IOException {
-        expect(outerTag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "StoreInfo.store_version");
-        int limit = in.pushLimit(in.readRawVarint32());
+    private Integer storeVersion(int outerTag) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(outerTag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, "StoreInfo.store_version");
+        int limit = in.pushLimit(in.readLength());
         int bits = 0;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            if (WireFormat.getTagFieldNumber(tag) == 1) {
-                expect(tag, WireFormat.WIRETYPE_VARINT, "StoreVersion.crate_version_bits");
+            if (ProtoReader.fieldNumber(tag) == 1) {
+                expect(tag, ProtoReader.WIRETYPE_VARINT, "StoreVersion.crate_version_bits");
                 bits = in.readInt32();
             } else {
                 in.skipField(tag);
@@ -327,19 +320,19 @@ final class PayloadDecoder {
         return bits;
     }
 
-    private Tuid tuid(int outerTag, String field) throws IOException {
-        expect(outerTag, WireFormat.WIRETYPE_LENGTH_DELIMITED, field);
-        int limit = in.pushLimit(in.readRawVarint32());
+    private Tuid tuid(int outerTag, String field) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(outerTag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, field);
+        int limit = in.pushLimit(in.readLength());
         Long timeNs = null;
         Long inc = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> {
-                    expect(tag, WireFormat.WIRETYPE_FIXED64, field + ".time_ns");
+                    expect(tag, ProtoReader.WIRETYPE_FIXED64, field + ".time_ns");
                     timeNs = in.readFixed64();
                 }
                 case 2 -> {
-                    expect(tag, WireFormat.WIRETYPE_FIXED64, field + ".inc");
+                    expect(tag, ProtoReader.WIRETYPE_FIXED64, field + ".inc");
                     inc = in.readFixed64();
                 }
                 default -> in.skipField(tag);
@@ -350,20 +343,20 @@ final class PayloadDecoder {
         return new Tuid(required(timeNs, field + ".time_ns"), required(inc, field + ".inc"));
     }
 
-    private String string(int tag, String field) throws IOException {
-        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, field);
+    private String string(int tag, String field) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(tag, ProtoReader.WIRETYPE_LENGTH_DELIMITED, field);
         // Lenient like Rerun's tooling would want: invalid UTF-8 becomes U+FFFD rather than losing the message.
         return new String(in.readByteArray(), StandardCharsets.UTF_8);
     }
 
-    private int enumValue(int tag, String field) throws IOException {
-        expect(tag, WireFormat.WIRETYPE_VARINT, field);
+    private int enumValue(int tag, String field) throws RrdFormatException, ProtoReader.MalformedProtobufException {
+        expect(tag, ProtoReader.WIRETYPE_VARINT, field);
         return in.readEnum();
     }
 
     private void expect(int tag, int wireType, String field) throws RrdFormatException {
-        if (WireFormat.getTagWireType(tag) != wireType) {
-            throw error(field + ": wire type " + WireFormat.getTagWireType(tag) + ", expected " + wireType);
+        if (ProtoReader.wireType(tag) != wireType) {
+            throw error(field + ": wire type " + ProtoReader.wireType(tag) + ", expected " + wireType);
         }
     }
 
@@ -376,7 +369,7 @@ final class PayloadDecoder {
 
     /** Where decoding stands now, as an offset in the input. */
     private long here() {
-        return payloadOffset + in.getTotalBytesRead();
+        return payloadOffset + in.position();
     }
 
     private RrdFormatException error(String reason) {

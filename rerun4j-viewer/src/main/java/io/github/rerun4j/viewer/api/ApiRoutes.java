@@ -1,8 +1,8 @@
 package io.github.rerun4j.viewer.api;
 
 import io.github.rerun4j.render.image.HoverText;
+import io.github.rerun4j.render.projection.BackProjection;
 import io.github.rerun4j.render.projection.PinholeCamera;
-import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.store.ChunkStore;
@@ -73,8 +73,12 @@ public final class ApiRoutes {
     public record EntityJson(String path, List<String> archetypes, List<String> components) {
     }
 
+    /**
+     * A recording's contents. {@code defaultTimeline}: the timeline to open on (the store's rule,
+     * {@code ChunkStore.defaultTimeline}), null for static-only data.
+     */
     public record SummaryJson(String id, String applicationId, String source, List<TimelineJson> timelines,
-                              List<EntityJson> entities, List<String> problems) {
+                              String defaultTimeline, List<EntityJson> entities, List<String> problems) {
     }
 
     /**
@@ -114,13 +118,10 @@ public final class ApiRoutes {
                     components.stream().map(ComponentDescriptor::archetype).distinct().toList(),
                     components.stream().map(ComponentDescriptor::component).toList()));
         }
-        return new SummaryJson(r.key(), r.id().applicationId(), shownSource(r), timelines, entities, shownProblems(r));
+        return new SummaryJson(r.key(), r.id().applicationId(), shownSource(r), timelines,
+                store.defaultTimeline().orElse(null), entities, shownProblems(r));
     }
 
-    /**
-     * The source as the page shows it: the file's name, or {@code live}. The page only labels recordings with
-     * it; where the file lies on disk is none of a web page's business.
-     */
     /** The problems as the page shows them: a message quoting the file's path names the file only. */
     static List<String> shownProblems(ViewedRecording r) {
         String shown = shownSource(r);
@@ -128,6 +129,10 @@ public final class ApiRoutes {
                 : r.problems().stream().map(p -> p.replace(r.source(), shown)).toList();
     }
 
+    /**
+     * The source as the page shows it: the file's name, or {@code live}. The page only labels recordings with
+     * it; where the file lies on disk is none of a web page's business.
+     */
     static String shownSource(ViewedRecording r) {
         String source = r.source();
         int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf(java.io.File.separatorChar));
@@ -153,7 +158,7 @@ public final class ApiRoutes {
         if (info == null) {
             throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
         }
-        List<Long> all = DataTimes.of(r.store(), timeline);
+        List<Long> all = r.store().dataTimes(timeline);
         List<String> times = all.stream().filter(t -> !onlyNew || t > after).map(String::valueOf).toList();
         ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
     }
@@ -214,15 +219,11 @@ public final class ApiRoutes {
         float[] world = null;
         Float depth = null;
         if (!text.isOutside()) {
-            depth = SceneQuery.depthMetres(image, x, y);
+            depth = BackProjection.depthMetres(image, x, y);
             PinholeCamera camera = query.camera(entity).orElse(null);
-            if (camera != null && depth > 0 && depth < Float.MAX_VALUE) {
-                var p = camera.pinhole();
-                double z = depth;
-                Vec3 rdf = new Vec3((x - p.imageFromCamera().get(0, 2)) * z / p.focalLengthX(),
-                        (y - p.imageFromCamera().get(1, 2)) * z / p.focalLengthY(), z);
-                Vec3 w = camera.worldFromRdf().transformPoint(rdf);
-                world = new float[] {(float) w.x(), (float) w.y(), (float) w.z()};
+            if (camera != null && BackProjection.isValidDepth(depth)) {
+                // The very point the 3D view draws for this pixel (render's one back-projection).
+                world = BackProjection.worldPoint(camera.pinhole(), camera.worldFromRdf(), x, y, depth);
             }
         }
         ctx.json(new HoverJson(entity, x, y, text.lines(), world, depth));

@@ -16,8 +16,8 @@ import java.util.Map;
  * The dataframe routes (docs/viewer-api.md): a page of the table as {@link DataframePageJson}, and the whole table
  * as {@link DataframeCsv}, the same bytes as {@code rerun4j dataframe FILE --format csv} for the same query.
  *
- * <p>Parameters: {@code timeline} absent means the CLI's default (log_tick if present, else the first timeline
- * by name, static rows only if there is none); {@code timeline=} (empty) asks for the static rows only.
+ * <p>Parameters: {@code timeline} absent means the CLI's default ({@code ChunkStore.defaultTimeline}, Rerun's
+ * pick; static rows only if there is none); {@code timeline=} (empty) asks for the static rows only.
  * {@code entity} is a path prefix of whole parts ({@code /world} selects {@code /world/camera}).
  *
  * <pre>{@code
@@ -83,7 +83,7 @@ final class DataframeRoutes {
         Map<String, TimelineInfo> timelines = store.timelines();
         String timeline = ctx.queryParam("timeline");
         if (timeline == null) {
-            timeline = timelines.containsKey("log_tick") ? "log_tick" : timelines.keySet().stream().findFirst().orElse(null);
+            timeline = store.defaultTimeline().orElse(null);
         } else if (timeline.isEmpty()) {
             timeline = null;
         } else if (!timelines.containsKey(timeline)) {

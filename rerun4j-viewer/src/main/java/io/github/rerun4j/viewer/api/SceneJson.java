@@ -85,7 +85,11 @@ public final class SceneJson {
     public record PinholeText(List<List<String>> imageFromCamera, String resolution, String imagePlaneDistance) {
     }
 
-    /** The scene box used to frame the 3D camera (cameras and clouds, like Rerun 0.36). */
+    /**
+     * The box that frames the 3D camera: each cloud's robust box (1st to 99th percentile per axis, so a few far
+     * outliers do not shrink the scene), every camera origin and frustum (semantics §5.5). The frustums' image
+     * plane distance comes from Rerun 0.36's own scene box instead, so their size matches Rerun's.
+     */
     public record BoundsJson(double[] min, double[] max) {
     }
 }

@@ -1,10 +1,11 @@
 package io.github.rerun4j.viewer.api;
 
 import io.github.rerun4j.render.image.DepthRange;
-import io.github.rerun4j.render.image.DepthValues;
-import io.github.rerun4j.render.image.Meter;
+import io.github.rerun4j.render.image.EffectiveDepthImage;
 import io.github.rerun4j.render.projection.Affine3;
+import io.github.rerun4j.render.projection.BackProjection;
 import io.github.rerun4j.render.projection.Bounds;
+import io.github.rerun4j.render.projection.CloudBounds;
 import io.github.rerun4j.render.projection.Frustum;
 import io.github.rerun4j.render.projection.PinholeCamera;
 import io.github.rerun4j.render.projection.TransformChain;
@@ -18,7 +19,6 @@ import io.github.rerun4j.sdk.types.ViewDir;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.PinholeFields;
 import io.github.rerun4j.sdk.types.Colormap;
-import io.github.rerun4j.sdk.types.MagnificationFilter;
 import io.github.rerun4j.store.ArchetypeQueries;
 import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.Latest;
@@ -38,9 +38,6 @@ import java.util.Optional;
  */
 public final class SceneQuery {
 
-    /** Rerun's default draw order of depth images (§4.4). */
-    static final float DEFAULT_DRAW_ORDER = -20f;
-
     private final ChunkStore store;
     private final String timeline;
     private final long time;
@@ -59,7 +56,10 @@ public final class SceneQuery {
         TransformChain chain = new TransformChain(new StoreTransformLookup(store, timeline, time));
         List<DepthImageJson> images = new ArrayList<>();
         List<PinholeJson> pinholes = new ArrayList<>();
+        // Two boxes: Rerun's scene box sets the frustums' default image plane distance (as in Rerun 0.36);
+        // the robust box (few far outliers left out, cameras and frustums always in) frames the page's view.
         Bounds bounds = Bounds.EMPTY;
+        Bounds framing = Bounds.EMPTY;
         List<String> pinholeEntities = new ArrayList<>();
         for (String entity : store.entityPaths()) {
             if (has(entity, PinholeFields.IMAGE_FROM_CAMERA.component())) {
@@ -72,18 +72,20 @@ public final class SceneQuery {
             if (latest.isEmpty()) {
                 continue;
             }
-            DepthImage image = latest.get().value();
+            EffectiveDepthImage image = EffectiveDepthImage.of(latest.get().value());
             Optional<PinholeCamera> camera = chain.cameraFor(entity);
-            DepthRange range = DepthRange.effectiveRange(image);
             if (camera.isPresent()) {
-                bounds = bounds.union(cloudBounds(image, camera.get(), range));
+                bounds = bounds.union(CloudBounds.rerun(image.image(), camera.get(), image.range()));
+                framing = framing.union(CloudBounds.robust(image.image(), camera.get()));
             }
-            images.add(depthImageJson(entity, latest.get(), range, camera.orElse(null), apiBase));
+            images.add(depthImageJson(entity, latest.get(), image, camera.orElse(null), apiBase));
         }
         for (String entity : pinholeEntities) {
             Optional<PinholeCamera> camera = chain.cameraFor(entity);
             if (camera.isPresent() && camera.get().entityPath().equals(entity)) {
-                bounds = bounds.including(camera.get().worldFromCamera().transformPoint(Vec3.ZERO));
+                Vec3 origin = camera.get().worldFromCamera().transformPoint(Vec3.ZERO);
+                bounds = bounds.including(origin);
+                framing = framing.including(origin);
             }
         }
         Bounds sceneBounds = bounds;
@@ -91,7 +93,13 @@ public final class SceneQuery {
             chain.cameraFor(entity).filter(c -> c.entityPath().equals(entity))
                     .ifPresent(c -> pinholes.add(pinholeJson(c, sceneBounds)));
         }
-        BoundsJson boundsJson = bounds.isEmpty() ? null : new BoundsJson(xyz(bounds.min()), xyz(bounds.max()));
+        for (PinholeJson p : pinholes) {
+            float[] lines = p.frustumLines();
+            for (int i = 0; i + 2 < lines.length; i += 3) {
+                framing = framing.including(new Vec3(lines[i], lines[i + 1], lines[i + 2]));
+            }
+        }
+        BoundsJson boundsJson = framing.isEmpty() ? null : new BoundsJson(xyz(framing.min()), xyz(framing.max()));
         return new SceneJson.Scene(timeline, time, images, pinholes, boundsJson, axes());
     }
 
@@ -117,19 +125,15 @@ public final class SceneQuery {
         return store.components(entity).stream().anyMatch(d -> d.component().equals(component));
     }
 
-    private DepthImageJson depthImageJson(String entity, Latest<DepthImage> latest, DepthRange range,
+    private DepthImageJson depthImageJson(String entity, Latest<DepthImage> latest, EffectiveDepthImage effective,
                                           PinholeCamera camera, String apiBase) {
         DepthImage image = latest.value();
+        DepthRange range = effective.range();
         String rowId = latest.row().rowId().toString();
         String imageUrl = apiBase + "/image?entity=" + URLEncoder.encode(entity, StandardCharsets.UTF_8)
                 + (timeline == null ? "" : "&timeline=" + URLEncoder.encode(timeline, StandardCharsets.UTF_8)
                 + "&time=" + time)
                 + "&row=" + rowId;
-        Colormap colormap = image.colormap() != null ? image.colormap() : Colormap.TURBO;
-        MagnificationFilter filter = image.magnificationFilter() != null ? image.magnificationFilter()
-                : MagnificationFilter.NEAREST;
-        float fillRatio = image.pointFillRatio() != null ? image.pointFillRatio() : 1f;
-        float drawOrder = image.drawOrder() != null ? image.drawOrder() : DEFAULT_DRAW_ORDER;
         return new DepthImageJson(entity, rowId,
                 latest.time().isPresent() ? latest.time().getAsLong() : null,
                 image.width(), image.height(), image.datatype().name(), image.datatype().bytesPerElement(),
@@ -138,10 +142,10 @@ public final class SceneQuery {
                 image.depthRange() == null ? null : new double[] {image.depthRange().min(), image.depthRange().max()},
                 image.pointFillRatio(), image.drawOrder(),
                 image.magnificationFilter() == null ? null : image.magnificationFilter().displayName(),
-                Meter.effective(image), colormap.displayName(), new float[] {range.min(), range.max()},
-                fillRatio, drawOrder,
-                filter.displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
-                ComponentText.depthImage(image, Meter.effective(image), drawOrder, fillRatio, range));
+                effective.meter(), effective.colormap().displayName(), new float[] {range.min(), range.max()},
+                effective.pointFillRatio(), effective.drawOrder(),
+                effective.filter().displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
+                ComponentText.depthImage(image, effective.meter(), effective.drawOrder(), effective.pointFillRatio(), range));
     }
 
     private static String name(Colormap colormap) {
@@ -151,31 +155,11 @@ public final class SceneQuery {
     private static CameraJson cameraJson(DepthImage image, PinholeCamera camera) {
         Pinhole pinhole = camera.pinhole();
         Affine3 worldFromRdf = camera.worldFromRdf();
-        float resH = pinhole.resolution() != null ? pinhole.resolution().height() : 1f;
-        float radiusPerDepth = (float) (resH / (Math.abs(pinhole.focalLengthY()) * (double) image.height())
-                * worldFromRdf.averageScale());
+        // Without the fill ratio: the page multiplies by the depth image's effective fill ratio.
+        float radiusPerDepth = BackProjection.radiusPerDepth(pinhole, image.height(), 1f, worldFromRdf);
         return new CameraJson(camera.entityPath(), pinhole.focalLengthX(), pinhole.focalLengthY(),
                 pinhole.imageFromCamera().get(0, 2), pinhole.imageFromCamera().get(1, 2),
                 columnMajor4x4(worldFromRdf), radiusPerDepth);
-    }
-
-    /** Like Rerun 0.36: the camera origin and the image corners back-projected at the range's far end. */
-    private static Bounds cloudBounds(DepthImage image, PinholeCamera camera, DepthRange range) {
-        double far = range.max() / Meter.effective(image);
-        Bounds b = Bounds.EMPTY.including(camera.worldFromCamera().transformPoint(Vec3.ZERO));
-        if (!(far > 0) || !Double.isFinite(far)) {
-            return b;
-        }
-        Pinhole p = camera.pinhole();
-        Affine3 worldFromRdf = camera.worldFromRdf();
-        double fx = p.focalLengthX(), fy = p.focalLengthY();
-        double cx = p.imageFromCamera().get(0, 2), cy = p.imageFromCamera().get(1, 2);
-        for (int corner = 0; corner < 4; corner++) {
-            double u = (corner & 1) == 0 ? 0 : image.width();
-            double v = (corner & 2) == 0 ? 0 : image.height();
-            b = b.including(worldFromRdf.transformPoint(new Vec3((u - cx) * far / fx, (v - cy) * far / fy, far)));
-        }
-        return b;
     }
 
     private PinholeJson pinholeJson(PinholeCamera camera, Bounds sceneBounds) {
@@ -200,10 +184,5 @@ public final class SceneQuery {
 
     private static double[] xyz(Vec3 v) {
         return new double[] {v.x(), v.y(), v.z()};
-    }
-
-    /** Depth in metres of pixel (x, y) as the GPU computes it: raw times f32(1 / meter). */
-    public static float depthMetres(DepthImage image, int x, int y) {
-        return (float) DepthValues.get(image, x, y) * (1f / Meter.effective(image));
     }
 }

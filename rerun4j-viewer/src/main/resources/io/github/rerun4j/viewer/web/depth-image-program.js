@@ -77,7 +77,7 @@ float bicubic(vec2 p) {
     for (int i = 0; i < 4; i++) row += wx[i] * texelT(q + ivec2(i, j));
     sum += wy[j] * row;
   }
-  // Catmull-Rom overshoots at steps; NaN stays NaN here or becomes 0, the colormap shows both as t = 0.
+  // Catmull-Rom overshoots at steps; NaN stays NaN here (main() draws it as t = 1).
   return sum != sum ? sum : clamp(sum, 0.0, 1.0);
 }
 
@@ -95,6 +95,10 @@ void main() {
   } else {
     t = bilinear(p);
   }
+  // NaN t (NaN texel in the footprint, or 0/0): the t = 1 colour, as the official viewer shows it in the
+  // reference environment (Rerun leaves NaN undefined; docs/semantics.md §3.2). Same rule as the Java
+  // reference DepthImageRenderer2D.NAN_T.
+  if (isnan(t) || t != t) t = 1.0;
   vec4 color = colormapSrgb(u_colormap, t);
   fragColor = vec4(color.rgb * color.a, color.a); // premultiplied: RvizCostmap's see-through cells
 }`;

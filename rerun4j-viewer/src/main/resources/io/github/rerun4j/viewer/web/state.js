@@ -5,39 +5,13 @@
 import { api } from './api.js';
 import { checkOverride } from './overrides.js';
 
-/**
- * Rerun 0.33's rank of a timeline for opening a recording (Timeline::pick_best_timeline): MCAP imports'
- * message_log_time first, then any timeline the user logged, then log_time, then log_tick (the built-in
- * ones only with their own types: a user's timestamp timeline named log_tick is a user timeline).
- */
-function timelineRank(t) {
-  if (t.name === 'message_log_time') return 3;
-  if (t.name === 'log_time' && t.type === 'timestamp') return 1;
-  if (t.name === 'log_tick' && t.type === 'sequence') return 0;
-  return 2;
-}
-
-/**
- * The timeline to show when the user has not chosen one, as Rerun 0.33 picks it: the highest rank
- * (timelineRank), then the most rows, then (as Rust's max_by over names in order) the last name; null when
- * there is none. `timelines` are the summary's ({name, type, rowCount}). `preferred`, a name the server
- * chose, wins when present (the hook for one server-side rule).
- */
-export function defaultTimeline(timelines, preferred = null) {
-  if (preferred != null && timelines.some((t) => t.name === preferred)) return preferred;
-  const compare = (a, b) => timelineRank(a) - timelineRank(b) || a.rowCount - b.rowCount || (a.name > b.name ? 1 : -1);
-  let best = null;
-  for (const t of timelines) if (best == null || compare(t, best) > 0) best = t;
-  return best?.name ?? null;
-}
-
 export class ViewerState extends EventTarget {
   constructor() {
     super();
     this.recording = null;   // recording id
     this.summary = null;     // /api/recordings/{id}
     this.timeline = null;    // name, or null for static data only
-    this.timelineChosen = false; // the user picked the timeline; until then it follows defaultTimeline()
+    this.timelineChosen = false; // the user picked the timeline; until then it follows the server's defaultTimeline
     this.time = 0;           // Number: the time, approximate beyond 2^53 (nanosecond timestamps)
     this.timeExact = 0n;     // BigInt: the time as queried; use this one to ask the server
     this.times = [];         // BigInt[]: the times with data on the timeline, ascending
@@ -60,7 +34,7 @@ export class ViewerState extends EventTarget {
     this.summary = await api.summary(id);
     const names = this.summary.timelines.map((t) => t.name);
     if (!this.timelineChosen || !names.includes(this.timeline)) {
-      this.timeline = defaultTimeline(this.summary.timelines);
+      this.timeline = (this.summary.defaultTimeline ?? null);
       this.timelineChosen = false;
       this._timesRowCount = -1;
     }
@@ -75,7 +49,7 @@ export class ViewerState extends EventTarget {
     const wasAtEnd = this.times.length === 0 || this.timeExact >= this.lastTime();
     this.summary = await api.summary(this.recording);
     // As Rerun, a timeline the user did not choose is re-picked as data arrives (e.g. `frame` appears).
-    const picked = this.timelineChosen ? this.timeline : defaultTimeline(this.summary.timelines);
+    const picked = this.timelineChosen ? this.timeline : (this.summary.defaultTimeline ?? null);
     const switched = picked !== this.timeline;
     if (switched) {
       this.timeline = picked;

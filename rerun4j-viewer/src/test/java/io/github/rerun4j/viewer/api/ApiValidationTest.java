@@ -27,10 +27,7 @@ class ApiValidationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path file = dir.resolve("frames.rrd");
-        TestRecordings.write(file, 5);
-        viewer = Viewer.start(Viewer.LOOPBACK, 0);
-        viewer.load(file);
+        viewer = TestRecordings.viewing(dir, 5);
         rec = viewer.hub().recordings().get(0).key();
     }
 

@@ -27,10 +27,7 @@ class DnsRebindingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path file = dir.resolve("frames.rrd");
-        TestRecordings.write(file, 2);
-        viewer = Viewer.start(Viewer.LOOPBACK, 0);
-        viewer.load(file);
+        viewer = TestRecordings.viewing(dir, 2);
         port = viewer.port();
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The timeline the page opens on is the one Rerun 0.33 picks (Timeline::pick_best_timeline): a timeline the
- * user logged over log_time over log_tick, then the most rows, then the last name.
+ * The page opens on the timeline the server names ({@code defaultTimeline}: Rerun 0.33's pick, whose rule is
+ * tested in the store's DataTimesTest), and follows it as data arrives until the user chooses one.
  */
 class DefaultTimelineTest {
 
@@ -66,37 +66,5 @@ class DefaultTimelineTest {
             assertThat(browser.js("return window.rerun4j.state.timeline")).isEqualTo("log_tick");
             assertThat(browser.consoleErrors()).isEmpty();
         }
-    }
-
-    @Test
-    void theRuleRanksUserTimelinesThenLogTimeThenLogTickThenRowsThenName() {
-        Browser browser = shared.browser();
-        ShellPage.open(browser, shared.viewer());
-        assertThat(pick(browser, "[]", null)).isNull();
-        assertThat(pick(browser, "[['log_tick', 5]]", null)).isEqualTo("log_tick");
-        assertThat(pick(browser, "[['log_tick', 5], ['log_time', 5]]", null)).isEqualTo("log_time");
-        assertThat(pick(browser, "[['log_tick', 9], ['log_time', 9], ['frame', 1]]", null)).isEqualTo("frame");
-        assertThat(pick(browser, "[['frame', 1], ['message_log_time', 1], ['zzz', 9]]", null))
-                .isEqualTo("message_log_time");
-        assertThat(pick(browser, "[['a', 3], ['b', 7], ['c', 2]]", null)).isEqualTo("b");
-        // A full tie: Rust's max_by keeps the last of the names in order.
-        assertThat(pick(browser, "[['wall', 20], ['elapsed', 20], ['frame', 20]]", null)).isEqualTo("wall");
-        // The built-in ones only with their own types: a timestamp timeline named log_tick is the user's.
-        assertThat(pick(browser, "[['log_tick', 1, 'timestamp'], ['log_time', 9]]", null)).isEqualTo("log_tick");
-        assertThat(pick(browser, "[['log_time', 1, 'sequence'], ['frame', 1]]", null)).isEqualTo("log_time");
-        // A name the server chose wins when the recording has it, and is ignored when it does not.
-        assertThat(pick(browser, "[['log_tick', 5], ['frame', 5]]", "log_tick")).isEqualTo("log_tick");
-        assertThat(pick(browser, "[['log_tick', 5], ['frame', 5]]", "gone")).isEqualTo("frame");
-    }
-
-    /**
-     * {@code defaultTimeline} of the page's state.js on {@code [['name', rowCount, type], ...]}; the type
-     * defaults to sequence for log_tick and timestamp for the others.
-     */
-    private static Object pick(Browser browser, String timelines, String preferred) {
-        return browser.jsAsync("const [json, preferred, done] = arguments; import('/state.js').then((m) => done("
-                + "m.defaultTimeline(JSON.parse(json).map(([name, rowCount, type]) =>"
-                + " ({name, rowCount, type: type ?? (name === 'log_tick' ? 'sequence' : 'timestamp')})), preferred)))",
-                timelines.replace('\'', '"'), preferred);
     }
 }
