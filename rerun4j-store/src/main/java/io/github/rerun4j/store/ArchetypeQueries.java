@@ -1,12 +1,18 @@
 package io.github.rerun4j.store;
 
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
+import io.github.rerun4j.sdk.archetypes.EncodedImage;
+import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec.EncodedDepthImageFields;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec.EncodedImageFields;
+import io.github.rerun4j.sdk.codec.ArchetypeCodec.ImageFields;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.PinholeFields;
 import io.github.rerun4j.sdk.codec.ArchetypeCodec.Transform3DFields;
 import io.github.rerun4j.sdk.codec.ComponentSerializer;
@@ -57,6 +63,55 @@ public final class ArchetypeQueries {
         return store.latestAt(entityPath, DepthImageFields.BUFFER.component(), timeline, time).flatMap(row -> {
             ComponentSource joined = joined(store, entityPath, timeline, time);
             return ArchetypeCodec.readDepthImage(rowThenJoined(row, joined), joined).map(image -> new Latest<>(image, row));
+        });
+    }
+
+    /**
+     * The encoded depth image visible at {@code time}: the blob from the latest-at row of
+     * {@code EncodedDepthImage:blob}, media type, meter, colormap, depth_range, point_fill_ratio, draw_order and
+     * magnification_filter each joined latest-at (as for {@link #depthImageAt}). The blob is not decoded here.
+     *
+     * <pre>{@code
+     * var e = ArchetypeQueries.encodedDepthImageAt(store, "/world/camera/depth", "frame", 0).orElseThrow();
+     * DepthImage pixels = e.value().decode();
+     * }</pre>
+     */
+    public static Optional<Latest<EncodedDepthImage>> encodedDepthImageAt(ChunkStore store, String entityPath, String timeline,
+                                                                          long time) {
+        return store.latestAt(entityPath, EncodedDepthImageFields.BLOB.component(), timeline, time).flatMap(row -> {
+            ComponentSource joined = joined(store, entityPath, timeline, time);
+            return ArchetypeCodec.readEncodedDepthImage(rowThenJoined(row, joined), joined).map(e -> new Latest<>(e, row));
+        });
+    }
+
+    /**
+     * The colour image visible at {@code time}: buffer and format as for {@link #depthImageAt}, opacity,
+     * draw_order and magnification_filter joined latest-at.
+     *
+     * <pre>{@code
+     * Image rgb = ArchetypeQueries.imageAt(store, "/world/camera/rgb", "frame", 0).orElseThrow().value();
+     * }</pre>
+     */
+    public static Optional<Latest<Image>> imageAt(ChunkStore store, String entityPath, String timeline, long time) {
+        return store.latestAt(entityPath, ImageFields.BUFFER.component(), timeline, time).flatMap(row -> {
+            ComponentSource joined = joined(store, entityPath, timeline, time);
+            return ArchetypeCodec.readImage(rowThenJoined(row, joined), joined).map(i -> new Latest<>(i, row));
+        });
+    }
+
+    /**
+     * The encoded colour image visible at {@code time}: the latest-at blob with media type, opacity, draw_order
+     * and magnification_filter joined latest-at.
+     *
+     * <pre>{@code
+     * var jpeg = ArchetypeQueries.encodedImageAt(store, "/world/camera/rgb", "frame", 0);
+     * }</pre>
+     */
+    public static Optional<Latest<EncodedImage>> encodedImageAt(ChunkStore store, String entityPath, String timeline,
+                                                                long time) {
+        return store.latestAt(entityPath, EncodedImageFields.BLOB.component(), timeline, time).flatMap(row -> {
+            ComponentSource joined = joined(store, entityPath, timeline, time);
+            return ArchetypeCodec.readEncodedImage(rowThenJoined(row, joined), joined).map(i -> new Latest<>(i, row));
         });
     }
 
