@@ -26,7 +26,7 @@ final class ImportSummary {
                 threads, threads == 1 ? "" : "s", r.bytesRead() / 1e6, r.bytesWritten() / 1e6);
         if (r.first() != null) {
             FrameRecipe.Prepared p = r.first();
-            o.printf(Locale.ROOT, "  depth: %dx%d %s, meter %s = %s, %s -> %s%n", p.width(), p.height(), p.datatype(),
+            o.printf(Locale.ROOT, "  depth: %dx%d %s, meter %s = %s, --compress %s -> %s%n", p.width(), p.height(), p.datatype(),
                     number(p.meter()), p.unitName(), compression.label(), ImportCommand.DEPTH);
             if (p.datatype() == ChannelDatatype.U8 && p.unitName().contains("default")) {
                 o.println("  note: 8-bit depth is usually a quantised visualisation, not metric; give --depth-unit or "

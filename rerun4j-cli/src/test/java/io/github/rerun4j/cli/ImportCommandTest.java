@@ -149,6 +149,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void readmesSyntheticTumExampleRunsAsWritten() throws IOException {
+        String command = "./rerun4j import --tum examples/data/rgbd_dataset_freiburg1_synthetic --out synthetic.rrd";
+        assertThat(Files.readString(Path.of("../README.md"))).contains(command);
+        Path out = dir.resolve("synthetic.rrd");
+
+        CliRun run = CliRun.of("import", "--tum", "../examples/data/rgbd_dataset_freiburg1_synthetic", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 frames").contains("640x480 U16, meter 5000 = tum")
+                .contains("fx=517.3 fy=516.5 cx=318.6 cy=255.3 (640x480) from the TUM RGB-D freiburg1 intrinsics")
+                .contains("colour: 3 frames").contains("poses: 3 from groundtruth.txt").doesNotContain("unpaired");
+        // The ball's centre pixel (220, 240) of the first frame, its nearest point (the generator's formula), under
+        // the first pose (x = 0).
+        CliRun points = CliRun.of("points", out.toString(), "--entity", ImportCommand.DEPTH, "--timeline", "timestamp",
+                "--time", "1305031102160407000", "--ascii", "--out", dir.resolve("s.ply").toString());
+        assertThat(points.exitCode()).as(points.err()).isZero();
+        double z = Math.round((1.2 - 80 * 1.2 / 517.3) * 5000) / 5000.0;
+        assertThat(ply(dir.resolve("s.ply"))).anyMatch(v -> near(v, (220 - 318.6) * z / 517.3, (240 - 255.3) * z / 516.5, z));
+    }
+
+    @Test
     void tumPublishedIntrinsicsNeedTheirImageSize() throws IOException {
         Path seq = Files.createDirectories(dir.resolve("rgbd_dataset_freiburg2_small"));
         Files.writeString(seq.resolve("depth.txt"), "1.0 d.png\n");
@@ -195,7 +216,7 @@ class ImportCommandTest {
         Path out = dir.resolve("rvl.rrd");
         CliRun run = CliRun.of("import", png.toString(), "--compress", "rvl", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("rvl -> world/camera/depth").contains("camera: none (2D only)");
+        assertThat(run.out()).contains("--compress rvl -> world/camera/depth").contains("camera: none (2D only)");
         assertThat(ChunkStore.load(out).range(ImportCommand.DEPTH, "EncodedDepthImage:blob", "frame", 0, 0)).hasSize(1);
 
         Path pfm = dir.resolve("d.pfm");
