@@ -15,10 +15,11 @@ final class MatrixSource {
     }
 
     /**
-     * @param numbers row-major elements: 9 (3x3) or 12 (3x4)
-     * @param what    the key, for messages and the source text: {@code "P (projection_matrix)"}
+     * @param numbers row-major elements: 9 (3x3), 12 (3x4) or 16 (4x4)
+     * @param where   the place in the file, for refusals: {@code "key P"}
+     * @param what    which matrix it is, for the source text: {@code "P (projection_matrix)"}
      */
-    static Intrinsics intrinsics(Path file, List<Double> numbers, String what, int width, int height,
+    static Intrinsics intrinsics(Path file, List<Double> numbers, String where, String what, int width, int height,
                                  List<String> warnings) throws FileFormatException {
         int cols;
         if (numbers.size() == 9) {
@@ -26,7 +27,7 @@ final class MatrixSource {
         } else if (numbers.size() == 12 || numbers.size() == 16) {
             cols = 4; // 3x4 projection, or ScanNet's 4x4 intrinsic matrix: the same places
         } else {
-            throw new FileFormatException(file, "key " + what, "expected 9 numbers (3x3 camera matrix), 12 (3x4 "
+            throw new FileFormatException(file, where, "expected 9 numbers (3x3 camera matrix), 12 (3x4 "
                     + "projection matrix) or 16 (4x4), found " + numbers.size());
         }
         double fx = numbers.get(0);
@@ -35,7 +36,7 @@ final class MatrixSource {
         double cy = numbers.get(cols + 2);
         if (!Double.isFinite(fx) || !Double.isFinite(fy) || fx == 0 || fy == 0 || !Double.isFinite(cx)
                 || !Double.isFinite(cy)) {
-            throw new FileFormatException(file, "key " + what, "expected finite numbers with non-zero focal lengths "
+            throw new FileFormatException(file, where, "expected finite numbers with non-zero focal lengths "
                     + "[0][0] and [1][1], found fx=" + fx + " fy=" + fy + " cx=" + cx + " cy=" + cy);
         }
         if (width < 0 || height < 0 || (width == 0) != (height == 0)) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code width=}, {@code height=}; key {@code cam0} unless told), ScanNet's {@code <scene>.txt}
  * ({@code m_calibrationDepthIntrinsic = 16 numbers}, {@code m_depthWidth}, {@code m_depthHeight}) and KITTI's
  * {@code calib_cam_to_cam.txt} ({@code P_rect_02: 12 numbers}, size from {@code S_rect_02}; key
- * {@code P_rect_02} unless told).
+ * {@code P_rect_02} unless told), and a bare 3x3 or 4x4 matrix ({@code K.txt}, ScanNet's {@code intrinsic_depth.txt}).
  */
 final class TextCamera {
 
@@ -55,6 +55,12 @@ final class TextCamera {
 
     static Intrinsics read(Path file, @Nullable String key) throws IOException {
         Map<String, String> entries = entries(file);
+        if (entries.isEmpty() && key == null) {
+            // A bare matrix: 9 numbers (K.txt) or 16 (ScanNet's exported intrinsic_depth.txt), rows on lines.
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return MatrixSource.intrinsics(file, MatrixSource.parseNumbers(file, "the matrix", text), "the matrix", "matrix", 0, 0,
+                    new ArrayList<>());
+        }
         boolean middlebury = entries.containsKey("cam0");
         boolean scanNet = entries.containsKey("m_calibrationDepthIntrinsic");
         String k = key != null ? key : middlebury ? "cam0" : scanNet ? "m_calibrationDepthIntrinsic" : "P_rect_02";
@@ -85,7 +91,7 @@ final class TextCamera {
             warnings.add("stereo: doffs=" + entries.get("doffs") + " baseline=" + entries.getOrDefault("baseline", "?")
                     + " (mm), used by --disparity");
         }
-        return MatrixSource.intrinsics(file, m, k, width, height, warnings);
+        return MatrixSource.intrinsics(file, m, "key " + k, k, width, height, warnings);
     }
 
     private static int whole(Path file, String key, String text) throws FileFormatException {

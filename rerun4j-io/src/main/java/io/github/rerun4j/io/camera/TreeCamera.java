@@ -41,7 +41,8 @@ final class TreeCamera {
                 throw new FileFormatException(file, "key " + key, "expected a camera matrix there, found no such key; keys: "
                         + root.keySet());
             }
-            return MatrixSource.intrinsics(file, numbers(file, key, root.get(key)), key, width, height, warnings);
+            return MatrixSource.intrinsics(file, numbers(file, key, root.get(key)), "key " + key, key, width, height,
+                    warnings);
         }
         if (root.get("fx") != null || root.get("fy") != null) {
             return new Intrinsics(number(file, root, "fx"), number(file, root, "fy"),
@@ -61,7 +62,8 @@ final class TreeCamera {
             }
             List<Double> rowMajor = List.of(m.get(0), m.get(3), m.get(6), m.get(1), m.get(4), m.get(7), m.get(2),
                     m.get(5), m.get(8));
-            return MatrixSource.intrinsics(file, rowMajor, "intrinsic_matrix (Open3D, column-major)", width, height, warnings);
+            return MatrixSource.intrinsics(file, rowMajor, "key intrinsic_matrix", "intrinsic_matrix (Open3D, column-major)",
+                    width, height, warnings);
         }
         String kKey = first(root, K_KEYS);
         String pKey = first(root, P_KEYS);
@@ -78,12 +80,12 @@ final class TreeCamera {
             boolean usable = p.size() == 12 && p.get(0) != 0 && p.get(5) != 0;
             if (choice == CameraMatrix.P || usable || kKey == null) {
                 String note = kKey == null ? "" : "; K also present (rectified images: P, raw images: K)";
-                return MatrixSource.intrinsics(file, p, "P (" + pKey + ")" + note, width, height, warnings);
+                return MatrixSource.intrinsics(file, p, "key " + pKey, "P (" + pKey + ")" + note, width, height, warnings);
             }
         }
         if (kKey != null) {
             String note = pKey == null ? "" : choice == CameraMatrix.K ? "; P also present" : "; P is all zero";
-            return MatrixSource.intrinsics(file, numbers(file, kKey, root.get(kKey)), "K (" + kKey + ")" + note, width,
+            return MatrixSource.intrinsics(file, numbers(file, kKey, root.get(kKey)), "key " + kKey, "K (" + kKey + ")" + note, width,
                     height, warnings);
         }
         throw new FileFormatException(file, "keys", "expected a camera matrix (" + K_KEYS + "), a projection matrix ("
@@ -122,8 +124,9 @@ final class TreeCamera {
             MatrixSource.warnDistortion(numbers(file, "distortion_coeffs", cam.get("distortion_coeffs")),
                     text(cam.get("distortion_model")), warnings);
         }
-        return MatrixSource.intrinsics(file, List.of(k.get(0), 0.0, k.get(2), 0.0, k.get(1), k.get(3), 0.0, 0.0, 1.0),
-                "intrinsics [fu, fv, pu, pv] (Kalibr)", width, height, warnings);
+        List<Double> rowMajor = List.of(k.get(0), 0.0, k.get(2), 0.0, k.get(1), k.get(3), 0.0, 0.0, 1.0);
+        return MatrixSource.intrinsics(file, rowMajor, "key intrinsics", "intrinsics [fu, fv, pu, pv] (Kalibr)", width,
+                height, warnings);
     }
 
     private static @Nullable String first(Map<?, ?> root, List<String> keys) {

@@ -302,6 +302,19 @@ class CameraFilesTest {
         assertThat(scanNet.cy()).isEqualTo(242.683609);
         assertThat(scanNet.width()).isEqualTo(640);
         assertThat(scanNet.height()).isEqualTo(480);
+
+        Intrinsics bare = CameraFiles.read(write("intrinsic_depth.txt", """
+                577.590698 0.000000 318.905426 0.000000
+                0.000000 578.729797 242.683609 0.000000
+                0.000000 0.000000 1.000000 0.000000
+                0.000000 0.000000 0.000000 1.000000
+                """));
+        assertThat(bare.fx()).isEqualTo(577.590698);
+        assertThat(bare.cy()).isEqualTo(242.683609);
+        assertThat(bare.hasSize()).isFalse();
+        assertThat(CameraFiles.read(write("K.txt", "525 0 319.5\n0 525 239.5\n0 0 1\n")).cx()).isEqualTo(319.5);
+        assertThatThrownBy(() -> CameraFiles.read(write("five.txt", "1 2 3 4 5\n"))).hasMessageContaining("five.txt: the matrix")
+                .hasMessageContaining("found 5");
     }
 
     @Test
