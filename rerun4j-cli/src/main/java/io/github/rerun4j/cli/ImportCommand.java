@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * unless {@code --skip-bad}.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Turn depth files (PNG, PFM, NPY/NPZ, TIFF, raw) and their camera into a recording.",
+        description = {"Turn depth files (PNG, PFM, PGM, NPY/NPZ, TIFF, raw) and their camera into a recording.",
                 "DEPTH may be files, directories or quoted globs ('depth/*.png'); sequences are imported in natural order."})
 public final class ImportCommand implements Callable<Integer> {
 

@@ -10,6 +10,8 @@ public enum DepthFileKind {
     PNG("png"),
     /** Portable Float Map, one channel ({@code Pf}). */
     PFM("pfm"),
+    /** Binary grey Netpbm ({@code P5}), 8 or 16 bits. */
+    PGM("pgm"),
     /** NumPy array. */
     NPY("npy"),
     /** NumPy ZIP archive of arrays. */

@@ -39,6 +39,7 @@ public final class DepthReader {
         return switch (kind) {
             case PNG -> PngDepth.read(file, bytes(file));
             case PFM -> PfmDepth.read(file, bytes(file));
+            case PGM -> PgmDepth.read(file, bytes(file));
             case NPY -> NpyDepth.read(file, bytes(file));
             case NPZ -> NpzDepth.read(file, options.npzKey());
             case TIFF -> TiffDepth.read(file, bytes(file));

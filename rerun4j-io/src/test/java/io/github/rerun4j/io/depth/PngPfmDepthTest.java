@@ -192,9 +192,28 @@ class PngPfmDepthTest {
     }
 
     @Test
+    void pgm16BigEndianWithACommentAndPgm8() throws IOException {
+        byte[] data = Written.bytes(ByteOrder.BIG_ENDIAN, 2, 1, 300, 65535, 0, 7, 1000); // 3x2
+        DepthImage sixteen = DepthReader.read(Written.write(dir.resolve("d.pgm"),
+                "P5\n# NYU-style raw dump\n3 2\n65535\n".getBytes(), data));
+        assertThat(sixteen.datatype()).isEqualTo(ChannelDatatype.U16);
+        assertThat(values(sixteen)).containsExactly(1, 300, 65535, 0, 7, 1000);
+
+        DepthImage eight = DepthReader.read(Written.write(dir.resolve("e.pgm"), "P5 2 1 255\n".getBytes(), new byte[] {5, (byte) 250}));
+        assertThat(eight.datatype()).isEqualTo(ChannelDatatype.U8);
+        assertThat(values(eight)).containsExactly(5, 250);
+
+        assertThatThrownBy(() -> DepthReader.read(Written.write(dir.resolve("a.pgm"), "P2\n1 1\n255\n7\n".getBytes())))
+                .hasMessageContaining("a.pgm: header token 1 (magic)").hasMessageContaining("ASCII PGM");
+        assertThatThrownBy(() -> DepthReader.read(Written.write(dir.resolve("c.pgm"), "P5\n4 4\n65535\n".getBytes(), new byte[10])))
+                .hasMessageContaining("c.pgm: offset 13 (pixel data)").hasMessageContaining("expected 32 bytes")
+                .hasMessageContaining("found 10: truncated");
+    }
+
+    @Test
     void unknownExtensionNamesTheSupportedOnes() {
         Path f = dir.resolve("depth.exr");
         assertThatThrownBy(() -> DepthReader.read(f)).isInstanceOf(FileFormatException.class)
-                .hasMessageContaining("depth.exr").hasMessageContaining(".png .pfm .npy .npz .tif .tiff");
+                .hasMessageContaining("depth.exr").hasMessageContaining(".png .pfm .pgm .npy .npz .tif .tiff");
     }
 }
