@@ -1,5 +1,6 @@
 package io.github.rerun4j.sdk;
 
+import io.github.rerun4j.sdk.archetypes.AndroidDepth16;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
@@ -143,6 +144,9 @@ class BadInputTableTest {
         row("meter negative", "DepthImage.meter", "-1.0", r -> logImage(r, ok().withMeter(-1.0)));
         row("meter over float range", "DepthImage.meter", "1.0E300", r -> logImage(r, ok().withMeter(1e300)));
         row("meter boxed negative", "DepthImage.meter", "-5.0", r -> logImage(r, ok().withMeter(Float.valueOf(-5f))));
+        row("depth scale zero", "DepthImage.depthScale", "0.0", r -> logImage(r, ok().withDepthScale(0)));
+        row("depth scale negative", "DepthImage.depthScale", "-0.001", r -> logImage(r, ok().withDepthScale(-0.001)));
+        row("depth scale tiny (meter beyond float)", "DepthImage.depthScale", "1.0E-300", r -> logImage(r, ok().withDepthScale(1e-300)));
         row("depth range NaN", "ValueRange", "NaN", r -> logImage(r, ok().withDepthRange(Double.NaN, 1)));
         row("depth range inverted", "ValueRange", "[5.0, 1.0]", r -> logImage(r, ok().withDepthRange(5, 1)));
         row("depth range infinite", "ValueRange", "Infinity", r -> logImage(r, ok().withDepthRange(0, Double.POSITIVE_INFINITY)));
@@ -201,6 +205,13 @@ class BadInputTableTest {
         row("Pinhole focal zero", "Pinhole.focalLengthX", "0.0", r -> r.log("cam", Pinhole.fromFocalLengthAndResolution(0, 640, 480)));
         row("Pinhole focal NaN", "Pinhole.focalLengthX", "NaN", r -> r.log("cam", Pinhole.fromFocalLengthAndResolution(Float.NaN, 500, 640, 480)));
         row("Pinhole resolution negative", "Resolution.width", "-640.0", r -> r.log("cam", Pinhole.fromFocalLengthAndResolution(500, -640, 480)));
+        row("Pinhole intrinsics fy zero", "Pinhole.focalLengthY", "0.0", r -> r.log("cam", Pinhole.fromIntrinsics(500, 0, 320, 240, 640, 480)));
+        row("Pinhole intrinsics cx NaN", "Pinhole.principalPoint.x", "NaN", r -> r.log("cam", Pinhole.fromIntrinsics(500, 500, Double.NaN, 240, 640, 480)));
+        row("Pinhole intrinsics height negative", "Resolution.height", "-480.0", r -> r.log("cam", Pinhole.fromIntrinsics(500, 500, 320, 240, 640, -480)));
+        row("DEPTH16 row stride too small", "AndroidDepth16.rowStrideBytes", "6", r -> r.log("d", AndroidDepth16.depth(
+                java.nio.ShortBuffer.allocate(16), 4, 2, 6, AndroidDepth16.Source.CAMERA2)));
+        row("DEPTH16 buffer too short", "AndroidDepth16.samples", "7 shorts", r -> r.log("d", AndroidDepth16.depth(
+                java.nio.ShortBuffer.allocate(7), 4, 2, 8, AndroidDepth16.Source.ARCORE)));
         row("Pinhole fov zero", "Pinhole.fovY", "0.0", r -> r.log("cam", Pinhole.fromFovAndAspectRatio(0, 1.5f)));
         row("Pinhole fov pi", "Pinhole.fovY", "3.14", r -> r.log("cam", Pinhole.fromFovAndAspectRatio((float) Math.PI, 1.5f)));
         row("Pinhole aspect NaN", "Pinhole.aspectRatio", "NaN", r -> r.log("cam", Pinhole.fromFovAndAspectRatio(1, Float.NaN)));

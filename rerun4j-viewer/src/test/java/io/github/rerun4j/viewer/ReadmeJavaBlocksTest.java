@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every Java block of README.md compiles against the SDK and the viewer as they are (this module sees both). A
+ * Every Java block of README.md compiles against the SDK, the viewer and rerun4j-io as they are (this module sees
+ * them all). A
  * block that starts with {@code package} is a whole file; any other block is the body of a method that may call
  * the one given helper, {@code millimetres()} (a 300 x 200 U16 frame), like a user's own frame source.
  */
@@ -52,7 +53,8 @@ class ReadmeJavaBlocksTest {
                         IMPORTS, GIVENS, b.code()));
             }
         }
-        assertThat(SnippetCompiler.compile(sources, work.resolve("classes"), RecordingStream.class, Viewer.class))
+        assertThat(SnippetCompiler.compile(sources, work.resolve("classes"), RecordingStream.class, Viewer.class,
+                io.github.rerun4j.io.depth.DepthReader.class))
                 .as("README java blocks that do not compile (Readme_lineN = the block opening at line N)").isEmpty();
     }
 

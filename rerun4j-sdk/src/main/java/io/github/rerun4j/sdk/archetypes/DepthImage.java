@@ -310,6 +310,25 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float
         return withMeter((Float) toFloat("DepthImage.meter", meter, "a finite value > 0", meter > 0));
     }
 
+    /**
+     * The camera SDK's "depth scale", in metres per raw unit (RealSense D4xx 0.001, L515 0.00025, SR300
+     * 0.000124986647): sets {@code meter = 1 / metresPerUnit}, the number Rerun wants, so that neither has to
+     * be turned around by hand.
+     *
+     * <pre>{@code
+     * DepthImage sr300 = DepthImage.fromU16(new short[640 * 480], 640, 480).withDepthScale(0.000124986647);
+     * }</pre>
+     */
+    public DepthImage withDepthScale(double metresPerUnit) {
+        float meter = (float) (1 / metresPerUnit);
+        if (!(metresPerUnit > 0) || !Double.isFinite(metresPerUnit) || !Float.isFinite(meter) || meter == 0) {
+            throw new InvalidArgumentException("DepthImage.depthScale", Double.toString(metresPerUnit),
+                    "a finite value > 0 in metres per unit (0.001 for millimetres) whose inverse, the meter, "
+                            + "is a finite float");
+        }
+        return withMeter(Float.valueOf(meter));
+    }
+
     /** Sets or (with null) clears the meter. */
     public DepthImage withMeter(@Nullable Float meter) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,

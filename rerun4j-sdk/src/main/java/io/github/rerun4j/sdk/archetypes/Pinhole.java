@@ -85,6 +85,24 @@ public record Pinhole(Mat3x3 imageFromCamera, @Nullable Resolution resolution, @
     }
 
     /**
+     * The usual camera intrinsics: focal lengths {@code fx}, {@code fy} and principal point {@code (cx, cy)} in
+     * pixels (OpenCV's and ROS's {@code K = [[fx, 0, cx], [0, fy, cy], [0, 0, 1]]}) and the image size, which
+     * should be the depth image's.
+     *
+     * <pre>{@code
+     * Pinhole tum = Pinhole.fromIntrinsics(525.0, 525.0, 319.5, 239.5, 640, 480);
+     * }</pre>
+     */
+    public static Pinhole fromIntrinsics(double fx, double fy, double cx, double cy, double width, double height) {
+        float focalX = checkFocal("Pinhole.focalLengthX", fx);
+        float focalY = checkFocal("Pinhole.focalLengthY", fy);
+        float x = Require.toFiniteFloat("Pinhole.principalPoint.x", cx);
+        float y = Require.toFiniteFloat("Pinhole.principalPoint.y", cy);
+        return new Pinhole(Mat3x3.fromRows(focalX, 0, x, 0, focalY, y, 0, 0, 1), Resolution.of(width, height), null,
+                null, null, null, null, null);
+    }
+
+    /**
      * From a vertical field of view (radians, in {@code (0, pi)}) and aspect ratio {@code width/height}, as
      * Python's {@code rr.Pinhole(fov_y=, aspect_ratio=)}: resolution {@code [aspect, 1]}, focal length
      * {@code 0.5 / tan(fovY / 2)}, principal point {@code (aspect/2, 0.5)}.
