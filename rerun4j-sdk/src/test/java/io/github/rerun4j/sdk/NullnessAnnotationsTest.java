@@ -141,7 +141,8 @@ class NullnessAnnotationsTest {
                 new RrdMessage.BlueprintActivation(blueprint, true, true),
                 LogMessageReader.of(new ByteArrayInputStream(rrd)).next(),
                 chunk, chunk.components().get(0), Timeline.sequence("frame"),
-                ComponentDescriptor.of("DepthImage", "meter", "DepthMeter"))) {
+                ComponentDescriptor.of("DepthImage", "meter", "DepthMeter"),
+                new io.github.rerun4j.sdk.sink.TeeSink.Failure(sink, new java.io.IOException("down"), 1, 0))) {
             samples.put(r.getClass(), r);
         }
         return samples;
