@@ -69,6 +69,9 @@ public record ProxyUrl(String host, int port, boolean tls) {
             host = "127.0.0.1";
         }
         int port = uri.getPort() < 0 ? ProxyProtocol.DEFAULT_PORT : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw new InvalidArgumentException("url", url, expected + ", PORT from 1 to 65535");
+        }
         return new ProxyUrl(host, port, tls);
     }
 
