@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Write, view, inspect and check Rerun .rrd recordings from the JVM.",
-        subcommands = {ViewCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class,
+        subcommands = {ViewCommand.class, ServeCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class,
                 PointsCommand.class, HoverCommand.class, DataframeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage",
                 "(also: an output that cannot be written, out of memory)."})

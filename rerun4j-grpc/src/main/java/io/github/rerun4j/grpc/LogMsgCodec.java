@@ -8,6 +8,7 @@ import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageCodec;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import io.github.rerun4j.sdk.rrd.RrdFormatException;
+import io.github.rerun4j.sdk.rrd.RrdMessage;
 import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreKind;
@@ -40,7 +41,20 @@ public final class LogMsgCodec {
      * LZ4-compressed when {@code lz4}.
      */
     public static byte[] encode(LogMessage message, boolean lz4) {
-        EncodedMessage framed = LogMessageCodec.encode(message, lz4);
+        return fromFramed(LogMessageCodec.encode(message, lz4));
+    }
+
+    /**
+     * A record read from an {@code .rrd} file (store info, chunk or blueprint activation) as a proxy message, ArrowMsg
+     * payloads LZ4-compressed when {@code lz4}.
+     *
+     * @throws IllegalArgumentException for an End message (files end; proxy streams do not carry it)
+     */
+    public static byte[] encode(RrdMessage message, boolean lz4) {
+        return fromFramed(RrdEncoder.encode(message, lz4));
+    }
+
+    private static byte[] fromFramed(EncodedMessage framed) {
         ByteBuffer[] segments = framed.segments();
         ByteBuffer header = ByteBuffer.allocate(FILE_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         int headerBytes = 0;
