@@ -50,6 +50,12 @@ public final class GrpcConnectSink implements Sink {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private static final long MIN_BACKOFF_MS = 100;
+    /**
+     * The call counts as ready while less than this is buffered in the transport: a few frames in flight, so the
+     * sender does not wait for each one to reach the socket before handing over the next (grpc-java's default,
+     * 32 KiB, is smaller than one 640x480 frame and halves throughput).
+     */
+    private static final int IN_FLIGHT_BYTES = 4 << 20;
     private static final long MAX_BACKOFF_MS = 5000;
 
     private final ProxyUrl url;
@@ -310,7 +316,8 @@ public final class GrpcConnectSink implements Sink {
 
     /** Starts a WriteMessages call; from the second call on, the store infos go first (a restarted proxy needs them). */
     private void openCall() {
-        ClientCall<byte[], byte[]> fresh = channel.newCall(ProxyProtocol.WRITE_MESSAGES, CallOptions.DEFAULT);
+        ClientCall<byte[], byte[]> fresh = channel.newCall(ProxyProtocol.WRITE_MESSAGES,
+                CallOptions.DEFAULT.withOnReadyThreshold(IN_FLIGHT_BYTES));
         call = fresh;
         callReady = false;
         callClosed = null;

@@ -84,6 +84,9 @@ public final class ProxyServer implements AutoCloseable {
                 // ReadMessages streams stay open for as long as the viewer looks; WriteMessages for a whole run.
                 .requestTimeoutMillis(0)
                 .maxRequestLength(0)
+                // Writers stream whole frames (600 KB for 640x480 u16): windows of several frames keep them moving.
+                .http2InitialConnectionWindowSize(16 << 20)
+                .http2InitialStreamWindowSize(8 << 20)
                 .service(grpc, CorsService.builder(policy::isLocalPage)
                         .allowCredentials()
                         .allowRequestMethods(HttpMethod.POST)
