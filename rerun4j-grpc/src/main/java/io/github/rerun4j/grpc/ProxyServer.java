@@ -183,7 +183,15 @@ public final class ProxyServer implements AutoCloseable {
         }
         readers.forEach(HubReader::abort);
         sleep(50);  // the trailers of the aborted ones reach the socket before it closes
-        server.stop().join();
+        try {
+            // Bounded: a connection that never lets go must not keep close() from returning.
+            server.stop().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            server.closeAsync();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.closeAsync();
+        }
     }
 
     private static void sleep(long ms) {
