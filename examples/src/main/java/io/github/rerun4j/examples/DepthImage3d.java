@@ -27,12 +27,21 @@ public final class DepthImage3d {
 
     public static void write(Path file) {
         try (RecordingStream rec = RecordingStream.builder(APPLICATION_ID).saveTo(file)) {
-            // If we log a pinhole camera model, the depth gets automatically back-projected to 3D.
-            rec.log("world/camera", Pinhole.fromFocalLengthAndResolution(200, SnippetImage.WIDTH, SnippetImage.HEIGHT));
-            rec.log("world/camera/depth",
-                    DepthImage.fromU16(SnippetImage.pixels(), SnippetImage.WIDTH, SnippetImage.HEIGHT)
-                            .withMeter(10_000)
-                            .withColormap(Colormap.VIRIDIS));
+            log(rec);
         }
+    }
+
+    /** Logs the snippet's two calls into {@code rec} (a stream of {@link #APPLICATION_ID} with any sink). */
+    public static void log(RecordingStream rec) {
+        // If we log a pinhole camera model, the depth gets automatically back-projected to 3D.
+        rec.log("world/camera", Pinhole.fromFocalLengthAndResolution(200, SnippetImage.WIDTH, SnippetImage.HEIGHT));
+        rec.log("world/camera/depth", depth());
+    }
+
+    /** The snippet's depth image: millimetres (meter 10 000), Viridis. */
+    public static DepthImage depth() {
+        return DepthImage.fromU16(SnippetImage.pixels(), SnippetImage.WIDTH, SnippetImage.HEIGHT)
+                .withMeter(10_000)
+                .withColormap(Colormap.VIRIDIS);
     }
 }

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "rerun4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Write, view, inspect, check and import Rerun .rrd recordings from the JVM.",
-        subcommands = {ViewCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class, RenderCommand.class,
-                PointsCommand.class, HoverCommand.class, DataframeCommand.class, ImportCommand.class},
+        description = "Write, view, serve, inspect, check and import Rerun .rrd recordings from the JVM.",
+        subcommands = {ViewCommand.class, ServeCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class,
+                RenderCommand.class, PointsCommand.class, HoverCommand.class, DataframeCommand.class, ImportCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage",
                 "(also: an output that cannot be written, out of memory)."})
 public final class RootCommand implements Callable<Integer> {

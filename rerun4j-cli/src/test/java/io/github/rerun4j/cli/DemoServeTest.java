@@ -62,8 +62,13 @@ class DemoServeTest {
     }
 
     @Test
-    void liveStreamsFramesIntoTheViewer() throws Exception {
-        try (ServingRun serving = ServingRun.start("demo", "--live", "--out", tmp.toString(), "--port", "0", "--no-browser")) {
+    void liveStreamsFramesIntoTheViewerAndOverGrpc() throws Exception {
+        int grpcPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            grpcPort = free.getLocalPort();
+        }
+        try (ServingRun serving = ServingRun.start("demo", "--live", "--out", tmp.toString(), "--port", "0", "--no-browser",
+                "--grpc-port", String.valueOf(grpcPort))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             String live = null;
             while (System.nanoTime() < deadline) {
@@ -78,7 +83,21 @@ class DemoServeTest {
             assertThat(live).isNotNull();
             String scene = serving.get("/api/recordings/" + live + "/scene?timeline=frame");
             assertThat(scene).contains("\"entity\":\"/world/camera/depth\"").contains("\"camera\":{");
-            assertThat(serving.stop().exitCode()).isZero();
+            // Rerun's viewers get the same stream from the proxy: store info, pinhole, then depth frames.
+            assertThat(GrpcRead.entities(grpcPort, 4)).contains("/world/camera", "/world/camera/depth");
+            CliRun finished = serving.stop();
+            assertThat(finished.exitCode()).isZero();
+            assertThat(finished.out()).contains("rerun --connect rerun+http://127.0.0.1:" + grpcPort + "/proxy");
+        }
+    }
+
+    @Test
+    void aTakenGrpcPortIsAUsageErrorNamingTheFlag() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("demo", "--live", "--out", tmp.toString(), "--port", "0", "--no-browser",
+                    "--grpc-port", String.valueOf(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).contains("is taken").contains("--grpc-port N");
         }
     }
 

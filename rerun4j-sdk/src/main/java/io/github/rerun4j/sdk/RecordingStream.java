@@ -14,6 +14,7 @@ import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.sink.FileSink;
 import io.github.rerun4j.sdk.sink.Sink;
+import io.github.rerun4j.sdk.sink.TeeSink;
 import io.github.rerun4j.sdk.types.EntityPath;
 import io.github.rerun4j.sdk.types.ErrorText;
 import io.github.rerun4j.sdk.types.TimeNanos;
@@ -325,6 +326,23 @@ public final class RecordingStream implements AutoCloseable {
             }
             return new RecordingStream(StoreId.recording(applicationId, recordingId), sink, batching, defaultTimelines,
                     flushOnExit);
+        }
+
+        /**
+         * Builds a stream that sends every message to each of {@code sinks} (a file and a live viewer at once):
+         * a {@link TeeSink}, where a failing sink keeps its missed messages for a later retry and does not stop
+         * the others. The stream owns the sinks and closes them.
+         */
+        public RecordingStream sinks(Sink... sinks) {
+            if (sinks == null || sinks.length == 0) {
+                throw new InvalidArgumentException("sinks", sinks == null ? "null" : "none", "one or more Sinks");
+            }
+            for (int i = 0; i < sinks.length; i++) {
+                if (sinks[i] == null) {
+                    throw new InvalidArgumentException("sinks[" + i + "]", "null", "a Sink");
+                }
+            }
+            return sink(sinks.length == 1 ? sinks[0] : TeeSink.of(sinks));
         }
 
         /** Builds a stream that writes an uncompressed {@code .rrd} file at {@code path}. */

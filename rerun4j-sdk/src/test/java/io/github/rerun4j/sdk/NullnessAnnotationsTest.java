@@ -146,7 +146,8 @@ class NullnessAnnotationsTest {
                 io.github.rerun4j.sdk.RgbdFixtures.fullEncodedDepthImage(),
                 io.github.rerun4j.sdk.archetypes.DepthCloudColor.source("world/camera/rgb"),
                 io.github.rerun4j.sdk.encoding.Rvl.decode(io.github.rerun4j.sdk.RgbdFixtures.rvlDepth().blob().toByteArray()),
-                io.github.rerun4j.sdk.encoding.GreyPng.decode(io.github.rerun4j.sdk.RgbdFixtures.tinyPng()))) {
+                io.github.rerun4j.sdk.encoding.GreyPng.decode(io.github.rerun4j.sdk.RgbdFixtures.tinyPng()),
+                new io.github.rerun4j.sdk.sink.TeeSink.Failure(sink, new java.io.IOException("down"), 1, 0))) {
             samples.put(r.getClass(), r);
         }
         return samples;

@@ -6,7 +6,7 @@ import io.github.rerun4j.viewer.api.FiniteNumbers;
 import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.http.BadPathErrorHandler;
 import io.github.rerun4j.viewer.http.LocalOriginFilter;
-import io.github.rerun4j.viewer.http.LocalOriginPolicy;
+import io.github.rerun4j.http.LocalOriginPolicy;
 import io.github.rerun4j.viewer.http.ServerLimits;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;

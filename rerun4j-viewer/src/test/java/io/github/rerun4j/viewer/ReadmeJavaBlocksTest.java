@@ -27,6 +27,7 @@ class ReadmeJavaBlocksTest {
             import io.github.rerun4j.sdk.sink.*;
             import io.github.rerun4j.sdk.types.*;
             import io.github.rerun4j.viewer.*;
+            import io.github.rerun4j.grpc.*;
             import java.nio.file.Path;
             import java.util.List;
             """;

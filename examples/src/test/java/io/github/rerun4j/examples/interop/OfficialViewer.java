@@ -269,7 +269,7 @@ public final class OfficialViewer {
       List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
 
   /** {@code -Drerun4j.chromium}, else {@code $RERUN4J_CHROMIUM} (as given), else found on the PATH. */
-  private static Optional<Path> chromium() {
+  static Optional<Path> chromium() {
     String configured = System.getProperty("rerun4j.chromium");
     if (configured == null || configured.isBlank()) {
       configured = System.getenv("RERUN4J_CHROMIUM");
@@ -285,7 +285,7 @@ public final class OfficialViewer {
     return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
   }
 
-  private static Optional<Path> findRepoRoot() {
+  static Optional<Path> findRepoRoot() {
     for (Path d = startDir(); d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve(SCRIPT))) {
         return Optional.of(d);
@@ -294,7 +294,7 @@ public final class OfficialViewer {
     return Optional.empty();
   }
 
-  private static Optional<Path> findOnPath(String exe) {
+  static Optional<Path> findOnPath(String exe) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();

@@ -33,7 +33,7 @@ class SdkFilesInOfficialViewerTest {
 
     // Screen colors (8-bit sRGB) of background 65535, square 20000 and bar 45000 with range [0, 65535].
     private static final int[][] TURBO = {{144, 13, 0}, {40, 218, 192}, {255, 171, 36}};
-    private static final int[][] VIRIDIS = {{252, 231, 33}, {53, 97, 142}, {61, 187, 116}};
+    static final int[][] VIRIDIS = {{252, 231, 33}, {53, 97, 142}, {61, 187, 116}};
 
     @BeforeAll
     static void viewerAvailable() {
@@ -136,7 +136,7 @@ class SdkFilesInOfficialViewerTest {
         }
     }
 
-    private static int countPixelsNear(BufferedImage image, int[] rgb, int tolerance) {
+    static int countPixelsNear(BufferedImage image, int[] rgb, int tolerance) {
         int count = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {

@@ -1,5 +1,6 @@
 package io.github.rerun4j.viewer.http;
 
+import io.github.rerun4j.http.LocalOriginPolicy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.rerun4j.viewer.http;
+package io.github.rerun4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,5 +50,25 @@ class LocalOriginPolicyTest {
                 .isEqualTo(403);
         assertThat(policy.check("127.0.0.1:9876", "http://attacker.example:9876", 9876, false)).isEmpty();
         assertThat(policy.check("127.0.0.1:9876", "http://localhost:9876", 9876, true)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "bound to {0}: Origin {1} is a local page: {2}")
+    @CsvSource({
+            "127.0.0.1, http://localhost:9090,          true",
+            "127.0.0.1, http://127.0.0.1:5173,          true",
+            "127.0.0.1, https://localhost,              true",
+            "127.0.0.1, http://[::1]:9090,              true",
+            "127.0.0.1, http://localhost.evil:9090,     false",
+            "127.0.0.1, http://attacker.example,        false",
+            "127.0.0.1, null,                           false",
+            "127.0.0.1, file://localhost,               false",
+            "127.0.0.1, http://localhost:9090/page,     false",
+            "127.0.0.1, http://user@localhost:9090,     false",
+            "mybox.lan, http://mybox.lan:9090,          true",
+            "0.0.0.0,   http://10.0.0.5:9090,           false",
+            "0.0.0.0,   http://localhost:9090,          true",
+    })
+    void crossOriginPagesAreLocalOnly(String bind, String origin, boolean local) {
+        assertThat(LocalOriginPolicy.forBind(bind).isLocalPage(origin)).isEqualTo(local);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.rerun4j.viewer.http;
+package io.github.rerun4j.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * {@code Origin} (sent by browsers on cross-origin requests) is absent or names this server the same way.
  *
  * <p>Plain strings in, a verdict out: no server types, so every server rerun4j starts (the viewer's Javalin
- * server, a future gRPC-web endpoint) makes the same decision through its own small adapter
- * ({@link LocalOriginFilter} for Javalin).
+ * server, the gRPC message proxy of {@code rerun4j-grpc}) makes the same decision through its own small adapter
+ * (the viewer's {@code LocalOriginFilter} for Javalin, the proxy's {@code LocalOriginDecorator} for Armeria).
+ *
+ * <p>A server that other pages may call on purpose (the gRPC proxy, which the web viewer reads from another
+ * port) allows cross-origin requests only from {@link #isLocalPage(String) pages of this machine}.
  *
  * <pre>{@code
  * LocalOriginPolicy policy = LocalOriginPolicy.forBind("127.0.0.1");
@@ -80,6 +83,32 @@ public final class LocalOriginPolicy {
                     + " (the API answers only this server's own page)"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code origin} is a page served by this machine, on any port: {@code http} or {@code https} with a
+     * loopback name or the name this server was bound to (as Rerun's proxy allows {@code *://localhost[:*]}
+     * and {@code *://127.0.0.1[:*]}). Used for CORS, where the calling page is on another port than the server.
+     */
+    public boolean isLocalPage(String origin) {
+        if (origin == null) {
+            return false;
+        }
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")
+                || uri.getRawAuthority() == null || uri.getRawPath() != null && !uri.getRawPath().isEmpty()
+                || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            return false;
+        }
+        String name = unbracket(uri.getHost().toLowerCase(Locale.ROOT));
+        return LOOPBACK_NAMES.contains(name) || name.equals("0:0:0:0:0:0:0:1")
+                || !everyInterface && name.equals(boundName);
     }
 
     private String expectedNames() {
