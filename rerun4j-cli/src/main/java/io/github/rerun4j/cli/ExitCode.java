@@ -12,9 +12,14 @@ public final class ExitCode {
     public static final int BAD_DATA = 1;
     /**
      * The command line is wrong (unknown option, missing or unusable file or directory), or what it asks for
-     * cannot be done here: an output that cannot be written (full disk), a heap too small (out of memory).
+     * cannot be done here: an output that cannot be written (full disk).
      */
     public static final int USAGE = 2;
+    /**
+     * The Java heap is too small for what was asked (the input is fine): the message says how to start Java
+     * with more ({@code JAVA_OPTS=-Xmx...}), so a script can retry with a bigger heap.
+     */
+    public static final int OUT_OF_MEMORY = 3;
 
     private ExitCode() {
     }

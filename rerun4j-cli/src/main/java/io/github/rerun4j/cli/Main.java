@@ -142,6 +142,6 @@ public final class Main {
      */
     private static int outOfMemory(PrintWriter err) {
         err.println("rerun4j: " + HeapHint.message(Runtime.getRuntime().maxMemory(), Launcher.viaScript(), Launcher.command()));
-        return ExitCode.USAGE;
+        return ExitCode.OUT_OF_MEMORY;
     }
 }

@@ -32,6 +32,9 @@ public final class PrintCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write one JSON object instead of text.")
     private boolean json;
 
+    @Option(names = "--footers", description = "Also show the file's footer: its manifests, a row per chunk (text only).")
+    private boolean footers;
+
     @Override
     public Integer call() throws IOException {
         RecordingSummary summary = RecordingScanner.scan(InputFile.requireReadable(file));
@@ -41,6 +44,9 @@ public final class PrintCommand implements Callable<Integer> {
         } else if (summary.messages().total() > 0 || summary.isSound()) {
             // Nothing readable at all (not an .rrd, say) would only be an empty report; the problem says it all.
             SummaryText.write(summary, root.verbose(), out);
+        }
+        if (footers && !json) {
+            FooterText.write(file, out, spec.commandLine().getErr());
         }
         out.flush();
         ProblemReport.print(summary, root.verbose(), spec.commandLine().getErr());

@@ -69,7 +69,7 @@ class MainTest {
                 "render", tmp.resolve(DemoCommand.THREE_D_FILE).toString(), "--entity", "world/camera/depth",
                 "--size", "8000x8000", "--out", png.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OUT_OF_MEMORY);
         assertThat(run.errLines()).singleElement().asString()
                 .startsWith("rerun4j: out of memory (Java heap: ").endsWith("give Java more: JAVA_OPTS=-Xmx1g ./rerun4j ...");
         assertThat(png).doesNotExist();

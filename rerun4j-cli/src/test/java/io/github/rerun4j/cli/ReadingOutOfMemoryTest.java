@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sound file with a frame larger than the reading JVM's heap: {@code verify}, {@code print} and {@code render}
- * in a child JVM with a 32 MB heap say so in one line with the CLI's heap hint (exit 2: the heap's limit, not the
+ * in a child JVM with a 32 MB heap say so in one line with the CLI's heap hint (exit 3: the heap's limit, not the
  * file's fault). The read loop catches the error to report it; these callers must hand it on, not turn it into
  * a "damaged file" line.
  */
@@ -40,7 +40,7 @@ class ReadingOutOfMemoryTest {
             assertThat(run.err()).as(command).doesNotContain("Exception in thread");
             assertThat(run.errLines()).as(command).singleElement().asString()
                     .startsWith("rerun4j: out of memory (Java heap: ").endsWith("give Java more: JAVA_OPTS=-Xmx1g ./rerun4j ...");
-            assertThat(run.exitCode()).as(command).isEqualTo(ExitCode.USAGE);
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCode.OUT_OF_MEMORY);
         }
     }
 }

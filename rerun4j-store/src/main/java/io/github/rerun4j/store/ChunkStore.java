@@ -1,5 +1,7 @@
 package io.github.rerun4j.store;
 
+import io.github.rerun4j.sdk.arrow.ArrowArray;
+import io.github.rerun4j.sdk.arrow.ArrowBuffer;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
@@ -59,6 +61,7 @@ public final class ChunkStore {
     /** Bumped by every chunk added: cached answers of an older generation are stale. Guarded by {@code lock}. */
     private long generation;
     private final Map<String, DataTimes> dataTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private long payloadBytes;
 
     /** An empty store. */
     public ChunkStore() {
@@ -113,6 +116,7 @@ public final class ChunkStore {
             }
             rowCount += chunk.rowCount();
             generation++;
+            payloadBytes += payloadBytes(chunk);
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -366,6 +370,39 @@ public final class ChunkStore {
     }
 
     /** Number of distinct chunks indexed. */
+    /**
+     * The bytes of component data (the Arrow buffers of every component column: pixels, mostly) held by the
+     * chunks added so far: what a memory budget counts, since the index beside it is small.
+     */
+    public long payloadBytes() {
+        lock.readLock().lock();
+        try {
+            return payloadBytes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The bytes of {@code chunk}'s component columns (their Arrow buffers, children included). */
+    public static long payloadBytes(Chunk chunk) {
+        long bytes = 0;
+        for (ComponentColumn column : chunk.components()) {
+            bytes += bufferBytes(column.lists());
+        }
+        return bytes;
+    }
+
+    private static long bufferBytes(ArrowArray array) {
+        long bytes = 0;
+        for (ArrowBuffer buffer : array.buffers()) {
+            bytes += buffer.length();
+        }
+        for (ArrowArray child : array.children()) {
+            bytes += bufferBytes(child);
+        }
+        return bytes;
+    }
+
     public int chunkCount() {
         return read(chunkIds::size);
     }

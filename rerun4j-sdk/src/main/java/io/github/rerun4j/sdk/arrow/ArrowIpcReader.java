@@ -45,7 +45,25 @@ public final class ArrowIpcReader {
         }
     }
 
+    /**
+     * The schema at the start of an IPC stream that may hold no record batch (as Rerun's manifests carry their
+     * recording's schema): the fields, in order.
+     */
+    public static List<Field> readSchema(ByteBuffer ipc) throws ArrowFormatException {
+        try {
+            State state = new ArrowIpcReader.State(ipc.slice().order(ByteOrder.LITTLE_ENDIAN));
+            state.schemaOnly = true;
+            state.readFirstBatch();
+            return List.copyOf(state.fields);
+        } catch (ArrowFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ArrowFormatException("damaged Arrow IPC metadata: " + e, e);
+        }
+    }
+
     private static final class State {
+        private boolean schemaOnly;
         private final ByteBuffer in;
         private List<Field> fields;
         private Map<String, String> schemaMetadata;
@@ -89,7 +107,12 @@ public final class ArrowIpcReader {
                 ByteBuffer body = in.slice(in.position(), (int) bodyLength).order(ByteOrder.LITTLE_ENDIAN);
                 in.position(in.position() + (int) bodyLength);
                 switch (message.headerType()) {
-                    case MessageHeader.Schema -> readSchema((Schema) message.header(new Schema()));
+                    case MessageHeader.Schema -> {
+                        readSchema((Schema) message.header(new Schema()));
+                        if (schemaOnly) {
+                            return null;
+                        }
+                    }
                     case MessageHeader.RecordBatch -> {
                         if (fields == null) {
                             throw new ArrowFormatException("Arrow IPC record batch before the schema");

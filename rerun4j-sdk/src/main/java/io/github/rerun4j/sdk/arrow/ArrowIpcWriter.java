@@ -37,7 +37,7 @@ public final class ArrowIpcWriter {
 
     public static List<ByteBuffer> write(RecordBatch batch) {
         List<ByteBuffer> out = new ArrayList<>();
-        out.add(encapsulate(schemaMessage(batch)));
+        out.add(encapsulate(schemaMessage(batch.metadata(), batch.fields())));
 
         List<long[]> nodes = new ArrayList<>();
         List<ArrowBuffer> buffers = new ArrayList<>();
@@ -63,6 +63,17 @@ public final class ArrowIpcWriter {
         }
         out.add(ByteBuffer.wrap(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0}));
         return out;
+    }
+
+    /**
+     * An IPC stream holding only a schema and the end-of-stream marker: how Rerun's manifests carry their
+     * recording's schema.
+     */
+    public static byte[] writeSchema(Map<String, String> metadata, List<Field> fields) {
+        ByteBuffer schema = encapsulate(schemaMessage(metadata, fields));
+        ByteBuffer out = ByteBuffer.allocate(schema.remaining() + 8).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(schema).putInt(-1).putInt(0);
+        return out.array();
     }
 
     /** Total number of bytes in {@code segments}. */
@@ -104,14 +115,14 @@ public final class ArrowIpcWriter {
         return out.position(0);
     }
 
-    private static ByteBuffer schemaMessage(RecordBatch batch) {
+    private static ByteBuffer schemaMessage(Map<String, String> schemaMetadata, List<Field> fields) {
         FlatBufferBuilder b = new FlatBufferBuilder(1024);
-        int[] fieldOffsets = new int[batch.fields().size()];
+        int[] fieldOffsets = new int[fields.size()];
         for (int i = 0; i < fieldOffsets.length; i++) {
-            fieldOffsets[i] = writeField(b, batch.fields().get(i));
+            fieldOffsets[i] = writeField(b, fields.get(i));
         }
         int fieldsVector = Schema.createFieldsVector(b, fieldOffsets);
-        int metadataVector = writeMetadata(b, batch.metadata());
+        int metadataVector = writeMetadata(b, schemaMetadata);
         Schema.startSchema(b);
         Schema.addEndianness(b, Endianness.Little);
         Schema.addFields(b, fieldsVector);

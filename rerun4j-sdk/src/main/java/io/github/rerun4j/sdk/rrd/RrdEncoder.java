@@ -58,8 +58,8 @@ public final class RrdEncoder {
      * Encodes any message except {@link RrdMessage.End}; an ArrowMsg is written uncompressed and without copying
      * its IPC bytes.
      *
-     * @throws IllegalArgumentException for {@link RrdMessage.End}: rerun4j writes no footer, and an End message
-     *                                  with an empty footer makes footer-aware tools believe the file is empty
+     * @throws IllegalArgumentException for {@link RrdMessage.End}: the footer is {@link RrdFooter}'s, and an End
+     *                                  message with an empty footer makes footer-aware tools believe the file is empty
      */
     public static EncodedMessage encode(RrdMessage message) {
         return encode(message, false);
@@ -89,7 +89,7 @@ public final class RrdEncoder {
             return frame(m.kind(), proto.toByteArray());
         }
         throw new IllegalArgumentException(
-                "rerun4j does not write End messages: a file simply ends after its last message (rrd-format.md §1.5)");
+                "End messages carry the footer: write them with RrdFooter.encode, which builds the manifests");
     }
 
     /**

@@ -1,19 +1,30 @@
 package io.github.rerun4j.sdk.sink;
 
+import io.github.rerun4j.sdk.arrow.ArrowIpcWriter;
+import io.github.rerun4j.sdk.arrow.RecordBatch;
+import io.github.rerun4j.sdk.chunk.ChunkCodec;
 import io.github.rerun4j.sdk.rrd.EncodedMessage;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageCodec;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
+import io.github.rerun4j.sdk.rrd.RrdFooter;
+import io.github.rerun4j.sdk.rrd.RrdManifestBuilder;
+import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * Writes an {@code .rrd} file that is valid after every message: each message is encoded completely
  * before the first byte is written, and a write that fails half-way is cut back off the file. No footer
- * is needed to read it, so a process that dies leaves every message it had written readable.
+ * is needed to read it, so a process that dies leaves every message it had written readable; {@link #close()}
+ * adds Rerun's footer (End message, one {@code RrdManifest} per store, checksummed trailer), with which Rerun
+ * and rerun4j find chunks without reading the file ({@link RrdFooter}).
  *
  * <p><b>Durability.</b> A message is handed to the operating system before {@link #send} returns, so it survives
  * the death of the process (the batcher decides how long rows wait before they are sent: see
@@ -40,12 +51,16 @@ import java.util.function.UnaryOperator;
  */
 public final class FileSink implements Sink {
 
+    private static final int MESSAGE_HEADER_BYTES = 16;
+
     private final Path path;
     private final FileOutput out;
     private final boolean lz4;
     private final boolean syncOnFlush;
     private long size;
     private boolean closed;
+    /** The footer's manifests, one per store, a row per chunk written. */
+    private final Map<StoreId, RrdManifestBuilder> manifests = new LinkedHashMap<>();
 
     private FileSink(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileOutput> wrap) throws IOException {
         this.path = path;
@@ -94,8 +109,18 @@ public final class FileSink implements Sink {
         if (closed) {
             throw new IOException("FileSink " + path + " is closed");
         }
-        EncodedMessage encoded = LogMessageCodec.encode(message, lz4);
+        if (!(message instanceof LogMessage.ChunkMessage c)) {
+            writeFully(LogMessageCodec.encode(message, lz4).segments());
+            return;
+        }
+        RecordBatch batch = ChunkCodec.toRecordBatch(c.chunk());
+        ByteBuffer[] ipc = ArrowIpcWriter.write(batch).toArray(ByteBuffer[]::new);
+        EncodedMessage encoded = RrdEncoder.encodeArrow(c.storeId(), c.chunk().id(), c.chunk().isStatic(), ipc, lz4);
+        long at = size;
         writeFully(encoded.segments());
+        // Only a chunk that is in the file gets a manifest row.
+        manifests.computeIfAbsent(c.storeId(), RrdManifestBuilder::new).append(c.chunk(), batch.fields(),
+                at + MESSAGE_HEADER_BYTES, encoded.length() - MESSAGE_HEADER_BYTES, ArrowIpcWriter.length(List.of(ipc)));
     }
 
     private void writeFully(ByteBuffer[] segments) throws IOException {
@@ -127,11 +152,19 @@ public final class FileSink implements Sink {
         }
     }
 
+    /**
+     * Writes Rerun's End message, footer and trailer (one manifest per store that has chunks; nothing when no
+     * chunk was written, since an empty footer tells footer-aware tools the file holds no recording), then
+     * closes. A failure to write the footer leaves the file without it, whole and readable.
+     */
     @Override
     public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
             try {
+                if (!manifests.isEmpty()) {
+                    writeFully(new ByteBuffer[] {ByteBuffer.wrap(RrdFooter.encode(manifests.values(), size))});
+                }
                 if (syncOnFlush) {
                     out.sync();
                 }

@@ -255,6 +255,13 @@ public final class ApiRoutes {
             if (info == null) {
                 throw BadRequest.invalid("timeline", timeline, "one of " + r.store().timelines().keySet());
             }
+            String stoppedBy = r.stoppedBy();
+            if (stoppedBy != null && (time == null || time > info.max())) {
+                // The file goes on past what was loaded: the latest data held is not the data at this time.
+                throw BadRequest.notLoaded("no data for " + (time == null ? "the latest time" : "time " + time)
+                        + " on timeline " + timeline + ": the recording stopped loading at " + timeline + " "
+                        + info.max() + " (" + stoppedBy.replace(r.source(), shownSource(r)) + ")");
+            }
             return new SceneQuery(r.store(), timeline, time == null ? info.max() : time);
         }
     }

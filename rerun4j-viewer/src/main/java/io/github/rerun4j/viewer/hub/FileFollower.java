@@ -143,8 +143,11 @@ public final class FileFollower implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             // The loader reports running out of memory inside a message; this catches it anywhere else, so the
             // page shows why the file stopped growing instead of a follower that silently died.
-            hub.addProblem(current, source, fileName + ": out of memory at byte " + consumed + " (this JVM may use "
+            hub.stop(current, source, fileName + ": out of memory at byte " + consumed + " (this JVM may use "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give it more with -Xmx); following stopped");
+        } catch (Error e) {
+            // Any other Error (a stack overflow on strange input, say) must not leave a silent, dead follower.
+            hub.stop(current, source, fileName + ": reading stopped at byte " + consumed + ": " + ErrorText.describe(e));
         } finally {
             caughtUp.countDown();
             finished.countDown();

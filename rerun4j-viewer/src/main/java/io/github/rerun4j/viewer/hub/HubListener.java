@@ -49,6 +49,10 @@ public final class HubListener implements RecordingLoader.Listener {
 
     @Override
     public void problem(LoadProblem problem) {
+        if (problem.kind() == LoadProblem.Kind.OUT_OF_MEMORY) {
+            hub.stop(problem.store(), source, fileName + ": " + problem.reason());
+            return;
+        }
         hub.addProblem(problem.store(), source, fileName + ": " + problem.reason());
     }
 }

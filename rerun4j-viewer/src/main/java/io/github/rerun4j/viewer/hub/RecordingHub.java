@@ -4,12 +4,14 @@ import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreKind;
+import io.github.rerun4j.store.ChunkStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,12 @@ import java.util.function.Consumer;
  * tells listeners (the page's event stream) that something changed.
  *
  * <p>Blueprint stores are ignored: the viewer has its own layout. Thread-safe.
+ *
+ * <p>Memory policy: the recordings together hold at most a {@link MemoryBudget} of component data. A
+ * recording whose next chunk would go over it stops loading, with a problem saying so and how to give Java
+ * more memory; running out of memory anyway (a reading thread's {@link OutOfMemoryError}) stops it the same
+ * way. Rerun's viewer drops the oldest data instead; a viewer that shows the start of a file whole, and says
+ * where it stopped, never shows a frame in place of another.
  *
  * <pre>{@code
  * RecordingHub hub = new RecordingHub();
@@ -38,6 +46,27 @@ public final class RecordingHub {
     private final Map<StoreId, String> keys = new java.util.HashMap<>();
     private final Map<String, StoreId> unreadableSources = new java.util.HashMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final MemoryBudget budget;
+    private final AtomicLong held = new AtomicLong();
+
+    /** A hub whose recordings may hold {@link MemoryBudget#defaults()} of data together. */
+    public RecordingHub() {
+        this(MemoryBudget.defaults());
+    }
+
+    /** A hub whose recordings may hold {@code budget} of component data together. */
+    public RecordingHub(MemoryBudget budget) {
+        this.budget = java.util.Objects.requireNonNull(budget, "budget");
+    }
+
+    public MemoryBudget budget() {
+        return budget;
+    }
+
+    /** Bytes of component data the recordings hold together. */
+    public long heldBytes() {
+        return held.get();
+    }
 
     /** Registers a listener for every change (called on the thread that caused it; keep it short). */
     public void onChange(Consumer<Change> listener) {
@@ -48,15 +77,39 @@ public final class RecordingHub {
         listeners.remove(listener);
     }
 
-    /** Takes one message read from {@code source} (a file path or "live"). */
+    /**
+     * Takes one message read from {@code source} (a file path or "live"). A chunk that would take the
+     * recordings over the memory budget stops its recording instead (see {@link #stop}); chunks of a stopped
+     * recording are dropped, so it never shows data with a hole in it.
+     */
     public void accept(LogMessage message, String source) {
         if (message.storeId().kind() != StoreKind.RECORDING) {
             return;
         }
         ViewedRecording recording = recording(message.storeId(), source);
-        if (message instanceof LogMessage.ChunkMessage chunkMessage) {
-            add(recording, chunkMessage.chunk());
+        if (message instanceof LogMessage.ChunkMessage chunkMessage && recording.stoppedBy() == null) {
+            Chunk chunk = chunkMessage.chunk();
+            long bytes = ChunkStore.payloadBytes(chunk);
+            long before = held.get();
+            if (before + bytes > budget.bytes()) {
+                stop(message.storeId(), source, HubListener.fileName(source) + ": " + budget.exceeded(before, bytes));
+                return;
+            }
+            add(recording, chunk, bytes);
         }
+    }
+
+    /**
+     * Stops loading recording {@code id}: {@code problem} (why, starting with the source's file name) is shown,
+     * the data held stays served, later data is dropped, and queries past the last time read are refused
+     * rather than answered with that last time's data ({@link ViewedRecording#stoppedBy()}).
+     */
+    public void stop(StoreId id, String source, String problem) {
+        StoreId target = id != null ? id : unreadable(source);
+        ViewedRecording recording = recording(target, source);
+        recording.addProblem(problem);
+        recording.stop(problem);
+        fire(new Change(recording.key(), Change.Kind.PROBLEM));
     }
 
     /** Records a problem met while reading {@code id} (or the source as a whole when id is null). */
@@ -87,8 +140,9 @@ public final class RecordingHub {
         return Optional.ofNullable(recordings.get(key));
     }
 
-    private void add(ViewedRecording recording, Chunk chunk) {
+    private void add(ViewedRecording recording, Chunk chunk, long bytes) {
         if (recording.store().add(chunk)) {
+            held.addAndGet(bytes);
             fire(new Change(recording.key(), Change.Kind.DATA));
         }
     }

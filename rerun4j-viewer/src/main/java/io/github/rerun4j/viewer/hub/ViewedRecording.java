@@ -17,6 +17,7 @@ public final class ViewedRecording {
     private final ChunkStore store = new ChunkStore();
     private final List<String> problems = new ArrayList<>();
     private String incomplete;
+    private volatile String stoppedBy;
 
     ViewedRecording(StoreId id, String key, String source) {
         this.id = id;
@@ -50,6 +51,20 @@ public final class ViewedRecording {
         List<String> all = new ArrayList<>(problems);
         all.add(incomplete);
         return List.copyOf(all);
+    }
+
+    /**
+     * Why loading stopped before the end of the source (its memory budget, out of memory), or null while it
+     * loads everything: then times after the last one held are not known, and queries for them are refused.
+     */
+    public String stoppedBy() {
+        return stoppedBy;
+    }
+
+    synchronized void stop(String reason) {
+        if (stoppedBy == null) {
+            stoppedBy = reason;
+        }
     }
 
     /** Returns true if the notice changed. */

@@ -1,0 +1,185 @@
+package io.github.rerun4j.sdk.rrd;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+import io.github.rerun4j.sdk.arrow.ArrowArray;
+import io.github.rerun4j.sdk.arrow.ArrowType;
+import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.arrow.RecordBatch;
+import io.github.rerun4j.sdk.chunk.Tuid;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One store's manifest read from a footer ({@link RrdFooter#read}): where each chunk lies in the file and the
+ * time range it covers per timeline, so a reader can find chunks without decoding the file.
+ *
+ * @param storeId the store
+ * @param fields  the manifest's columns as written (names, types, metadata)
+ * @param chunks  one entry per chunk, in file order
+ */
+public record RrdManifest(StoreId storeId, List<Field> fields, List<Entry> chunks) {
+
+    public static final String CHUNK_ENTITY_PATH = "chunk_entity_path";
+    public static final String CHUNK_ID = "chunk_id";
+    public static final String CHUNK_IS_STATIC = "chunk_is_static";
+    public static final String CHUNK_NUM_ROWS = "chunk_num_rows";
+    public static final String CHUNK_BYTE_OFFSET = "chunk_byte_offset";
+    public static final String CHUNK_BYTE_SIZE = "chunk_byte_size";
+    public static final String CHUNK_BYTE_SIZE_UNCOMPRESSED = "chunk_byte_size_uncompressed";
+
+    /** An inclusive time range. */
+    public record TimeRange(long min, long max) {
+    }
+
+    /**
+     * One chunk.
+     *
+     * @param byteOffset           the file offset of its ArrowMsg payload (after the 16-byte message header)
+     * @param byteSize             that payload's length
+     * @param byteSizeUncompressed its Arrow IPC stream's length
+     * @param timeRanges           per timeline of the chunk, the range of its rows' times
+     */
+    public record Entry(String entityPath, Tuid chunkId, boolean isStatic, long numRows, long byteOffset, long byteSize,
+                        long byteSizeUncompressed, Map<String, TimeRange> timeRanges) {
+        public Entry {
+            Objects.requireNonNull(entityPath, "entityPath");
+            Objects.requireNonNull(chunkId, "chunkId");
+            timeRanges = Map.copyOf(timeRanges);
+        }
+    }
+
+    public RrdManifest {
+        Objects.requireNonNull(storeId, "storeId");
+        fields = List.copyOf(fields);
+        chunks = List.copyOf(chunks);
+    }
+
+    /**
+     * Decodes an {@code RrdManifest} protobuf whose chunks must all lie before {@code end} (where the End message
+     * starts).
+     */
+    static RrdManifest decode(byte[] bytes, long end) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        StoreId storeId = null;
+        RecordBatch data = null;
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            switch (WireFormat.getTagFieldNumber(tag)) {
+                case 1 -> storeId = storeId(in.readByteArray());
+                case 4 -> data = DataframePart.decode(in.readByteArray());
+                default -> in.skipField(tag);
+            }
+        }
+        if (storeId == null || data == null) {
+            throw new IOException("RrdManifest without " + (storeId == null ? "store_id" : "data"));
+        }
+        return new RrdManifest(storeId, data.fields(), entries(data, end));
+    }
+
+    private static StoreId storeId(byte[] bytes) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        StoreKind kind = StoreKind.UNSPECIFIED;
+        String recording = "";
+        String application = "";
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            switch (WireFormat.getTagFieldNumber(tag)) {
+                case 1 -> kind = StoreKind.fromCode(in.readEnum());
+                case 2 -> recording = in.readString();
+                case 3 -> {
+                    CodedInputStream app = CodedInputStream.newInstance(in.readByteArray());
+                    for (int t = app.readTag(); t != 0; t = app.readTag()) {
+                        if (WireFormat.getTagFieldNumber(t) == 1) {
+                            application = app.readString();
+                        } else {
+                            app.skipField(t);
+                        }
+                    }
+                }
+                default -> in.skipField(tag);
+            }
+        }
+        return new StoreId(kind, recording, application);
+    }
+
+    private static List<Entry> entries(RecordBatch data, long end) throws IOException {
+        int n = data.length();
+        ArrowArray paths = column(data, CHUNK_ENTITY_PATH, ArrowType.UTF8);
+        ArrowArray ids = column(data, CHUNK_ID, new ArrowType.FixedSizeBinary(Tuid.BYTES));
+        ArrowArray statics = column(data, CHUNK_IS_STATIC, ArrowType.BOOL);
+        ByteBuffer rows = longs(column(data, CHUNK_NUM_ROWS, ArrowType.UINT64), n);
+        ByteBuffer offsets = longs(column(data, CHUNK_BYTE_OFFSET, ArrowType.UINT64), n);
+        ByteBuffer sizes = longs(column(data, CHUNK_BYTE_SIZE, ArrowType.UINT64), n);
+        ByteBuffer uncompressed = longs(column(data, CHUNK_BYTE_SIZE_UNCOMPRESSED, ArrowType.UINT64), n);
+        // Chunk-level time columns: "<timeline>:start" / ":end" without a component.
+        Map<String, ArrowArray[]> times = new LinkedHashMap<>();
+        for (int i = 0; i < data.fields().size(); i++) {
+            Field f = data.fields().get(i);
+            String index = f.metadata().get("rerun:index");
+            if (index == null || f.metadata().containsKey("rerun:component") || "rerun:static".equals(index)) {
+                continue;
+            }
+            boolean start = f.name().endsWith(":start");
+            if (!start && !f.name().endsWith(":end")) {
+                continue;
+            }
+            times.computeIfAbsent(index, k -> new ArrowArray[2])[start ? 0 : 1] = data.columns().get(i);
+        }
+        ByteBuffer idBytes = ids.values().order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer staticBits = statics.values();
+        List<Entry> entries = new ArrayList<>(n);
+        for (int row = 0; row < n; row++) {
+            long offset = offsets.getLong(row * 8);
+            long size = sizes.getLong(row * 8);
+            if (offset < 0 || size < 0 || offset > end || size > end - offset) {
+                throw new IOException("manifest row " + row + " places its chunk at bytes [" + Long.toUnsignedString(offset)
+                        + ", +" + Long.toUnsignedString(size) + "), outside the file's messages (which end at byte " + end + ")");
+            }
+            Map<String, TimeRange> ranges = new LinkedHashMap<>();
+            for (Map.Entry<String, ArrowArray[]> t : times.entrySet()) {
+                ArrowArray[] startEnd = t.getValue();
+                if (startEnd[0] == null || startEnd[1] == null || startEnd[0].length() != n || startEnd[1].length() != n) {
+                    throw new IOException("manifest time columns of timeline " + t.getKey() + " are incomplete");
+                }
+                if (!startEnd[0].isNull(row) && !startEnd[1].isNull(row)) {
+                    ranges.put(t.getKey(), new TimeRange(longs(startEnd[0], n).getLong(row * 8), longs(startEnd[1], n).getLong(row * 8)));
+                }
+            }
+            boolean isStatic = (staticBits.get(staticBits.position() + (row >> 3)) & (1 << (row & 7))) != 0;
+            entries.add(new Entry(paths.utf8(row), Tuid.read(idBytes.slice(idBytes.position() + row * Tuid.BYTES, Tuid.BYTES)),
+                    isStatic, rows.getLong(row * 8), offset, size, uncompressed.getLong(row * 8), ranges));
+        }
+        return entries;
+    }
+
+    private static ArrowArray column(RecordBatch data, String name, ArrowType type) throws IOException {
+        for (int i = 0; i < data.fields().size(); i++) {
+            Field f = data.fields().get(i);
+            if (f.name().equals(name)) {
+                if (!f.type().equals(type)) {
+                    throw new IOException("manifest column " + name + " is " + f.type() + ", expected " + type);
+                }
+                ArrowArray a = data.columns().get(i);
+                if (a.length() != data.length() || a.nullCount() != 0) {
+                    throw new IOException("manifest column " + name + " has " + a.length() + " rows (" + a.nullCount()
+                            + " null), expected " + data.length() + " without nulls");
+                }
+                return a;
+            }
+        }
+        throw new IOException("manifest has no column " + name);
+    }
+
+    private static ByteBuffer longs(ArrowArray a, int n) throws IOException {
+        ByteBuffer values = a.values().slice().order(ByteOrder.LITTLE_ENDIAN);
+        if (values.remaining() < (long) n * 8) {
+            throw new IOException("manifest column of " + n + " rows has only " + values.remaining() + " value bytes");
+        }
+        return values;
+    }
+}
