@@ -1,7 +1,5 @@
 package io.github.rerun4j.sdk.rrd;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
 import io.github.rerun4j.sdk.arrow.ArrowFormatException;
 import io.github.rerun4j.sdk.arrow.ArrowIpcReader;
 import io.github.rerun4j.sdk.arrow.ArrowIpcWriter;
@@ -48,12 +46,12 @@ final class DataframePart {
      * @throws IOException for anything malformed (protobuf, LZ4, Arrow), with what was wrong
      */
     static RecordBatch decode(byte[] part) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(part);
+        ProtoReader in = new ProtoReader(part);
         byte[] payload = null;
         int compression = 0;
         long uncompressedSize = 0;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 2 -> payload = in.readByteArray();
                 case 3 -> compression = in.readEnum();
                 case 4 -> uncompressedSize = in.readUInt64();

@@ -1,7 +1,5 @@
 package io.github.rerun4j.sdk.rrd;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -128,9 +126,9 @@ public final class RrdFooter {
         }
         List<RrdManifest> manifests = new ArrayList<>();
         try {
-            CodedInputStream in = CodedInputStream.newInstance(payload);
+            ProtoReader in = new ProtoReader(payload);
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-                if (WireFormat.getTagFieldNumber(tag) == 1) {
+                if (ProtoReader.fieldNumber(tag) == 1) {
                     manifests.add(RrdManifest.decode(in.readByteArray(), offset - 16));
                 } else {
                     in.skipField(tag);

@@ -1,7 +1,5 @@
 package io.github.rerun4j.sdk.rrd;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
 import io.github.rerun4j.sdk.arrow.ArrowArray;
 import io.github.rerun4j.sdk.arrow.ArrowType;
 import io.github.rerun4j.sdk.arrow.Field;
@@ -10,6 +8,7 @@ import io.github.rerun4j.sdk.chunk.Tuid;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +65,11 @@ public record RrdManifest(StoreId storeId, List<Field> fields, List<Entry> chunk
      * starts).
      */
     static RrdManifest decode(byte[] bytes, long end) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        ProtoReader in = new ProtoReader(bytes);
         StoreId storeId = null;
         RecordBatch data = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> storeId = storeId(in.readByteArray());
                 case 4 -> data = DataframePart.decode(in.readByteArray());
                 default -> in.skipField(tag);
@@ -83,19 +82,19 @@ public record RrdManifest(StoreId storeId, List<Field> fields, List<Entry> chunk
     }
 
     private static StoreId storeId(byte[] bytes) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        ProtoReader in = new ProtoReader(bytes);
         StoreKind kind = StoreKind.UNSPECIFIED;
         String recording = "";
         String application = "";
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (ProtoReader.fieldNumber(tag)) {
                 case 1 -> kind = StoreKind.fromCode(in.readEnum());
-                case 2 -> recording = in.readString();
+                case 2 -> recording = new String(in.readByteArray(), StandardCharsets.UTF_8);
                 case 3 -> {
-                    CodedInputStream app = CodedInputStream.newInstance(in.readByteArray());
+                    ProtoReader app = new ProtoReader(in.readByteArray());
                     for (int t = app.readTag(); t != 0; t = app.readTag()) {
-                        if (WireFormat.getTagFieldNumber(t) == 1) {
-                            application = app.readString();
+                        if (ProtoReader.fieldNumber(t) == 1) {
+                            application = new String(app.readByteArray(), StandardCharsets.UTF_8);
                         } else {
                             app.skipField(t);
                         }
