@@ -12,7 +12,7 @@ import io.github.rerun4j.sdk.archetypes.Archetype;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RerunVersion;

@@ -3,7 +3,7 @@ package io.github.rerun4j.grpc;
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.TestImages;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageReader;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;

@@ -2,7 +2,7 @@ package io.github.rerun4j.sdk;
 
 import io.github.rerun4j.sdk.archetypes.Archetype;
 import io.github.rerun4j.sdk.chunk.Chunk;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

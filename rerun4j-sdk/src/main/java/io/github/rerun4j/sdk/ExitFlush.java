@@ -1,6 +1,6 @@
 package io.github.rerun4j.sdk;
 
-import io.github.rerun4j.sdk.batch.Batcher;
+import io.github.rerun4j.sdk.internal.batch.Batcher;
 import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.github.rerun4j.sdk;
 
 import io.github.rerun4j.sdk.archetypes.Archetype;
-import io.github.rerun4j.sdk.batch.Batcher;
+import io.github.rerun4j.sdk.internal.batch.Batcher;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
-import io.github.rerun4j.sdk.batch.PendingRow;
+import io.github.rerun4j.sdk.internal.batch.PendingRow;
 import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.chunk.Timeline;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
-import io.github.rerun4j.sdk.codec.ComponentValue;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ComponentValue;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;

@@ -39,6 +39,25 @@ class ArchetypesTest {
     }
 
     @Test
+    void readsBackColourAndEncodedDepth() {
+        MemorySink sink = new MemorySink();
+        var image = RgbdFixtures.fullImage();
+        var encoded = RgbdFixtures.fullEncodedImage();
+        var depth = RgbdFixtures.fullEncodedDepthImage();
+        try (RecordingStream rec = RecordingStream.builder("archetypes").batching(BatcherConfig.IMMEDIATE)
+                .defaultTimelines(false).sink(sink)) {
+            rec.log("rgb", image);
+            rec.log("jpeg", encoded);
+            rec.log("depth", depth);
+        }
+        List<Chunk> chunks = SdkFixtures.chunks(sink.messages());
+
+        assertThat(Archetypes.readAll(chunks.get(0), 0)).containsExactly(image);
+        assertThat(Archetypes.readAll(chunks.get(1), 0)).containsExactly(encoded);
+        assertThat(Archetypes.readAll(chunks.get(2), 0)).containsExactly(depth);
+    }
+
+    @Test
     void aRowOutsideTheChunkIsNamed() {
         MemorySink sink = new MemorySink();
         try (RecordingStream rec = RecordingStream.builder("archetypes").defaultTimelines(false).sink(sink)) {

@@ -36,10 +36,10 @@ class JavadocSnippetsTest {
     private static final String IMPORTS = """
             import io.github.rerun4j.sdk.*;
             import io.github.rerun4j.sdk.archetypes.*;
-            import io.github.rerun4j.sdk.arrow.*;
+            import io.github.rerun4j.sdk.internal.arrow.*;
             import io.github.rerun4j.sdk.batch.*;
             import io.github.rerun4j.sdk.chunk.*;
-            import io.github.rerun4j.sdk.codec.*;
+            import io.github.rerun4j.sdk.internal.codec.*;
             import io.github.rerun4j.sdk.encoding.*;
             import io.github.rerun4j.sdk.rrd.*;
             import io.github.rerun4j.sdk.sink.*;

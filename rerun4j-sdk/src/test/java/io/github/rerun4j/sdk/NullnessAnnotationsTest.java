@@ -51,8 +51,8 @@ class NullnessAnnotationsTest {
     static final List<String> API_PACKAGES = List.of("io.github.rerun4j.sdk", "io.github.rerun4j.sdk.archetypes",
             "io.github.rerun4j.sdk.types", "io.github.rerun4j.sdk.sink", "io.github.rerun4j.sdk.rrd",
             "io.github.rerun4j.sdk.chunk", "io.github.rerun4j.sdk.encoding");
-    static final List<String> INTERNAL_PACKAGES = List.of("io.github.rerun4j.sdk.arrow",
-            "io.github.rerun4j.sdk.batch", "io.github.rerun4j.sdk.codec");
+    static final List<String> INTERNAL_PACKAGES = List.of("io.github.rerun4j.sdk.internal.arrow",
+            "io.github.rerun4j.sdk.batch", "io.github.rerun4j.sdk.internal.codec");
 
     @Test
     void apiPackagesAreNullMarkedAndInternalOnesAreNot() throws ClassNotFoundException {

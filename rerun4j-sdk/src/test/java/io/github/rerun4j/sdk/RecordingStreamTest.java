@@ -12,7 +12,7 @@ import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
 import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageReader;
 import io.github.rerun4j.sdk.sink.FileSink;

@@ -1,7 +1,7 @@
 package io.github.rerun4j.store;
 
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.ArrowBuffer;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.ArrowBuffer;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;

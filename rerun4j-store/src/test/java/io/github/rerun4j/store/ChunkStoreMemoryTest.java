@@ -3,13 +3,13 @@ package io.github.rerun4j.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.sdk.archetypes.DepthImage;
-import io.github.rerun4j.sdk.batch.ChunkBuilder;
-import io.github.rerun4j.sdk.batch.PendingRow;
+import io.github.rerun4j.sdk.internal.batch.ChunkBuilder;
+import io.github.rerun4j.sdk.internal.batch.PendingRow;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.Timeline;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec.DepthImageFields;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.DepthImageFields;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;

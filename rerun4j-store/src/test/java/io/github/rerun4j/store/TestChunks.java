@@ -1,13 +1,13 @@
 package io.github.rerun4j.store;
 
-import io.github.rerun4j.sdk.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
 import io.github.rerun4j.sdk.chunk.Timeline;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.Serializers;
+import io.github.rerun4j.sdk.internal.codec.Serializers;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package io.github.rerun4j.render.dataframe;
 
 import io.github.rerun4j.render.image.DepthValues;
 import io.github.rerun4j.render.image.ViewerNumberFormat;
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.ArrowType;
-import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.ArrowType;
+import io.github.rerun4j.sdk.internal.arrow.Field;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
-import io.github.rerun4j.sdk.codec.Serializers;
+import io.github.rerun4j.sdk.internal.codec.Serializers;
 import io.github.rerun4j.sdk.types.Colormap;
 import io.github.rerun4j.sdk.types.ImageFormat;
 import io.github.rerun4j.sdk.types.MagnificationFilter;

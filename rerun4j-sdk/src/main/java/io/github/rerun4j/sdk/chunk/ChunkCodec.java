@@ -1,11 +1,11 @@
 package io.github.rerun4j.sdk.chunk;
 
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.ArrowBuffer;
-import io.github.rerun4j.sdk.arrow.ArrowFormatException;
-import io.github.rerun4j.sdk.arrow.ArrowType;
-import io.github.rerun4j.sdk.arrow.Field;
-import io.github.rerun4j.sdk.arrow.RecordBatch;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.ArrowBuffer;
+import io.github.rerun4j.sdk.internal.arrow.ArrowFormatException;
+import io.github.rerun4j.sdk.internal.arrow.ArrowType;
+import io.github.rerun4j.sdk.internal.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.RecordBatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.github.rerun4j.sdk.chunk;
 
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.Field;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.rerun4j.sdk.chunk;
 
-import io.github.rerun4j.sdk.arrow.ArrowType;
+import io.github.rerun4j.sdk.internal.arrow.ArrowType;
 import org.jspecify.annotations.Nullable;
 
 /** The three kinds of Rerun timeline, each with its fixed Arrow index type. */

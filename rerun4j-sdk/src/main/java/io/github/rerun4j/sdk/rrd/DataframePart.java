@@ -1,9 +1,9 @@
 package io.github.rerun4j.sdk.rrd;
 
-import io.github.rerun4j.sdk.arrow.ArrowFormatException;
-import io.github.rerun4j.sdk.arrow.ArrowIpcReader;
-import io.github.rerun4j.sdk.arrow.ArrowIpcWriter;
-import io.github.rerun4j.sdk.arrow.RecordBatch;
+import io.github.rerun4j.sdk.internal.arrow.ArrowFormatException;
+import io.github.rerun4j.sdk.internal.arrow.ArrowIpcReader;
+import io.github.rerun4j.sdk.internal.arrow.ArrowIpcWriter;
+import io.github.rerun4j.sdk.internal.arrow.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.rerun4j.sdk.rrd;
 
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.ArrowType;
-import io.github.rerun4j.sdk.arrow.Field;
-import io.github.rerun4j.sdk.arrow.RecordBatch;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.ArrowType;
+import io.github.rerun4j.sdk.internal.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.RecordBatch;
 import io.github.rerun4j.sdk.chunk.Tuid;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.github.rerun4j.sdk.sink;
 
-import io.github.rerun4j.sdk.arrow.ArrowIpcWriter;
-import io.github.rerun4j.sdk.arrow.RecordBatch;
+import io.github.rerun4j.sdk.internal.arrow.ArrowIpcWriter;
+import io.github.rerun4j.sdk.internal.arrow.RecordBatch;
 import io.github.rerun4j.sdk.chunk.ChunkCodec;
 import io.github.rerun4j.sdk.rrd.EncodedMessage;
 import io.github.rerun4j.sdk.rrd.LogMessage;

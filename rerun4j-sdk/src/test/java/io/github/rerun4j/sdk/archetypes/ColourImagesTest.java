@@ -9,7 +9,7 @@ import io.github.rerun4j.sdk.RgbdFixtures;
 import io.github.rerun4j.sdk.SdkFixtures;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
 import io.github.rerun4j.sdk.chunk.Chunk;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.encoding.GreyPng;
 import io.github.rerun4j.sdk.encoding.Rvl;
 import io.github.rerun4j.sdk.sink.MemorySink;

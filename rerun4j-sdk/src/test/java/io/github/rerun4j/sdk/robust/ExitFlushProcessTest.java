@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rerun4j.sdk.SdkFixtures;
 import io.github.rerun4j.sdk.TestImages;
 import io.github.rerun4j.sdk.chunk.Chunk;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.LogMessageReader;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
 import io.github.rerun4j.sdk.chunk.Chunk;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.sink.MemorySink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

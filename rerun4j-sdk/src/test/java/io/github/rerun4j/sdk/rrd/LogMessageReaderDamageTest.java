@@ -2,9 +2,9 @@ package io.github.rerun4j.sdk.rrd;
 
 import com.google.flatbuffers.FlatBufferBuilder;
 import io.github.rerun4j.sdk.SdkFixtures;
-import io.github.rerun4j.sdk.arrow.ArrowFormatException;
-import io.github.rerun4j.sdk.arrow.ArrowIpcReader;
-import io.github.rerun4j.sdk.arrow.ArrowIpcWriter;
+import io.github.rerun4j.sdk.internal.arrow.ArrowFormatException;
+import io.github.rerun4j.sdk.internal.arrow.ArrowIpcReader;
+import io.github.rerun4j.sdk.internal.arrow.ArrowIpcWriter;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ChunkCodec;
 import io.github.rerun4j.sdk.chunk.Tuid;

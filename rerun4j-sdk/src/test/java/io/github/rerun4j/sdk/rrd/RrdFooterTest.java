@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
-import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.Field;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ChunkCodec;

@@ -8,7 +8,7 @@ import io.github.rerun4j.sdk.SdkFixtures;
 import io.github.rerun4j.sdk.TestImages;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
 import io.github.rerun4j.sdk.chunk.Chunk;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageReader;
 import io.github.rerun4j.sdk.rrd.RrdReader;

@@ -1,10 +1,10 @@
-package io.github.rerun4j.sdk.codec;
+package io.github.rerun4j.sdk.internal.codec;
 
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.ArrowBuffer;
-import io.github.rerun4j.sdk.arrow.ArrowType;
-import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.ArrowBuffer;
+import io.github.rerun4j.sdk.internal.arrow.ArrowType;
+import io.github.rerun4j.sdk.internal.arrow.Field;
 import io.github.rerun4j.sdk.types.ChannelDatatype;
 import io.github.rerun4j.sdk.types.Color;
 import io.github.rerun4j.sdk.types.ColorModel;

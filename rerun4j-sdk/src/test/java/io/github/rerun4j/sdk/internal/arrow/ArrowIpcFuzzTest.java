@@ -1,9 +1,9 @@
-package io.github.rerun4j.sdk.arrow;
+package io.github.rerun4j.sdk.internal.arrow;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ChunkCodec;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,15 +1,15 @@
-package io.github.rerun4j.sdk.codec;
+package io.github.rerun4j.sdk.internal.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.SdkFixtures;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.ArrowIpcReader;
-import io.github.rerun4j.sdk.arrow.ArrowIpcWriter;
-import io.github.rerun4j.sdk.arrow.Field;
-import io.github.rerun4j.sdk.arrow.RecordBatch;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.ArrowIpcReader;
+import io.github.rerun4j.sdk.internal.arrow.ArrowIpcWriter;
+import io.github.rerun4j.sdk.internal.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.RecordBatch;
 import io.github.rerun4j.sdk.batch.BatcherConfig;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ChunkCodec;

@@ -1,4 +1,4 @@
-package io.github.rerun4j.sdk.arrow;
+package io.github.rerun4j.sdk.internal.arrow;
 
 /**
  * Arrow IPC bytes that cannot be decoded: truncated, inconsistent, or using a feature rerun4j does not

@@ -1,8 +1,8 @@
-package io.github.rerun4j.sdk.batch;
+package io.github.rerun4j.sdk.internal.batch;
 
 import io.github.rerun4j.sdk.chunk.Timeline;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.ComponentValue;
+import io.github.rerun4j.sdk.internal.codec.ComponentValue;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.github.rerun4j.sdk.arrow;
+package io.github.rerun4j.sdk.internal.arrow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import io.github.rerun4j.sdk.SdkFixtures;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageReader;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;

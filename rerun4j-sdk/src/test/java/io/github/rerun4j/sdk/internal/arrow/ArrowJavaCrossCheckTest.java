@@ -1,4 +1,4 @@
-package io.github.rerun4j.sdk.arrow;
+package io.github.rerun4j.sdk.internal.arrow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.rerun4j.sdk.codec;
+package io.github.rerun4j.sdk.internal.codec;
 
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;

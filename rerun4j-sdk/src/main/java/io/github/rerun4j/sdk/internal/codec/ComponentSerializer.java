@@ -1,7 +1,7 @@
-package io.github.rerun4j.sdk.codec;
+package io.github.rerun4j.sdk.internal.codec;
 
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.Field;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
-package io.github.rerun4j.sdk.batch;
+package io.github.rerun4j.sdk.internal.batch;
 
+import io.github.rerun4j.sdk.batch.BatcherConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import io.github.rerun4j.sdk.rrd.StoreId;

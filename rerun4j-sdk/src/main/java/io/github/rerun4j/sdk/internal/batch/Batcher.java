@@ -1,7 +1,8 @@
-package io.github.rerun4j.sdk.batch;
+package io.github.rerun4j.sdk.internal.batch;
 
+import io.github.rerun4j.sdk.batch.BatcherConfig;
 import io.github.rerun4j.sdk.InvalidArgumentException;
-import io.github.rerun4j.sdk.codec.ComponentValue;
+import io.github.rerun4j.sdk.internal.codec.ComponentValue;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import io.github.rerun4j.sdk.rrd.StoreId;

@@ -1,15 +1,15 @@
-package io.github.rerun4j.sdk.batch;
+package io.github.rerun4j.sdk.internal.batch;
 
-import io.github.rerun4j.sdk.arrow.ArrowArray;
-import io.github.rerun4j.sdk.arrow.Field;
+import io.github.rerun4j.sdk.internal.arrow.ArrowArray;
+import io.github.rerun4j.sdk.internal.arrow.Field;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
 import io.github.rerun4j.sdk.chunk.Timeline;
 import io.github.rerun4j.sdk.chunk.Tuid;
-import io.github.rerun4j.sdk.codec.ComponentSerializer;
-import io.github.rerun4j.sdk.codec.ComponentValue;
+import io.github.rerun4j.sdk.internal.codec.ComponentSerializer;
+import io.github.rerun4j.sdk.internal.codec.ComponentValue;
 import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import java.util.ArrayList;
 import java.util.Comparator;
