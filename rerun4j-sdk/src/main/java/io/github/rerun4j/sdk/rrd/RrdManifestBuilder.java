@@ -180,7 +180,8 @@ public final class RrdManifestBuilder {
             columns.add(times(ranges, 1));
         }
         for (TimelineComponent tc : timelineComponents.keySet()) {
-            Timeline t = timelines.get(tc.timeline());
+            // Every timeline a component was seen on was registered with it.
+            Timeline t = java.util.Objects.requireNonNull(timelines.get(tc.timeline()), tc.timeline());
             Map<String, String> md = componentMetadata(t.name(), tc.component());
             long[][] ranges = rows.stream().map(r -> {
                 long[] range = r.componentRanges().get(tc);
