@@ -30,8 +30,13 @@ class DataframeCommandTest {
     }
 
     @Test
-    void textTableOfDepthImage3dOnLogTickByDefault() {
-        CliRun run = CliRun.of("dataframe", threeD.toString());
+    void textTableOfDepthImage3dOnLogTime() {
+        // By default the timeline Rerun opens: log_time beats log_tick.
+        CliRun byDefault = CliRun.of("dataframe", threeD.toString());
+        assertThat(byDefault.exitCode()).isZero();
+        assertThat(byDefault.out().split("\\R")[0].split(" {2,}")[1]).isEqualTo("log_time");
+
+        CliRun run = CliRun.of("dataframe", threeD.toString(), "--timeline", "log_tick");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         String[] lines = run.out().split("\\R");
@@ -48,9 +53,9 @@ class DataframeCommandTest {
 
     @Test
     void rawGivesPlainNumbersInEveryFormat() {
-        CliRun text = CliRun.of("dataframe", threeD.toString(), "--raw");
-        CliRun csv = CliRun.of("dataframe", threeD.toString(), "--raw", "--format", "csv");
-        CliRun json = CliRun.of("dataframe", threeD.toString(), "--raw", "--format", "json");
+        CliRun text = CliRun.of("dataframe", threeD.toString(), "--timeline", "log_tick", "--raw");
+        CliRun csv = CliRun.of("dataframe", threeD.toString(), "--timeline", "log_tick", "--raw", "--format", "csv");
+        CliRun json = CliRun.of("dataframe", threeD.toString(), "--timeline", "log_tick", "--raw", "--format", "json");
 
         for (CliRun run : new CliRun[] {text, csv, json}) {
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -77,7 +82,8 @@ class DataframeCommandTest {
 
     @Test
     void jsonWithEntityFilter() {
-        CliRun run = CliRun.of("dataframe", threeD.toString(), "--entity", "world/camera/depth", "--format", "json");
+        CliRun run = CliRun.of("dataframe", threeD.toString(), "--entity", "world/camera/depth", "--timeline", "log_tick",
+                "--format", "json");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("{\n  \"timeline\": \"log_tick\",\n  \"timeline_type\": \"sequence\",\n  \"total_rows\": 1,")
                 .contains("\"entity\": \"/world/camera/depth\"", "\"time\": \"1\"", "\"" + FORMAT + "\"", "\"Viridis\"")

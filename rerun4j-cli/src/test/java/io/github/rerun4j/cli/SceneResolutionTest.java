@@ -144,7 +144,7 @@ class SceneResolutionTest {
         bytes[at] = 0x04;
         Files.write(odd, bytes);
 
-        CliRun run = CliRun.of("hover", odd.toString(), "--pixel", "1,0");
+        CliRun run = CliRun.of("hover", odd.toString(), "--pixel", "1,0", "--timeline", "log_tick");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_DATA);
         assertThat(run.errLines()).containsExactly("rerun4j: the depth image of /depth at log_tick = 0 cannot be read: its "

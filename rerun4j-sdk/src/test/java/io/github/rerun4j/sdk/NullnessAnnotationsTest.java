@@ -50,9 +50,9 @@ class NullnessAnnotationsTest {
 
     static final List<String> API_PACKAGES = List.of("io.github.rerun4j.sdk", "io.github.rerun4j.sdk.archetypes",
             "io.github.rerun4j.sdk.types", "io.github.rerun4j.sdk.sink", "io.github.rerun4j.sdk.rrd",
-            "io.github.rerun4j.sdk.chunk", "io.github.rerun4j.sdk.encoding");
+            "io.github.rerun4j.sdk.chunk", "io.github.rerun4j.sdk.encoding", "io.github.rerun4j.sdk.batch");
     static final List<String> INTERNAL_PACKAGES = List.of("io.github.rerun4j.sdk.internal.arrow",
-            "io.github.rerun4j.sdk.batch", "io.github.rerun4j.sdk.internal.codec");
+            "io.github.rerun4j.sdk.internal.batch", "io.github.rerun4j.sdk.internal.codec");
 
     @Test
     void apiPackagesAreNullMarkedAndInternalOnesAreNot() throws ClassNotFoundException {
@@ -134,6 +134,7 @@ class NullnessAnnotationsTest {
         for (Record r : List.<Record>of(
                 SdkFixtures.fullDepthImage(), SdkFixtures.fullPinhole(), SdkFixtures.fullTransform(),
                 ViewCoordinates.RDF, SdkFixtures.fullDepthImage().format(), Mat3x3.IDENTITY,
+                io.github.rerun4j.sdk.batch.BatcherConfig.DEFAULT,
                 RotationAxisAngle.ofDegrees(Vec3D.of(0, 0, 1), 90), EntityPath.parse("world/camera"),
                 storeInfo, chunkMessage, storeInfo.info(), storeInfo.info().storeId(),
                 new io.github.rerun4j.sdk.rrd.RrdManifest(blueprint, List.of(), List.of()),

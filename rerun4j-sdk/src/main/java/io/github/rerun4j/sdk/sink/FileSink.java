@@ -1,22 +1,11 @@
 package io.github.rerun4j.sdk.sink;
 
-import io.github.rerun4j.sdk.internal.arrow.ArrowIpcWriter;
-import io.github.rerun4j.sdk.internal.arrow.RecordBatch;
-import io.github.rerun4j.sdk.chunk.ChunkCodec;
-import io.github.rerun4j.sdk.rrd.EncodedMessage;
 import io.github.rerun4j.sdk.rrd.LogMessage;
-import io.github.rerun4j.sdk.rrd.LogMessageCodec;
-import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import io.github.rerun4j.sdk.rrd.RrdFooter;
-import io.github.rerun4j.sdk.rrd.RrdManifestBuilder;
-import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,24 +40,23 @@ import java.util.function.UnaryOperator;
  */
 public final class FileSink implements Sink {
 
-    private static final int MESSAGE_HEADER_BYTES = 16;
 
     private final Path path;
     private final FileOutput out;
     private final boolean lz4;
+    private final FooterKeepingEncoder encoder;
     private final boolean syncOnFlush;
     private long size;
     private boolean closed;
-    /** The footer's manifests, one per store, a row per chunk written. */
-    private final Map<StoreId, RrdManifestBuilder> manifests = new LinkedHashMap<>();
 
     private FileSink(Path path, boolean lz4, boolean syncOnFlush, UnaryOperator<FileOutput> wrap) throws IOException {
         this.path = path;
         this.lz4 = lz4;
         this.syncOnFlush = syncOnFlush;
+        this.encoder = new FooterKeepingEncoder(lz4);
         this.out = wrap.apply(new UninterruptibleFile(path));
         try {
-            writeFully(new ByteBuffer[] {ByteBuffer.wrap(RrdEncoder.streamHeader(lz4))});
+            writeFully(new ByteBuffer[] {ByteBuffer.wrap(encoder.streamHeader())});
         } catch (IOException e) {
             try {
                 out.close();
@@ -109,18 +97,9 @@ public final class FileSink implements Sink {
         if (closed) {
             throw new IOException("FileSink " + path + " is closed");
         }
-        if (!(message instanceof LogMessage.ChunkMessage c)) {
-            writeFully(LogMessageCodec.encode(message, lz4).segments());
-            return;
-        }
-        RecordBatch batch = ChunkCodec.toRecordBatch(c.chunk());
-        ByteBuffer[] ipc = ArrowIpcWriter.write(batch).toArray(ByteBuffer[]::new);
-        EncodedMessage encoded = RrdEncoder.encodeArrow(c.storeId(), c.chunk().id(), c.chunk().isStatic(), ipc, lz4);
         long at = size;
-        writeFully(encoded.segments());
-        // Only a chunk that is in the file gets a manifest row.
-        manifests.computeIfAbsent(c.storeId(), RrdManifestBuilder::new).append(c.chunk(), batch.fields(),
-                at + MESSAGE_HEADER_BYTES, encoded.length() - MESSAGE_HEADER_BYTES, ArrowIpcWriter.length(List.of(ipc)));
+        writeFully(encoder.encode(message).segments());
+        encoder.written(at);
     }
 
     private void writeFully(ByteBuffer[] segments) throws IOException {
@@ -162,8 +141,9 @@ public final class FileSink implements Sink {
         if (!closed) {
             closed = true;
             try {
-                if (!manifests.isEmpty()) {
-                    writeFully(new ByteBuffer[] {ByteBuffer.wrap(RrdFooter.encode(manifests.values(), size))});
+                byte[] footer = encoder.footer(size);
+                if (footer != null) {
+                    writeFully(new ByteBuffer[] {ByteBuffer.wrap(footer)});
                 }
                 if (syncOnFlush) {
                     out.sync();

@@ -1,9 +1,6 @@
 package io.github.rerun4j.sdk.sink;
 
-import io.github.rerun4j.sdk.rrd.EncodedMessage;
 import io.github.rerun4j.sdk.rrd.LogMessage;
-import io.github.rerun4j.sdk.rrd.LogMessageCodec;
-import io.github.rerun4j.sdk.rrd.RrdEncoder;
 import io.github.rerun4j.sdk.types.ErrorText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -17,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes the {@code .rrd} stream (stream header, then one framed message per {@link #send}) to an
  * {@link OutputStream} that cannot be rewound: standard output, a pipe, a socket. The bytes are exactly those a
- * {@link FileSink} with the same compression writes, so {@code java -jar app.jar | rerun -} shows the recording live
- * and {@code java -jar app.jar > out.rrd} is an ordinary file.
+ * {@link FileSink} with the same compression writes, footer included at {@link #close()} (as Rerun's own encoder
+ * ends every stream), so {@code java -jar app.jar | rerun -} shows the recording live and
+ * {@code java -jar app.jar > out.rrd} is an ordinary file.
  *
  * <p><b>Standard output.</b> {@link #stdout()} owns the process's standard output while it is open: any other byte
  * written there would corrupt the stream. So {@code stdout()} points {@link System#out} at standard error until
@@ -44,6 +42,7 @@ public final class StreamSink implements Sink {
     private final OutputStream out;
     private final String name;
     private final boolean lz4;
+    private final FooterKeepingEncoder encoder;
     private final boolean closeStream;
     private final @Nullable PrintStream replacedSystemOut;
     private final @Nullable PrintStream ownSystemOut;
@@ -56,10 +55,11 @@ public final class StreamSink implements Sink {
         this.out = out;
         this.name = name;
         this.lz4 = lz4;
+        this.encoder = new FooterKeepingEncoder(lz4);
         this.closeStream = closeStream;
         this.replacedSystemOut = replacedSystemOut;
         this.ownSystemOut = ownSystemOut;
-        write(new ByteBuffer[] {ByteBuffer.wrap(RrdEncoder.streamHeader(lz4))});
+        write(new ByteBuffer[] {ByteBuffer.wrap(encoder.streamHeader())});
     }
 
     /**
@@ -109,8 +109,9 @@ public final class StreamSink implements Sink {
         if (closed) {
             throw new IOException("StreamSink on " + name + " is closed");
         }
-        EncodedMessage encoded = LogMessageCodec.encode(message, lz4);
-        write(encoded.segments());
+        long at = written;
+        write(encoder.encode(message).segments());
+        encoder.written(at);
     }
 
     private void write(ByteBuffer[] segments) throws IOException {
@@ -164,6 +165,10 @@ public final class StreamSink implements Sink {
         closed = true;
         try {
             if (broken == null) {
+                byte[] footer = encoder.footer(written);
+                if (footer != null) {
+                    write(new ByteBuffer[] {ByteBuffer.wrap(footer)});
+                }
                 out.flush();
             }
         } finally {

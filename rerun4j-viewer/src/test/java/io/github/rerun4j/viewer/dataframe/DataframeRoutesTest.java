@@ -56,8 +56,11 @@ class DataframeRoutesTest {
     }
 
     @Test
-    void demo3dOnLogTickByDefaultWithTheCellsRerunShows() throws Exception {
-        JsonNode page = getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe");
+    void demo3dWithTheCellsRerunShows() throws Exception {
+        // Rerun's pick between the two default timelines is log_time; the ticks are the deterministic ones to check.
+        JsonNode byDefault = getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe");
+        assertThat(byDefault.get("timeline").asText()).isEqualTo("log_time");
+        JsonNode page = getJson(base(DepthImage3d.APPLICATION_ID) + "/dataframe?timeline=log_tick");
         assertThat(page.get("timeline").asText()).isEqualTo("log_tick");
         assertThat(page.get("timelineType").asText()).isEqualTo("sequence");
         assertThat(page.get("totalRows").asLong()).isEqualTo(2);
@@ -87,7 +90,7 @@ class DataframeRoutesTest {
         assertThat(logTime.get("timelineType").asText()).isEqualTo("timestamp");
         assertThat(logTime.get("rows").get(1).get("timeText").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
-        // No log_tick: the first timeline by name; timeline= (empty): static rows only (none here).
+        // Two user timelines: Rerun's pick is the one with more rows; timeline= (empty): static rows only (none here).
         JsonNode frames = getJson(base("dataframe_rows") + "/dataframe");
         assertThat(frames.get("timeline").asText()).isEqualTo("frame");
         assertThat(frames.get("totalRows").asLong()).isEqualTo(DataframeRecording.FRAMES);
