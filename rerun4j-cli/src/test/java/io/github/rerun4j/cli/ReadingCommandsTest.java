@@ -12,7 +12,6 @@ import io.github.rerun4j.sdk.rrd.StoreId;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +27,9 @@ class ReadingCommandsTest {
     @TempDir
     Path tmp;
 
-    /** Ends {@code file} as Rerun's SDK ends a saved file: End message (footer payload) + 32-byte RRF2FOOT trailer. */
-    private static Path appendRerunFooter(Path file) throws IOException {
-        byte[] footer = {0x0A, 0x03, 0x01, 0x02, 0x03};
-        long payloadOffset = Files.size(file) + 16;
-        ByteBuffer bytes = ByteBuffer.allocate(16 + footer.length + 32).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(0).putLong(footer.length).put(footer)
-                .putLong(payloadOffset).putLong(footer.length).putInt(0x1234_5678)
-                .put("RRF2FOOT".getBytes(StandardCharsets.US_ASCII)).putInt(1);
-        Files.write(file, bytes.array(), StandardOpenOption.APPEND);
-        return file;
-    }
-
     @Test
     void aDepthFileEndingWithRerunsFooterVerifiesPrintsAndRenders() throws IOException {
-        Path file = appendRerunFooter(TestFiles.threeD(tmp));
+        Path file = io.github.rerun4j.sdk.rrd.Footers.appendStandIn(TestFiles.threeD(tmp));
 
         CliRun verify = CliRun.of("verify", file.toString());
         CliRun print = CliRun.of("print", file.toString());

@@ -36,7 +36,7 @@ class RecordingLoaderTest {
                 sink.send(new LogMessage.ChunkMessage(REC, meter("/e", "frame", i, 10 + i, v(i))));
             }
         }
-        return WithoutFooter.strip(file);  // these tests are about the messages
+        return io.github.rerun4j.sdk.rrd.Footers.strip(file);  // these tests are about the messages
     }
 
     /** What a listener saw. */
@@ -84,7 +84,7 @@ class RecordingLoaderTest {
     @Test
     void anSdkFileEndedTheWayRerunEndsItLoadsWhole() throws Exception {
         Path file = write("footer.rrd", 3);
-        RerunFooter.append(file);
+        io.github.rerun4j.sdk.rrd.Footers.appendStandIn(file);
         Seen seen = load(file);
         assertThat(seen.problems).isEmpty();
         assertThat(seen.messages).hasSize(4);

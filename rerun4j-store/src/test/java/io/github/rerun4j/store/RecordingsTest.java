@@ -35,7 +35,7 @@ class RecordingsTest {
             sink.send(new LogMessage.ChunkMessage(REC_B, meter("/e", "frame", 1, 3, v(2))));
             sink.send(new LogMessage.ChunkMessage(REC_A, meter("/e", "frame", 2, 4, v(3))));
         }
-        return WithoutFooter.strip(file);  // these tests are about the messages
+        return io.github.rerun4j.sdk.rrd.Footers.strip(file);  // these tests are about the messages
     }
 
     @Test

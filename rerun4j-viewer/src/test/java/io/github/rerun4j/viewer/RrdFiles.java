@@ -10,25 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Hand-made .rrd tails for reading tests: Rerun's End message and footer, and ArrowMsgs with crafted claims. */
+/** Hand-made .rrd tails for reading tests: ArrowMsgs with crafted claims. */
 public final class RrdFiles {
 
     private RrdFiles() {
-    }
-
-    /**
-     * Ends {@code file} as Rerun's own SDK ends a saved file: an End message (kind 0) whose payload is the footer,
-     * then the 32-byte trailer ending in {@code RRF2FOOT} (rrd-format §1.5). Readers that decode linearly treat
-     * the footer as opaque, so a small stand-in payload is enough.
-     */
-    public static void appendRerunFooter(Path file) throws IOException {
-        byte[] footer = {0x0A, 0x03, 0x01, 0x02, 0x03};
-        long payloadOffset = Files.size(file) + 16;
-        ByteBuffer bytes = ByteBuffer.allocate(16 + footer.length + 32).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(0).putLong(footer.length).put(footer)
-                .putLong(payloadOffset).putLong(footer.length).putInt(0x1234_5678)
-                .put("RRF2FOOT".getBytes(StandardCharsets.US_ASCII)).putInt(1);
-        Files.write(file, bytes.array(), StandardOpenOption.APPEND);
     }
 
     /** Appends a framed LZ4 ArrowMsg for {@code store} carrying {@code block} and claiming {@code uncompressedSize}. */

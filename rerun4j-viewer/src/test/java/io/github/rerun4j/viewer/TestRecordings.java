@@ -34,33 +34,17 @@ public final class TestRecordings {
         return viewer;
     }
 
-    /** Writes {@code frames} frames to {@code file}, one chunk each, without the footer (see {@link #withoutFooter}). */
+    /**
+     * Writes {@code frames} frames to {@code file}, one chunk each, without the footer (what a crash leaves; tests
+     * that damage or extend the end start there).
+     */
     public static void write(Path file, int frames) {
         try (RecordingStream rec = RecordingStream.builder("test_frames").batching(BatcherConfig.IMMEDIATE).defaultTimelines(false).saveTo(file)) {
             for (int i = 0; i < frames; i++) {
                 logFrame(rec, i);
             }
         }
-        withoutFooter(file);
-    }
-
-    /**
-     * Cuts off the footer FileSink writes at close: what a crash leaves, and what tests that damage or extend
-     * the end of a file start from.
-     */
-    public static void withoutFooter(Path file) {
-        try {
-            for (io.github.rerun4j.sdk.rrd.RrdRecord r : io.github.rerun4j.sdk.rrd.RrdReader.readAll(file)) {
-                if (r.message() instanceof io.github.rerun4j.sdk.rrd.RrdMessage.End) {
-                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-                        ch.truncate(r.offset());
-                    }
-                    return;
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        io.github.rerun4j.sdk.rrd.Footers.strip(file);
     }
 
     /** A stream into {@code sink} that sends each log call at once. */

@@ -21,7 +21,7 @@ class ViewerLoadTest {
     void aFileEndingWithRerunsEndMessageAndFooterLoads() throws Exception {
         Path file = dir.resolve("saved-by-rerun.rrd");
         TestRecordings.write(file, 4);
-        RrdFiles.appendRerunFooter(file);
+        io.github.rerun4j.sdk.rrd.Footers.appendStandIn(file);
         try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0)) {
             viewer.load(file);  // threw NullPointerException on the End message
             assertThat(viewer.hub().recordings()).singleElement().satisfies(r -> {

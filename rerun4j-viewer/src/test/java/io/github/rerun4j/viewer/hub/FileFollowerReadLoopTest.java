@@ -27,7 +27,7 @@ class FileFollowerReadLoopTest {
     void aFileEndingWithRerunsEndMessageAndFooterIsFollowedWithoutProblems() throws Exception {
         Path file = dir.resolve("saved-by-rerun.rrd");
         TestRecordings.write(file, 3);
-        RrdFiles.appendRerunFooter(file);
+        io.github.rerun4j.sdk.rrd.Footers.appendStandIn(file);
         RecordingHub hub = new RecordingHub();
         try (FileFollower follower = FileFollower.start(file, hub)) {
             assertThat(follower.awaitCaughtUp(20, TimeUnit.SECONDS)).isTrue();
