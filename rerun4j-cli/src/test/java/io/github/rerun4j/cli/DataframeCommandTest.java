@@ -120,7 +120,7 @@ class DataframeCommandTest {
         assertThat(garbage.err()).startsWith("rerun4j: ");
 
         // Cut in the middle of the depth image's message: the pinhole row is still shown.
-        byte[] all = Files.readAllBytes(threeD);
+        byte[] all = Files.readAllBytes(TestFiles.threeDUnfinished(dir));
         Path cut = Files.write(dir.resolve("cut.rrd"), Arrays.copyOf(all, all.length - 1000));
         CliRun partial = CliRun.of("dataframe", cut.toString());
         assertThat(partial.exitCode()).isEqualTo(ExitCode.BAD_DATA);

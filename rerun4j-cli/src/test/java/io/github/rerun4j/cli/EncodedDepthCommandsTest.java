@@ -105,7 +105,7 @@ class EncodedDepthCommandsTest {
                 {"hover", bad.toString(), "--pixel", "0,0"}}) {
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(args[0]).isEqualTo(ExitCode.BAD_DATA);
-            assertThat(run.err()).contains("the encoded depth image of /cam/depth at log_tick = 0 cannot be decoded: "
+            assertThat(run.err()).contains("the encoded depth image of /cam/depth at frame = 0 cannot be decoded: "
                     + "RVL blob: got a stream that ends at byte 28");
         }
         assertThat(Files.exists(dir.resolve("bad.png"))).isFalse();

@@ -30,7 +30,7 @@ class PrintCommandTest {
                 .contains("version:        0.33.0")
                 .contains("/depth: 1 chunk, 1 row")
                 .containsPattern("DepthImage:buffer +\\(rerun.archetypes.DepthImage, rerun.components.ImageBuffer\\) +List<item: non-null UInt8>")
-                .contains("Messages:     2 (1 SetStoreInfo, 1 ArrowMsg")
+                .contains("Messages:     3 (1 SetStoreInfo, 1 ArrowMsg, 0 BlueprintActivation, 1 End)")
                 .contains("ArrowMsg payloads 1 uncompressed");
     }
 

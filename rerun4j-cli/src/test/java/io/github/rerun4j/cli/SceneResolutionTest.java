@@ -106,7 +106,7 @@ class SceneResolutionTest {
     @Test
     void damageAfterTheImageStillRendersButExits1NamingTheProblem() throws IOException {
         Path tail = dir.resolve("tail.rrd");
-        byte[] sound = Files.readAllBytes(threeD);
+        byte[] sound = Files.readAllBytes(TestFiles.threeDUnfinished(dir));
         byte[] damaged = Arrays.copyOf(sound, sound.length + 60);
         System.arraycopy(sound, 40, damaged, sound.length, 60); // garbage where the next message would start
 

@@ -2,6 +2,7 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.examples.DepthImage3d;
 import io.github.rerun4j.examples.DepthImageSimple;
+import io.github.rerun4j.sdk.rrd.Footers;
 import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import java.io.IOException;
@@ -30,6 +31,16 @@ final class TestFiles {
         Path file = dir.resolve(DemoCommand.THREE_D_FILE);
         DepthImage3d.write(file);
         return file;
+    }
+
+    /**
+     * The 3D demo as a process killed before close leaves it: every chunk, no End message or footer. Tests that cut
+     * or extend a file's last message start here, since after a footer only a new stream may follow.
+     */
+    static Path threeDUnfinished(Path dir) {
+        Path file = dir.resolve("unfinished_" + DemoCommand.THREE_D_FILE);
+        DepthImage3d.write(file);
+        return Footers.strip(file);
     }
 
     static Path reference(Path dir) throws IOException {

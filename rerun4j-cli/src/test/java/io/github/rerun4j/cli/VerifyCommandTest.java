@@ -31,10 +31,10 @@ class VerifyCommandTest {
         CliRun threeDRun = CliRun.of("verify", threeD.toString());
 
         assertThat(simpleRun.exitCode()).isZero();
-        assertThat(simpleRun.out()).isEqualTo("OK: 2 messages, 1 chunk, 1 row in " + simple + System.lineSeparator());
+        assertThat(simpleRun.out()).isEqualTo("OK: 3 messages, 1 chunk, 1 row in " + simple + System.lineSeparator());
         assertThat(simpleRun.err()).isEmpty();
         assertThat(threeDRun.exitCode()).isZero();
-        assertThat(threeDRun.out()).isEqualTo("OK: 3 messages, 2 chunks, 2 rows in " + threeD + System.lineSeparator());
+        assertThat(threeDRun.out()).isEqualTo("OK: 4 messages, 2 chunks, 2 rows in " + threeD + System.lineSeparator());
     }
 
     @Test
@@ -55,14 +55,14 @@ class VerifyCommandTest {
         CliRun run = CliRun.of("verify", file.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("OK: 8 messages, 4 chunks, 4 rows in " + file + System.lineSeparator());
+        assertThat(run.out()).isEqualTo("OK: 10 messages, 4 chunks, 4 rows in " + file + System.lineSeparator());
         assertThat(CliRun.of("print", file.toString()).out()).containsPattern("(?m)^Stream: .*\\R^Stream: .*\\R^Stream: ")
                 .contains("Totals:       3 stores, 4 entities, 4 chunks, 4 rows");
     }
 
     @Test
     void fileCutInTheLastMessageReportsThatMessagesOffset() throws IOException {
-        Path whole = TestFiles.threeD(tmp);
+        Path whole = TestFiles.threeDUnfinished(tmp);
         List<RrdRecord> records = TestFiles.records(whole);
         RrdRecord last = records.get(records.size() - 1);
         byte[] bytes = Files.readAllBytes(whole);
@@ -102,7 +102,7 @@ class VerifyCommandTest {
 
     @Test
     void badChunkIsReportedAndTheMessagesAfterItAreStillChecked() throws IOException {
-        Path threeD = TestFiles.threeD(tmp);
+        Path threeD = TestFiles.threeDUnfinished(tmp);
         long badOffset = Files.size(threeD);
         byte[] garbageIpc = "this is not Arrow IPC".getBytes(StandardCharsets.US_ASCII);
         byte[] badChunk = RrdEncoder.encodeArrow(StoreId.recording("rerun_example_depth_image_3d", "broken"), Tuid.next(),
@@ -118,7 +118,7 @@ class VerifyCommandTest {
         assertThat(verify.errLines()[0]).startsWith(file + ": byte " + badOffset + ": ArrowMsg at byte " + badOffset + ": ");
         // The simple demo after the bad chunk was still read.
         assertThat(print.exitCode()).isEqualTo(ExitCode.BAD_DATA);
-        assertThat(print.out()).contains("application id: rerun_example_depth_image_simple").contains("Messages:     6 ");
+        assertThat(print.out()).contains("application id: rerun_example_depth_image_simple").contains("Messages:     7 ");
         assertThat(print.errLines()).containsExactly(verify.errLines());
     }
 
