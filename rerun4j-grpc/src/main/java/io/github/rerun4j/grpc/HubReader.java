@@ -96,32 +96,39 @@ final class HubReader {
         executor.execute(this::drain);
     }
 
-    /** Runs on the executor: sends while the transport is ready. */
+    /**
+     * Runs on the executor: sends while the transport is ready. Never calls into the transport while holding this
+     * reader's lock: closing the call runs its listener, which unsubscribes from the hub (the hub's lock), while a
+     * publisher holding the hub's lock waits for this one in {@link #offer} (a deadlock seen in tests).
+     */
     private void drain() {
         while (true) {
-            ProxyMessage next;
+            ProxyMessage next = null;
+            Status closeWith = null;
             synchronized (this) {
                 if (done) {
                     return;
                 }
                 if (failure != null) {
                     done = true;
-                    closeQuietly(failure);
-                    return;
-                }
-                if (queue.isEmpty()) {
-                    if (finishing) {
-                        done = true;
-                        closeQuietly(Status.OK);
+                    closeWith = failure;
+                } else if (queue.isEmpty()) {
+                    if (!finishing) {
+                        return;
                     }
-                    return;
-                }
-                if (!call.isReady()) {
+                    done = true;
+                    closeWith = Status.OK;
+                } else if (!call.isReady()) {
                     return;  // onReady schedules the next drain
+                } else {
+                    next = queue.pollFirst();
+                    queuedBytes -= next.size();
+                    snapshotBytes = Math.max(0, snapshotBytes - next.size());
                 }
-                next = queue.pollFirst();
-                queuedBytes -= next.size();
-                snapshotBytes = Math.max(0, snapshotBytes - next.size());
+            }
+            if (closeWith != null) {
+                closeQuietly(closeWith);
+                return;
             }
             try {
                 call.sendMessage(next.bytes());
