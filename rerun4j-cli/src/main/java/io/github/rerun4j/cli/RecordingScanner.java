@@ -82,7 +82,7 @@ public final class RecordingScanner {
      */
     public static RecordingSummary scan(Path file) throws IOException {
         RecordingScanner scanner = new RecordingScanner(file);
-        try (RrdReader reader = RrdReader.open(file)) {
+        try (RrdReader reader = RrdReader.openMapped(file)) {
             scanner.reader = reader;
             try {
                 RecordingLoader.of(reader, file.toString(), scanner.new Counting()).readAll();
@@ -104,7 +104,7 @@ public final class RecordingScanner {
      * @param decodeFirstRows also decode the archetypes of each chunk's first row
      */
     public static void forEachChunk(Path file, boolean decodeFirstRows, Consumer<ChunkSummary> action) throws IOException {
-        try (RrdReader reader = RrdReader.open(file)) {
+        try (RrdReader reader = RrdReader.openMapped(file)) {
             RecordingLoader.of(reader, file.toString(), new RecordingLoader.Listener() {
                 @Override
                 public void message(LogMessage message, RrdRecord record) {

@@ -369,10 +369,11 @@ public final class ChunkStore {
         });
     }
 
-    /** Number of distinct chunks indexed. */
     /**
-     * The bytes of component data (the Arrow buffers of every component column: pixels, mostly) held by the
-     * chunks added so far: what a memory budget counts, since the index beside it is small.
+     * The bytes of component data (the Arrow buffers of every component column: pixels, mostly) that the chunks
+     * added so far hold in the Java heap: what a memory budget counts, since the index beside it is small. Data
+     * of a file mapped into memory ({@link Recordings#load(Path)}) is not counted: the operating system pages it
+     * in and out.
      */
     public long payloadBytes() {
         lock.readLock().lock();
@@ -383,7 +384,7 @@ public final class ChunkStore {
         }
     }
 
-    /** The bytes of {@code chunk}'s component columns (their Arrow buffers, children included). */
+    /** The heap bytes of {@code chunk}'s component columns (their Arrow buffers, children included). */
     public static long payloadBytes(Chunk chunk) {
         long bytes = 0;
         for (ComponentColumn column : chunk.components()) {
@@ -395,7 +396,7 @@ public final class ChunkStore {
     private static long bufferBytes(ArrowArray array) {
         long bytes = 0;
         for (ArrowBuffer buffer : array.buffers()) {
-            bytes += buffer.length();
+            bytes += buffer.heapBytes();
         }
         for (ArrowArray child : array.children()) {
             bytes += bufferBytes(child);
@@ -403,6 +404,7 @@ public final class ChunkStore {
         return bytes;
     }
 
+    /** Number of distinct chunks indexed. */
     public int chunkCount() {
         return read(chunkIds::size);
     }

@@ -40,7 +40,9 @@ public record Recordings(List<Recording> recordings, List<String> problems) {
     }
 
     /**
-     * Reads and indexes every chunk of every store of the file.
+     * Reads and indexes every chunk of every store of the file. Big payloads (images) are mapped from the file,
+     * not copied into the heap ({@link RrdReader#openMapped}): a recording far bigger than the heap loads, and the
+     * file must not be changed in place while the recordings are in use.
      *
      * @throws IOException       if the file cannot be opened or read (not for damaged content, see {@link #problems()})
      * @throws OutOfMemoryError if a message does not fit in the heap: a limit of this JVM rather than a problem
@@ -48,7 +50,7 @@ public record Recordings(List<Recording> recordings, List<String> problems) {
      */
     public static Recordings load(Path rrd) throws IOException {
         Collector collector = new Collector();
-        try (RrdReader reader = RrdReader.open(rrd)) {
+        try (RrdReader reader = RrdReader.openMapped(rrd)) {
             RecordingLoader.of(reader, rrd.toString(), collector).readAll();
         }
         if (collector.outOfMemory != null) {

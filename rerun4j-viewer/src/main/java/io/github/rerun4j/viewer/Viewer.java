@@ -70,12 +70,13 @@ public final class Viewer implements AutoCloseable {
     /**
      * Reads a whole {@code .rrd} file into the viewer through {@link RecordingLoader}. Damaged messages are
      * skipped and shown as problems in the page (each naming the file), as Rerun's viewer does; everything
-     * readable is kept. A file ending with Rerun's End message and footer loads like any other.
+     * readable is kept. A file ending with Rerun's End message and footer loads like any other. Images are mapped
+     * from the file rather than copied ({@link RrdReader#openMapped}): a recording bigger than the heap loads.
      *
      * @throws IOException if the file cannot be opened
      */
     public void load(Path file) throws IOException {
-        try (RrdReader reader = RrdReader.open(file)) {
+        try (RrdReader reader = RrdReader.openMapped(file)) {
             RecordingLoader.of(reader, file.toString(), HubListener.of(hub, file.toString())).readAll();
         }
     }

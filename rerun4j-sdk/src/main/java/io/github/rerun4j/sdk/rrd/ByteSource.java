@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forward-only bytes for {@link RrdReader}, from a channel or a stream, with a little push-back (a stream header
@@ -26,11 +28,29 @@ abstract class ByteSource implements Closeable {
     }
 
     static ByteSource of(SeekableByteChannel channel) throws IOException {
-        return new ChannelSource(channel);
+        return new ChannelSource(channel, Long.MAX_VALUE);
+    }
+
+    /**
+     * A file whose payloads of {@code mapFrom} bytes or more are mapped into memory rather than read: the chunks
+     * decoded from them are views of the file's pages, which the operating system loads on first touch and may
+     * drop again, so a recording bigger than the heap fits in it.
+     */
+    static ByteSource mapping(FileChannel file, long mapFrom) throws IOException {
+        return new ChannelSource(file, mapFrom);
     }
 
     static ByteSource of(InputStream stream) {
-        return new StreamSource(stream);
+        return new StreamSource(stream, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * A stream of the bytes of {@code file} from its start (a file still being written, say), whose payloads of
+     * {@code mapFrom} bytes or more are mapped from the file, and skipped in the stream, once the file holds them
+     * entirely.
+     */
+    static ByteSource mapping(InputStream stream, FileChannel file, long mapFrom) {
+        return new StreamSource(stream, file, mapFrom);
     }
 
     /** Offset of the next byte. */
@@ -61,6 +81,16 @@ abstract class ByteSource implements Closeable {
         return done;
     }
 
+    /** Bytes given back by {@link #unread} and not read again yet. */
+    final int pushbackLength() {
+        return pushbackLength;
+    }
+
+    /** Counts {@code length} bytes that a subclass consumed without {@link #readRaw}. */
+    final void skipped(long length) {
+        position += length;
+    }
+
     /** Gives back the last bytes read; they are returned again by the next reads. */
     final void unread(byte[] source, int offset, int length) {
         if (length > pushback.length - pushbackLength) {
@@ -70,6 +100,14 @@ abstract class ByteSource implements Closeable {
         System.arraycopy(source, offset, pushback, 0, length);
         pushbackLength += length;
         position -= length;
+    }
+
+    /**
+     * The next {@code length} bytes as a buffer from index 0 (fewer only at the end of input): read into an array
+     * ({@link #readPayload}) unless the source maps big payloads ({@link #mapping}).
+     */
+    ByteBuffer payload(int length) throws IOException {
+        return ByteBuffer.wrap(readPayload(length));
     }
 
     /**
@@ -107,10 +145,27 @@ abstract class ByteSource implements Closeable {
 
     private static final class ChannelSource extends ByteSource {
         private final SeekableByteChannel channel;
+        private final long mapFrom;
 
-        ChannelSource(SeekableByteChannel channel) throws IOException {
+        ChannelSource(SeekableByteChannel channel, long mapFrom) throws IOException {
             super(channel.position());
             this.channel = channel;
+            this.mapFrom = mapFrom;
+        }
+
+        @Override
+        ByteBuffer payload(int length) throws IOException {
+            if (length < mapFrom || pushbackLength() > 0 || !(channel instanceof FileChannel file)
+                    || length > rawRemaining()) {
+                return super.payload(length);
+            }
+            ByteBuffer mapped = map(file, file.position(), length);
+            if (mapped == null) {
+                return super.payload(length);
+            }
+            file.position(file.position() + length);
+            skipped(length);
+            return mapped;
         }
 
         @Override
@@ -132,10 +187,36 @@ abstract class ByteSource implements Closeable {
 
     private static final class StreamSource extends ByteSource {
         private final InputStream stream;
+        private final @Nullable FileChannel file;
+        private final long mapFrom;
 
-        StreamSource(InputStream stream) {
+        StreamSource(InputStream stream, @Nullable FileChannel file, long mapFrom) {
             super(0);
             this.stream = stream;
+            this.file = file;
+            this.mapFrom = mapFrom;
+        }
+
+        @Override
+        ByteBuffer payload(int length) throws IOException {
+            long at = position();
+            if (file == null || length < mapFrom || pushbackLength() > 0 || file.size() - at < length) {
+                return super.payload(length);
+            }
+            ByteBuffer mapped = map(file, at, length);
+            if (mapped == null) {
+                return super.payload(length);
+            }
+            for (long left = length; left > 0; ) {
+                long n = stream.skip(left);
+                if (n <= 0) {
+                    throw new IOException("the file holds the " + length + " bytes from byte " + at
+                            + " but its stream ended after " + (length - left) + " of them");
+                }
+                left -= n;
+            }
+            skipped(length);
+            return mapped;
         }
 
         @Override
@@ -151,6 +232,16 @@ abstract class ByteSource implements Closeable {
         @Override
         public void close() throws IOException {
             stream.close();
+        }
+    }
+
+    /** {@code length} bytes of {@code file} from {@code at}, mapped; null when the system has no mapping left. */
+    private static @Nullable ByteBuffer map(FileChannel file, long at, int length) {
+        try {
+            return file.map(FileChannel.MapMode.READ_ONLY, at, length);
+        } catch (IOException | OutOfMemoryError e) {
+            // Out of mappings or address space ("Map failed"): the payload is read like a small one instead.
+            return null;
         }
     }
 }

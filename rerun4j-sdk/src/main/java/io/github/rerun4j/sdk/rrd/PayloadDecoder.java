@@ -32,14 +32,14 @@ final class PayloadDecoder {
     private static final int ENCODING_ARROW_IPC = 1;
     private static final LZ4SafeDecompressor LZ4 = LZ4Factory.safeInstance().safeDecompressor();
 
-    private final byte[] payload;
+    private final ByteBuffer payload;
     private final long payloadOffset;
     private final long messageOffset;
     private final String what;
     private final ProtoReader in;
     private Compression compression = Compression.NONE;
 
-    private PayloadDecoder(byte[] payload, long messageOffset, String what) {
+    private PayloadDecoder(ByteBuffer payload, long messageOffset, String what) {
         this.payload = payload;
         this.messageOffset = messageOffset;
         this.payloadOffset = messageOffset + 16;
@@ -51,7 +51,11 @@ final class PayloadDecoder {
     record Decoded(RrdMessage message, Compression compression) {
     }
 
-    static Decoded decode(long kind, byte[] payload, long messageOffset) throws RrdFormatException {
+    /**
+     * Decodes {@code payload} (from index 0 to its limit; an array or a mapped file region: an uncompressed chunk
+     * is then a view of it, never a copy).
+     */
+    static Decoded decode(long kind, ByteBuffer payload, long messageOffset) throws RrdFormatException {
         PayloadDecoder decoder = new PayloadDecoder(payload, messageOffset, kindName(kind) + " message at byte " + messageOffset);
         try {
             RrdMessage message = switch ((int) kind) {
@@ -136,8 +140,8 @@ final class PayloadDecoder {
         }
         ByteBuffer ipc = compression == Compression.LZ4
                 ? ByteBuffer.wrap(decompress(payloadStart, payloadLength, uncompressedSize, payloadFieldOffset))
-                // Uncompressed: a view of the payload array, no copy. uncompressed_size is informational here.
-                : ByteBuffer.wrap(payload, payloadStart, payloadLength).slice();
+                // Uncompressed: a view of the payload, no copy. uncompressed_size is informational here.
+                : payload.duplicate().position(payloadStart).limit(payloadStart + payloadLength).slice();
         return new RrdMessage.ArrowMsg(storeId, chunkId, isStatic, ipc);
     }
 
@@ -154,10 +158,12 @@ final class PayloadDecoder {
         if (uncompressedSize > SCAN_CLAIMS_ABOVE) {
             checkClaim(start, length, uncompressedSize, fieldOffset);
         }
+        byte[] compressed = compressedBytes(start, length);
+        int from = payload.hasArray() ? payload.arrayOffset() + start : 0;
         byte[] out = new byte[(int) uncompressedSize];
         int produced;
         try {
-            produced = LZ4.decompress(payload, start, length, out, 0, out.length);
+            produced = LZ4.decompress(compressed, from, length, out, 0, out.length);
         } catch (LZ4Exception e) {
             throw new RrdFormatException(fieldOffset, messageOffset, what + ": corrupt LZ4 payload of " + length
                     + " bytes (uncompressed_size " + uncompressedSize + "): " + e.getMessage(), e);
@@ -169,11 +175,25 @@ final class PayloadDecoder {
         return out;
     }
 
+    /**
+     * The compressed bytes as an array for the LZ4 code: the payload's own array when it has one (then they start
+     * at {@code arrayOffset() + start}), else a copy of them (starting at 0).
+     */
+    private byte[] compressedBytes(int start, int length) {
+        if (payload.hasArray()) {
+            return payload.array();
+        }
+        byte[] copy = new byte[length];
+        payload.duplicate().position(start).get(copy);
+        return copy;
+    }
+
     /** Walks the block (no output) and fails unless it decodes to exactly {@code uncompressedSize} bytes. */
     private void checkClaim(int start, int length, long uncompressedSize, long fieldOffset) throws RrdFormatException {
         long decodable;
         try {
-            decodable = Lz4BlockSize.decodedSize(payload, start, length, MAX_UNCOMPRESSED_BYTES);
+            decodable = Lz4BlockSize.decodedSize(compressedBytes(start, length), payload.hasArray() ? payload.arrayOffset() + start : 0,
+                    length, MAX_UNCOMPRESSED_BYTES);
         } catch (Lz4BlockSize.MalformedBlockException e) {
             long bad = payloadOffset + start + e.at();
             throw new RrdFormatException(bad, messageOffset, what + ": corrupt LZ4 payload of " + length + " bytes at byte "

@@ -1,7 +1,10 @@
 package io.github.rerun4j.sdk.rrd;
 
+import java.nio.ByteBuffer;
+
 /**
- * Reads the protobuf wire format (varints, fixed64, length-delimited fields, nested limits) from an array: the
+ * Reads the protobuf wire format (varints, fixed64, length-delimited fields, nested limits) from an array or a
+ * buffer (a file region mapped into memory, say; read with absolute gets, so its position never moves): the
  * little that decoding rrd's few messages needs, so that the SDK carries no protobuf runtime (protobuf-java is
  * 1.8 MB and clashes with the protobuf-javalite that many Android apps already have). Every read is bounds-checked
  * against the innermost limit; a malformed input is a {@link MalformedProtobufException}
@@ -19,13 +22,18 @@ final class ProtoReader {
     /** Deepest nesting of groups skipped before the input is called malformed (protobuf-java's default). */
     private static final int MAX_GROUP_DEPTH = 100;
 
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
     private int position;
     private int limit;
 
     ProtoReader(byte[] bytes) {
+        this(ByteBuffer.wrap(bytes));
+    }
+
+    /** Reads {@code bytes} from index 0 to its limit. */
+    ProtoReader(ByteBuffer bytes) {
         this.bytes = bytes;
-        this.limit = bytes.length;
+        this.limit = bytes.limit();
     }
 
     static int fieldNumber(int tag) {
@@ -74,7 +82,7 @@ final class ProtoReader {
         require(8);
         long value = 0;
         for (int i = 0; i < 8; i++) {
-            value |= (bytes[position + i] & 0xFFL) << (8 * i);
+            value |= (bytes.get(position + i) & 0xFFL) << (8 * i);
         }
         position += 8;
         return value;
@@ -93,7 +101,10 @@ final class ProtoReader {
     byte[] readByteArray() throws MalformedProtobufException {
         int length = readLength();
         require(length);
-        byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + length);
+        byte[] out = new byte[length];
+        ByteBuffer view = bytes.duplicate();
+        view.position(position);
+        view.get(out);
         position += length;
         return out;
     }
@@ -159,7 +170,7 @@ final class ProtoReader {
             if (position == limit) {
                 throw truncated();
             }
-            byte b = bytes[position++];
+            byte b = bytes.get(position++);
             value |= (long) (b & 0x7F) << shift;
             if (b >= 0) {
                 return value;

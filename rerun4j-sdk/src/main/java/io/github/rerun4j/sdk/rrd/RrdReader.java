@@ -65,6 +65,45 @@ public final class RrdReader implements Closeable {
     }
 
     /**
+     * Reads the file at {@code path}, mapping the payloads of big messages (256 KiB or more: images, mostly) into
+     * memory instead of copying them into the heap. Chunks read from them are views of the file: their pixels
+     * cost no heap and are loaded by the operating system when touched, so a recording far bigger than the heap
+     * can be held; small messages are read as by {@link #open}. The file must not be changed in place while its
+     * chunks are in use (a file truncated under a mapping fails with an {@link InternalError} when touched; one
+     * replaced by a rename is safe). Close the reader to close the file; the mappings stay valid after it.
+     *
+     * <pre>{@code
+     * try (RrdReader reader = RrdReader.openMapped(Path.of("big.rrd"))) {
+     *     RrdRecord first = reader.next();
+     * }
+     * }</pre>
+     */
+    public static RrdReader openMapped(Path path) throws IOException {
+        return new RrdReader(ByteSource.mapping(FileChannel.open(path, StandardOpenOption.READ), MAP_FROM_BYTES));
+    }
+
+    /**
+     * Reads {@code stream}, which yields the bytes of {@code file} from its start (a file another process is still
+     * writing, read through a stream that waits for it to grow), mapping the payloads of big messages as
+     * {@link #openMapped} does once the file holds them entirely, and skipping them in the stream. Closing the
+     * reader closes the stream; the caller closes {@code file}, which the mappings do not need open.
+     *
+     * <pre>{@code
+     * try (FileChannel file = FileChannel.open(path);
+     *      RrdReader reader = RrdReader.mapping(new BufferedInputStream(Files.newInputStream(path)), file)) {
+     *     RrdRecord first = reader.next();
+     * }
+     * }</pre>
+     */
+    public static RrdReader mapping(InputStream stream, FileChannel file) {
+        return new RrdReader(ByteSource.mapping(Objects.requireNonNull(stream, "stream"), Objects.requireNonNull(file, "file"),
+                MAP_FROM_BYTES));
+    }
+
+    /** Payloads of at least this many bytes are mapped by {@link #openMapped}: a mapping costs a system call. */
+    static final int MAP_FROM_BYTES = 256 << 10;
+
+    /**
      * Reads {@code channel} from its current position (reported offsets are channel positions); closing the
      * reader closes the channel.
      */
@@ -157,7 +196,7 @@ public final class RrdReader implements Closeable {
                 throw new RrdFormatException(at, at, "message at byte " + at + " has unknown kind "
                         + Long.toUnsignedString(kind) + " and is not a new RRF2 stream header either");
             }
-            byte[] payload = readPayload(at, kind, length);
+            ByteBuffer payload = readPayload(at, kind, length);
             PayloadDecoder.Decoded decoded = PayloadDecoder.decode(kind, payload, at);
             if (kind == RrdMessage.KIND_END) {
                 trailerPending = true;
@@ -188,7 +227,7 @@ public final class RrdReader implements Closeable {
         streamHeader = StreamHeader.parse(bytes, at);
     }
 
-    private byte[] readPayload(long at, long kind, long length) throws IOException {
+    private ByteBuffer readPayload(long at, long kind, long length) throws IOException {
         String what = PayloadDecoder.kindName(kind) + " message at byte " + at;
         long remaining = source.remaining();
         // length is a u64: negative here means more than 2^63, which no input holds.
@@ -204,10 +243,10 @@ public final class RrdReader implements Closeable {
             throw new RrdFormatException(at + 8, at, what + " claims " + Long.toUnsignedString(length)
                     + " payload bytes, more than this reader's limit of " + MAX_PAYLOAD_BYTES);
         }
-        byte[] payload = source.readPayload((int) length);
-        if (payload.length < length) {
+        ByteBuffer payload = source.payload((int) length);
+        if (payload.limit() < length) {
             throw RrdFormatException.cutOff(at + 8, at, what + " claims " + length + " payload bytes but only "
-                    + payload.length + " remain");
+                    + payload.limit() + " remain");
         }
         return payload;
     }

@@ -268,7 +268,13 @@ public final class ApiRoutes {
 
     private ViewedRecording recording(Context ctx) {
         String key = ctx.pathParam("rec");
-        return hub.get(key).orElseThrow(() -> BadRequest.notFound("no recording " + key));
+        ViewedRecording r = hub.get(key).orElseThrow(() -> BadRequest.notFound("no recording " + key));
+        String changed = r.sourceChanged();
+        if (changed != null) {
+            // Its images are views of the file's pages, which now hold other bytes: nothing is served from them.
+            throw BadRequest.sourceChanged(changed.replace(r.source(), shownSource(r)));
+        }
+        return r;
     }
 
     private static String requiredParam(Context ctx, String name) {

@@ -39,6 +39,11 @@ public final class BadRequest extends RuntimeException {
         return new BadRequest(503, what);
     }
 
+    /** The recording's file was truncated or replaced in place since it was read: 410, open it again. */
+    public static BadRequest sourceChanged(String what) {
+        return new BadRequest(410, what + "; open the file again");
+    }
+
     /** The request cannot get the kind of answer the route gives (an event stream without asking for one): 406. */
     public static BadRequest notAcceptable(String what) {
         return new BadRequest(406, what);

@@ -123,7 +123,7 @@ public final class FileFollower implements AutoCloseable {
 
     private void run() {
         CountingStream counted = new CountingStream(new BufferedInputStream(tail, 1 << 16));
-        try (RrdReader reader = RrdReader.of(counted)) {
+        try (RrdReader reader = RrdReader.mapping(counted, tail.channel())) {
             RecordingLoader loader = RecordingLoader.of(reader, source, new Feed(HubListener.of(hub, source)));
             while (loader.step()) {
                 current = loader.currentStore();
@@ -137,6 +137,8 @@ public final class FileFollower implements AutoCloseable {
             }
         } catch (InterruptedIOException e) {
             // close() gave up waiting politely
+        } catch (TailingInputStream.SourceChangedException e) {
+            hub.sourceChanged(source, fileName + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             hub.addProblem(current, source, fileName + ": reading stopped at byte " + consumed + ": "
                     + ErrorText.describe(e));

@@ -132,6 +132,20 @@ public final class RecordingHub {
         }
     }
 
+    /**
+     * The file {@code source} was truncated or replaced in place: every recording read from it stops, says why,
+     * and is no longer served (its images are views of that file's pages, which now hold other bytes).
+     */
+    public void sourceChanged(String source, String problem) {
+        for (ViewedRecording recording : recordings()) {
+            if (recording.source().equals(source)) {
+                recording.addProblem(problem);
+                recording.markSourceChanged(problem);
+                fire(new Change(recording.key(), Change.Kind.PROBLEM));
+            }
+        }
+    }
+
     public synchronized List<ViewedRecording> recordings() {
         return new ArrayList<>(recordings.values());
     }

@@ -73,7 +73,7 @@ final class TailingInputStream extends InputStream {
             }
             long size = channel.size();
             if (size < channel.position()) {
-                throw new IOException("the file shrank from at least " + channel.position() + " to " + size
+                throw new SourceChangedException("the file shrank from at least " + channel.position() + " to " + size
                         + " bytes while being read: it was truncated or replaced, so following it stops here");
             }
             if (stopped) {
@@ -91,6 +91,29 @@ final class TailingInputStream extends InputStream {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("stopped while waiting for more of the file");
             }
+        }
+    }
+
+    /** Skips what the file already holds (a payload mapped from it instead of read), without waiting. */
+    @Override
+    public long skip(long n) throws IOException {
+        long here = channel.position();
+        long skipped = Math.max(0, Math.min(n, channel.size() - here));
+        channel.position(here + skipped);
+        return skipped;
+    }
+
+    /** The file being followed (payloads already in it are mapped from it). */
+    FileChannel channel() {
+        return channel;
+    }
+
+    /** The file got shorter than what was read: truncated or replaced in place. */
+    static final class SourceChangedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SourceChangedException(String message) {
+            super(message);
         }
     }
 

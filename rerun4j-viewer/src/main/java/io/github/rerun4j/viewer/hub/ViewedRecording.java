@@ -18,6 +18,7 @@ public final class ViewedRecording {
     private final List<String> problems = new ArrayList<>();
     private String incomplete;
     private volatile String stoppedBy;
+    private volatile String sourceChanged;
 
     ViewedRecording(StoreId id, String key, String source) {
         this.id = id;
@@ -59,6 +60,19 @@ public final class ViewedRecording {
      */
     public String stoppedBy() {
         return stoppedBy;
+    }
+
+    /**
+     * Why the images held can no longer be trusted (the file they are mapped from was truncated or replaced in
+     * place), or null: then nothing of this recording is served, since its pixels may now be another file's.
+     */
+    public String sourceChanged() {
+        return sourceChanged;
+    }
+
+    void markSourceChanged(String reason) {
+        sourceChanged = reason;
+        stop(reason);
     }
 
     synchronized void stop(String reason) {

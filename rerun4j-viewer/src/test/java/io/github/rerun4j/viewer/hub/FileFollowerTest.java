@@ -125,6 +125,8 @@ class FileFollowerTest {
             await("following to end", follower::isFinished);
             assertThat(frameRows(hub)).isEqualTo(4);
             assertThat(problems(hub)).anySatisfy(p -> assertThat(p).contains("shrank"));
+            // Its images are views of the file's pages, which now hold other bytes: the recording is no longer served.
+            assertThat(hub.recordings()).allSatisfy(r -> assertThat(r.sourceChanged()).contains("truncated or replaced"));
         }
     }
 

@@ -41,6 +41,15 @@ public final class ArrowBuffer {
         return of(ByteBuffer.wrap(bytes));
     }
 
+    /** The bytes held in the Java heap: every segment but those outside it (a file mapped into memory, say). */
+    public long heapBytes() {
+        long bytes = 0;
+        for (ByteBuffer segment : segments) {
+            bytes += segment.isDirect() ? 0 : segment.remaining();
+        }
+        return bytes;
+    }
+
     /** The buffers' segments one after the other, without copying. */
     public static ArrowBuffer concat(List<ArrowBuffer> parts) {
         List<ByteBuffer> all = new ArrayList<>();
