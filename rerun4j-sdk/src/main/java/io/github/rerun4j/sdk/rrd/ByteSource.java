@@ -22,13 +22,21 @@ abstract class ByteSource implements Closeable {
     private final byte[] pushback = new byte[16];
     private int pushbackLength;
     private long position;
+    private final @Nullable FileChannel mapFile;
+    private final long mapFrom;
 
-    protected ByteSource(long startPosition) {
+    /**
+     * Bytes from {@code startPosition}; payloads of {@code mapFrom} bytes or more are mapped from {@code mapFile}
+     * (which holds the same bytes at the same offsets) once it holds them entirely, when it is not null.
+     */
+    protected ByteSource(long startPosition, @Nullable FileChannel mapFile, long mapFrom) {
         this.position = startPosition;
+        this.mapFile = mapFile;
+        this.mapFrom = mapFrom;
     }
 
     static ByteSource of(SeekableByteChannel channel) throws IOException {
-        return new ChannelSource(channel, Long.MAX_VALUE);
+        return new ChannelSource(channel, null, Long.MAX_VALUE);
     }
 
     /**
@@ -37,7 +45,7 @@ abstract class ByteSource implements Closeable {
      * drop again, so a recording bigger than the heap fits in it.
      */
     static ByteSource mapping(FileChannel file, long mapFrom) throws IOException {
-        return new ChannelSource(file, mapFrom);
+        return new ChannelSource(file, file, mapFrom);
     }
 
     static ByteSource of(InputStream stream) {
@@ -81,16 +89,6 @@ abstract class ByteSource implements Closeable {
         return done;
     }
 
-    /** Bytes given back by {@link #unread} and not read again yet. */
-    final int pushbackLength() {
-        return pushbackLength;
-    }
-
-    /** Counts {@code length} bytes that a subclass consumed without {@link #readRaw}. */
-    final void skipped(long length) {
-        position += length;
-    }
-
     /** Gives back the last bytes read; they are returned again by the next reads. */
     final void unread(byte[] source, int offset, int length) {
         if (length > pushback.length - pushbackLength) {
@@ -103,10 +101,19 @@ abstract class ByteSource implements Closeable {
     }
 
     /**
-     * The next {@code length} bytes as a buffer from index 0 (fewer only at the end of input): read into an array
-     * ({@link #readPayload}) unless the source maps big payloads ({@link #mapping}).
+     * The next {@code length} bytes as a buffer from index 0 (fewer only at the end of input): mapped from the file
+     * when the source maps big payloads ({@link #mapping}) and the file holds them all, else read into an array
+     * ({@link #readPayload}).
      */
-    ByteBuffer payload(int length) throws IOException {
+    final ByteBuffer payload(int length) throws IOException {
+        if (mapFile != null && length >= mapFrom && pushbackLength == 0 && mapFile.size() - position >= length) {
+            ByteBuffer mapped = map(mapFile, position, length);
+            if (mapped != null) {
+                skipRaw(length, position);
+                position += length;
+                return mapped;
+            }
+        }
         return ByteBuffer.wrap(readPayload(length));
     }
 
@@ -143,29 +150,20 @@ abstract class ByteSource implements Closeable {
     /** Raw bytes left, or -1 if unknown. */
     protected abstract long rawRemaining() throws IOException;
 
+    /** Moves past {@code length} raw bytes starting at byte {@code at}, which the file already holds. */
+    protected abstract void skipRaw(long length, long at) throws IOException;
+
     private static final class ChannelSource extends ByteSource {
         private final SeekableByteChannel channel;
-        private final long mapFrom;
 
-        ChannelSource(SeekableByteChannel channel, long mapFrom) throws IOException {
-            super(channel.position());
+        ChannelSource(SeekableByteChannel channel, @Nullable FileChannel mapFile, long mapFrom) throws IOException {
+            super(channel.position(), mapFile, mapFrom);
             this.channel = channel;
-            this.mapFrom = mapFrom;
         }
 
         @Override
-        ByteBuffer payload(int length) throws IOException {
-            if (length < mapFrom || pushbackLength() > 0 || !(channel instanceof FileChannel file)
-                    || length > rawRemaining()) {
-                return super.payload(length);
-            }
-            ByteBuffer mapped = map(file, file.position(), length);
-            if (mapped == null) {
-                return super.payload(length);
-            }
-            file.position(file.position() + length);
-            skipped(length);
-            return mapped;
+        protected void skipRaw(long length, long at) throws IOException {
+            channel.position(channel.position() + length);
         }
 
         @Override
@@ -187,26 +185,14 @@ abstract class ByteSource implements Closeable {
 
     private static final class StreamSource extends ByteSource {
         private final InputStream stream;
-        private final @Nullable FileChannel file;
-        private final long mapFrom;
 
-        StreamSource(InputStream stream, @Nullable FileChannel file, long mapFrom) {
-            super(0);
+        StreamSource(InputStream stream, @Nullable FileChannel mapFile, long mapFrom) {
+            super(0, mapFile, mapFrom);
             this.stream = stream;
-            this.file = file;
-            this.mapFrom = mapFrom;
         }
 
         @Override
-        ByteBuffer payload(int length) throws IOException {
-            long at = position();
-            if (file == null || length < mapFrom || pushbackLength() > 0 || file.size() - at < length) {
-                return super.payload(length);
-            }
-            ByteBuffer mapped = map(file, at, length);
-            if (mapped == null) {
-                return super.payload(length);
-            }
+        protected void skipRaw(long length, long at) throws IOException {
             for (long left = length; left > 0; ) {
                 long n = stream.skip(left);
                 if (n <= 0) {
@@ -215,8 +201,6 @@ abstract class ByteSource implements Closeable {
                 }
                 left -= n;
             }
-            skipped(length);
-            return mapped;
         }
 
         @Override

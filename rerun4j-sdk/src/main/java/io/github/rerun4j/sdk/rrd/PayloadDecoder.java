@@ -155,11 +155,12 @@ final class PayloadDecoder {
             throw new RrdFormatException(fieldOffset, messageOffset, what + ": uncompressed_size " + uncompressedSize
                     + " exceeds this reader's limit of " + MAX_UNCOMPRESSED_BYTES + " bytes");
         }
-        if (uncompressedSize > SCAN_CLAIMS_ABOVE) {
-            checkClaim(start, length, uncompressedSize, fieldOffset);
-        }
+        // The LZ4 code reads arrays: the payload's own, or a copy of the compressed bytes of a mapped payload.
         byte[] compressed = compressedBytes(start, length);
         int from = payload.hasArray() ? payload.arrayOffset() + start : 0;
+        if (uncompressedSize > SCAN_CLAIMS_ABOVE) {
+            checkClaim(compressed, from, start, length, uncompressedSize, fieldOffset);
+        }
         byte[] out = new byte[(int) uncompressedSize];
         int produced;
         try {
@@ -189,11 +190,11 @@ final class PayloadDecoder {
     }
 
     /** Walks the block (no output) and fails unless it decodes to exactly {@code uncompressedSize} bytes. */
-    private void checkClaim(int start, int length, long uncompressedSize, long fieldOffset) throws RrdFormatException {
+    private void checkClaim(byte[] compressed, int from, int start, int length, long uncompressedSize, long fieldOffset)
+            throws RrdFormatException {
         long decodable;
         try {
-            decodable = Lz4BlockSize.decodedSize(compressedBytes(start, length), payload.hasArray() ? payload.arrayOffset() + start : 0,
-                    length, MAX_UNCOMPRESSED_BYTES);
+            decodable = Lz4BlockSize.decodedSize(compressed, from, length, MAX_UNCOMPRESSED_BYTES);
         } catch (Lz4BlockSize.MalformedBlockException e) {
             long bad = payloadOffset + start + e.at();
             throw new RrdFormatException(bad, messageOffset, what + ": corrupt LZ4 payload of " + length + " bytes at byte "
