@@ -90,7 +90,8 @@ public final class RrdReader implements Closeable {
      *
      * <pre>{@code
      * try (FileChannel file = FileChannel.open(path);
-     *      RrdReader reader = RrdReader.mapping(new BufferedInputStream(Files.newInputStream(path)), file)) {
+     *      RrdReader reader = RrdReader.mapping(
+     *              new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path)), file)) {
      *     RrdRecord first = reader.next();
      * }
      * }</pre>
