@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -190,11 +191,18 @@ class ProxyBadInputTest {
                 Thread.sleep(20);
             }
             int frames = 150;  // 92 MB of 640x480 frames: far more than the socket buffers and the backlog
+            // Publishing never blocks, so on a fast machine the publisher could outrun even a reading viewer. The
+            // active viewer is paced to stay at most 3 frames (1.8 MB, under the 4 MB backlog) behind; the stalled
+            // one takes nothing and must be dropped.
+            Semaphore window = new Semaphore(3);
             byte[][] sent = new byte[frames][];
             Thread publisher = new Thread(() -> {
                 try {
                     for (int f = 0; f < frames; f++) {
                         sent[f] = bigFrame(f, 640, 480);
+                        if (!window.tryAcquire(30, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the active viewer stopped at frame " + f);
+                        }
                         proxy.publishBytes(sent[f]);
                     }
                 } catch (Exception e) {
@@ -204,7 +212,9 @@ class ProxyBadInputTest {
             publisher.start();
             for (int f = 0; f < frames; f++) {
                 GrpcWebReader.Frame frame = active.next();
-                assertThat(frame.message()).as("frame " + f).isNotNull();
+                assertThat(frame).as("frame " + f).isNotNull();
+                assertThat(frame.message()).as("frame " + f + ", trailers " + frame.trailers()).isNotNull();
+                window.release();
             }
             publisher.join();
             assertThat(proxy.stats().readers()).isEqualTo(1);  // the stalled one was let go
