@@ -163,18 +163,19 @@ public final class ChunkRows {
     public static long dataBytes(Chunk chunk) {
         long bytes = (long) chunk.rowCount() * (Tuid.BYTES + 8L * chunk.timelines().size());
         for (ComponentColumn c : chunk.components()) {
-            bytes += bytes(c.lists());
+            bytes += arrayBytes(c.lists());
         }
         return bytes;
     }
 
-    private static long bytes(ArrowArray array) {
+    /** The bytes of an array's buffers and its children's: what it takes in an IPC body, before padding. */
+    public static long arrayBytes(ArrowArray array) {
         long bytes = 0;
         for (ArrowBuffer b : array.buffers()) {
             bytes += b.length();
         }
         for (ArrowArray child : array.children()) {
-            bytes += bytes(child);
+            bytes += arrayBytes(child);
         }
         return bytes;
     }
