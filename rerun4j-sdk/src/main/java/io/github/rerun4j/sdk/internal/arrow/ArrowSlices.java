@@ -13,8 +13,11 @@ import java.util.List;
  * a range rarely starts on a byte or at offset 0.
  *
  * <pre>{@code
- * ArrowArray firstTwo = ArrowSlices.concat(field, List.of(new ArrowSlices.Slice(column, 0, 2)));
- * ArrowArray joined = ArrowSlices.concat(field, List.of(ArrowSlices.Slice.all(a), ArrowSlices.Slice.all(b)));
+ * ComponentColumn column = chunk.components().get(0);
+ * Field lists = Field.list("values", column.itemField(), true);
+ * ArrowArray firstRow = ArrowSlices.concat(lists, List.of(new ArrowSlices.Slice(column.lists(), 0, 1)));
+ * ArrowArray twice = ArrowSlices.concat(lists, List.of(ArrowSlices.Slice.all(column.lists()),
+ *         ArrowSlices.Slice.all(column.lists())));
  * }</pre>
  */
 public final class ArrowSlices {

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * of components per chunk.
  *
  * <pre>{@code
- * Chunk early = ChunkRows.keep(chunk, row -> chunk.timelines().get(0).time(row) < 100);
- * if (ChunkRows.Shape.of(a).equals(ChunkRows.Shape.of(b))) {
- *     Chunk both = ChunkRows.concat(List.of(a, b));
+ * Chunk early = ChunkRows.keep(chunk, row -> chunk.timelines().get(0).time(row) < 100);   // null: none kept
+ * if (early != null && ChunkRows.Shape.of(early).equals(ChunkRows.Shape.of(chunk))) {
+ *     Chunk both = ChunkRows.concat(List.of(early, chunk));
  * }
  * }</pre>
  */
