@@ -77,6 +77,22 @@ class CompactCommandTest {
         assertThat(dir.err()).contains("is a directory");
     }
 
+    @Test
+    void damagedInputGivesTheJoinedRowsBeforeTheDamageAndExit1() throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(ToolFiles.immediate(tmp.resolve("whole.rrd")));
+        Path cut = java.nio.file.Files.write(tmp.resolve("cut.rrd"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path out = tmp.resolve("out.rrd");
+
+        CliRun run = CliRun.of("compact", cut.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(run.errLines()[0]).startsWith(cut + ": byte ").contains("cut off mid-write");
+        long[] written = ToolFiles.verified(out);
+        assertThat(written[1]).isLessThanOrEqualTo(4);
+        assertThat(written[2]).isPositive().isLessThan(1 + 3 * ToolFiles.FRAMES);
+        ToolFiles.assertSoundWithFooter(out);
+    }
+
     private static String dataframe(Path file, String entity) {
         CliRun run = CliRun.of("dataframe", file.toString(), "--raw", "--format", "csv", "--entity", entity);
         assertThat(run.exitCode()).as(run.err()).isZero();
