@@ -24,6 +24,12 @@ final class OutputFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the content to a file of its own (a sink that opens the path itself); it must close what it opens. */
+    @FunctionalInterface
+    interface FileContent {
+        void writeTo(Path temporary) throws IOException;
+    }
+
     private OutputFile() {
     }
 
@@ -55,12 +61,22 @@ final class OutputFile {
      * usage error, as for an unwritable directory: it is about the place, not about the data.
      */
     static void write(Path file, Content content) {
-        Path tmp = null;
-        try {
-            tmp = createTemporary(file);
+        writeFile(file, tmp -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
+        });
+    }
+
+    /**
+     * As {@link #write(Path, Content)}, for content that writes a file by its path (the SDK's {@code FileSink}):
+     * it gets the temporary file, which is moved into place once {@code content} returns.
+     */
+    static void writeFile(Path file, FileContent content) {
+        Path tmp = null;
+        try {
+            tmp = createTemporary(file);
+            content.writeTo(tmp);
             moveIntoPlace(tmp, file);
             tmp = null;
         } catch (IOException e) {

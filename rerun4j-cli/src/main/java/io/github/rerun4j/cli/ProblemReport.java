@@ -2,6 +2,8 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.cli.RecordingSummary.Problem;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One stderr line per problem of a scanned file, {@code FILE: byte N: reason}, in the shape compilers use so
@@ -13,15 +15,19 @@ final class ProblemReport {
     }
 
     static void print(RecordingSummary summary, boolean verbose, PrintWriter err) {
-        for (Problem problem : summary.problems()) {
-            err.println(line(summary, problem));
+        print(summary.file(), summary.problems(), summary.moreProblems(), verbose, err);
+    }
+
+    /** The same lines for problems found by another reader (the recording tools' {@link ToolInput}). */
+    static void print(Path file, List<Problem> problems, long moreProblems, boolean verbose, PrintWriter err) {
+        for (Problem problem : problems) {
+            err.println(file + ": byte " + problem.offset() + ": " + problem.reason());
             if (verbose && problem.cause() != null) {
                 problem.cause().printStackTrace(err);
             }
         }
-        if (summary.moreProblems() > 0) {
-            err.println(summary.file() + ": " + summary.moreProblems() + " more problems after these "
-                    + summary.problems().size() + " (not listed)");
+        if (moreProblems > 0) {
+            err.println(file + ": " + moreProblems + " more problems after these " + problems.size() + " (not listed)");
         }
     }
 

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "rerun4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Write, view, serve, inspect, check and import Rerun .rrd recordings from the JVM.",
+        description = "Write, view, serve, inspect, check, import, filter, merge and compact Rerun .rrd recordings from the JVM.",
         subcommands = {ViewCommand.class, ServeCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class,
-                RenderCommand.class, PointsCommand.class, HoverCommand.class, DataframeCommand.class, ImportCommand.class},
+                RenderCommand.class, PointsCommand.class, HoverCommand.class, DataframeCommand.class, ImportCommand.class,
+                StatsCommand.class, FilterCommand.class, MergeCommand.class, CompactCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage",
                 "(also: an output that cannot be written, out of memory)."})
 public final class RootCommand implements Callable<Integer> {
@@ -45,6 +46,6 @@ public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "Missing subcommand: view, demo, print, verify, render, points, hover, dataframe or import");
+                "Missing subcommand: view, demo, print, verify, render, points, hover, dataframe, import, stats, filter, merge or compact");
     }
 }

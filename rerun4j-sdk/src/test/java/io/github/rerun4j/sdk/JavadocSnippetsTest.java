@@ -38,6 +38,7 @@ class JavadocSnippetsTest {
             import io.github.rerun4j.sdk.archetypes.*;
             import io.github.rerun4j.sdk.internal.arrow.*;
             import io.github.rerun4j.sdk.batch.*;
+            import io.github.rerun4j.sdk.internal.batch.*;
             import io.github.rerun4j.sdk.chunk.*;
             import io.github.rerun4j.sdk.internal.codec.*;
             import io.github.rerun4j.sdk.encoding.*;
