@@ -9,6 +9,8 @@ import com.linecorp.armeria.server.cors.CorsService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import io.github.rerun4j.http.LocalOriginPolicy;
 import io.github.rerun4j.sdk.rrd.LogMessage;
+import io.github.rerun4j.sdk.rrd.LogMessageCodec;
+import io.github.rerun4j.sdk.sink.Sink;
 import io.github.rerun4j.sdk.types.ErrorText;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -37,6 +39,10 @@ import java.util.concurrent.CompletionException;
  *     String url = proxy.url();   // rerun+http://127.0.0.1:PORT/proxy, for `rerun --connect` or the web viewer
  * }
  * }</pre>
+ *
+ * <p>Given a sink at {@link #start(ProxyServerOptions, Sink)}, the proxy also hands every message that writers
+ * send to it, decoded: that is how a program logging with any Rerun SDK ({@code rr.connect_grpc()}) lands in
+ * rerun4j's viewer.
  */
 public final class ProxyServer implements AutoCloseable {
 
@@ -63,6 +69,20 @@ public final class ProxyServer implements AutoCloseable {
      *                     suggests connecting to whatever holds it instead)
      */
     public static ProxyServer start(ProxyServerOptions options) throws IOException {
+        return start(options, null);
+    }
+
+    /**
+     * Like {@link #start(ProxyServerOptions)}, and every message a writer sends ({@code WriteMessages}) also goes to
+     * {@code incoming}, decoded, in the writer's order, on the writer's connection thread. A message that does not
+     * decode ends that writer's stream ({@code INVALID_ARGUMENT}) before anything of it is published; one that
+     * {@code incoming} refuses ends it with {@code INTERNAL} and the reason. Messages given to {@link #publish}
+     * do not go to {@code incoming}.
+     *
+     * @param incoming where writers' messages go besides the hub; null for none
+     */
+    public static ProxyServer start(ProxyServerOptions options, Sink incoming)
+            throws IOException {
         InetAddress address;
         try {
             address = InetAddress.getByName(unbracket(options.bind()));
@@ -72,7 +92,7 @@ public final class ProxyServer implements AutoCloseable {
         MessageHub hub = new MessageHub(options.memoryLimitBytes());
         LocalOriginPolicy policy = LocalOriginPolicy.forBind(options.bind());
         GrpcService grpc = GrpcService.builder()
-                .addService(definition(hub, options))
+                .addService(definition(hub, options, incoming))
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
                 .useMethodMarshaller(true)
                 .maxRequestMessageLength(options.maxMessageBytes())
@@ -114,9 +134,10 @@ public final class ProxyServer implements AutoCloseable {
         return new ProxyServer(options, hub, server, server.activeLocalPort());
     }
 
-    private static ServerServiceDefinition definition(MessageHub hub, ProxyServerOptions options) {
+    private static ServerServiceDefinition definition(MessageHub hub, ProxyServerOptions options,
+            Sink incoming) {
         return ServerServiceDefinition.builder(ProxyProtocol.SERVICE)
-                .addMethod(ProxyProtocol.WRITE_MESSAGES, new WriteHandler(hub))
+                .addMethod(ProxyProtocol.WRITE_MESSAGES, new WriteHandler(hub, incoming))
                 .addMethod(ProxyProtocol.READ_MESSAGES, new ReadHandler(hub, options.readerBacklogBytes()))
                 .build();
     }
@@ -166,6 +187,33 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
+     * A sink that publishes what it is sent into this proxy ({@link #publish}); closing it leaves the proxy serving
+     * (the proxy's owner closes it). For a stream that goes to a proxy someone else started, as {@code rerun4j demo
+     * --live} does with its viewer's.
+     *
+     * @param lz4 compress ArrowMsg payloads
+     */
+    public Sink publisher(boolean lz4) {
+        ProxyServer proxy = this;
+        return new Sink() {
+            @Override
+            public void send(LogMessage message) throws IOException {
+                proxy.publish(message, lz4);
+            }
+
+            @Override
+            public void close() {
+                // the proxy belongs to whoever started it
+            }
+
+            @Override
+            public String toString() {
+                return "publisher into " + proxy;
+            }
+        };
+    }
+
+    /**
      * Ends every reader's stream with {@code grpc-status: 0} once it has what was queued for it (a reader that
      * does not take it within 3 s is ended anyway), then stops listening. Viewers keep what they received.
      */
@@ -210,9 +258,11 @@ public final class ProxyServer implements AutoCloseable {
     /** {@code WriteMessages}: every request's {@code log_msg} into the hub, in order; one empty response at the end. */
     private static final class WriteHandler implements ServerCallHandler<byte[], byte[]> {
         private final MessageHub hub;
+        private final Sink incoming;
 
-        WriteHandler(MessageHub hub) {
+        WriteHandler(MessageHub hub, Sink incoming) {
             this.hub = hub;
+            this.incoming = incoming;
         }
 
         @Override
@@ -233,9 +283,27 @@ public final class ProxyServer implements AutoCloseable {
                         end(Status.INVALID_ARGUMENT.withDescription("WriteMessagesRequest: " + e.getMessage()));
                         return;
                     }
+                    LogMessage decoded = null;
+                    if (incoming != null) {
+                        try {
+                            decoded = LogMessageCodec.decode(LogMsgCodec.decode(message));
+                        } catch (IOException | RuntimeException e) {
+                            end(Status.INVALID_ARGUMENT.withDescription("WriteMessagesRequest: " + ErrorText.describe(e)));
+                            return;
+                        }
+                    }
                     if (!hub.publish(new ProxyMessage(message, parsed.queue()))) {
                         end(Status.UNAVAILABLE.withDescription("the proxy is shutting down"));
                         return;
+                    }
+                    if (incoming != null && decoded != null) {
+                        try {
+                            incoming.send(decoded);
+                        } catch (IOException | RuntimeException e) {
+                            end(Status.INTERNAL.withDescription("the receiving side refused a message: "
+                                    + ErrorText.describe(e)));
+                            return;
+                        }
                     }
                     call.request(1);
                 }

@@ -1,0 +1,100 @@
+package io.github.rerun4j.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rerun4j.sdk.rrd.LogMessage;
+import io.github.rerun4j.sdk.sink.MemorySink;
+import io.github.rerun4j.sdk.sink.Sink;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What a viewer needs from the proxy besides broadcasting: the messages writers send, handed to it decoded
+ * ({@link ProxyServer#start(ProxyServerOptions, Sink)}), and a proxy elsewhere read into it ({@link ProxyReader}).
+ */
+@Timeout(60)
+class ProxyBothWaysTest {
+
+    @Test
+    void writersMessagesReachTheIncomingSinkDecodedAndInOrder() throws Exception {
+        MemorySink incoming = new MemorySink();
+        try (ProxyServer proxy = ProxyServer.start(ProxyServerOptions.defaults().withPort(0), incoming)) {
+            Recordings.log(GrpcConnectSink.connect(proxy.url()), "written", 0, 5);  // closes the sink: all delivered
+
+            waitFor(() -> incoming.messages().size() >= 7);
+            List<LogMessage> got = incoming.messages();
+            assertThat(got.get(0)).isInstanceOf(LogMessage.StoreInfoMessage.class);
+            assertThat(Recordings.frames(got)).containsExactly(0, 1, 2, 3, 4);
+            assertThat(got).allSatisfy(m -> assertThat(m.storeId().recordingId()).isEqualTo("written"));
+            // and the same messages are in the hub for readers
+            assertThat(proxy.stats().published()).isEqualTo(got.size());
+        }
+    }
+
+    @Test
+    void aRefusingSinkEndsThatWriterAndTheProxyKeepsServing() throws Exception {
+        Sink refusing = new Sink() {
+            @Override
+            public void send(LogMessage message) throws IOException {
+                throw new IOException("no room");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (ProxyServer proxy = ProxyServer.start(ProxyServerOptions.defaults().withPort(0), refusing)) {
+            GrpcConnectSink sink = GrpcConnectSink.connect(ProxyUrl.parse(proxy.url()), 1 << 20, Duration.ofSeconds(2), false);
+            try {
+                Recordings.log(sink, "refused", 0, 1);
+            } catch (RuntimeException expected) {
+                // the writer's stream was ended: what it says is the connect sink's business
+            }
+            long before = proxy.stats().published();
+            Recordings.log(proxy.publisher(false), "still_served", 0, 1);
+            assertThat(proxy.stats().published()).isEqualTo(before + 3);
+            try (GrpcWebReader reader = new GrpcWebReader(proxy.port(), null)) {
+                List<LogMessage> history = Recordings.decode(Recordings.read(reader, (int) proxy.stats().historyMessages()));
+                assertThat(history).anyMatch(m -> m.storeId().recordingId().equals("still_served"));
+            }
+        }
+    }
+
+    @Test
+    void aReaderStartedBeforeItsProxyWaitsThenGetsHistoryAndLiveMessages() throws Exception {
+        int port = GrpcConnectSinkTest.freePort();
+        ProxyUrl url = ProxyUrl.parse("rerun+http://127.0.0.1:" + port + "/proxy");
+        MemorySink target = new MemorySink();
+        List<String> status = Collections.synchronizedList(new ArrayList<>());
+        try (ProxyReader reader = ProxyReader.start(url, target, status::add)) {
+            waitFor(() -> !status.isEmpty());
+            assertThat(status.get(0)).startsWith("waiting for " + url).contains("UNAVAILABLE");
+            try (ProxyServer serve = ProxyServer.start(ProxyServerOptions.defaults().withPort(port))) {
+                Recordings.log(serve.publisher(false), "served", 0, 3);   // history: before the reader connects (maybe)
+                waitFor(() -> target.messages().size() >= 5);
+                Recordings.log(serve.publisher(false), "served", 3, 2);   // live
+                waitFor(() -> target.messages().size() >= 8);
+                assertThat(Recordings.frames(target.messages())).containsExactly(0, 1, 2, 3, 4);
+                assertThat(status).anyMatch(s -> s.equals("reading " + url));
+            }
+            // The server closed the stream: the reader stops and says so, keeping what it got.
+            waitFor(() -> !reader.isReading());
+            assertThat(status.get(status.size() - 1)).contains("ended its stream after " + reader.received());
+            assertThat(Recordings.frames(target.messages())).hasSize(5);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within 20 s").isTrue();
+    }
+}
