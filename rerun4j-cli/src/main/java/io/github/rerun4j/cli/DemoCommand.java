@@ -2,8 +2,6 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.examples.DepthImage3d;
 import io.github.rerun4j.examples.DepthImageSimple;
-import io.github.rerun4j.grpc.GrpcServeSink;
-import io.github.rerun4j.grpc.ProxyServerOptions;
 import io.github.rerun4j.sdk.sink.TeeSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code rerun4j demo}: writes Rerun's two depth-image snippets as {@code .rrd} files and opens them in the
  * viewer (until Ctrl-C). {@code --no-serve} only writes them (to {@code ./rerun4j-demo} unless {@code --out})
  * and says how to open and check them; {@code --live} also streams a moving synthetic scene into the viewer and
- * offers it to Rerun's own viewers over gRPC ({@code --grpc-port}).
+ * offers it to Rerun's own viewers on the session's gRPC proxy ({@code --port}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write the depth_image_simple and depth_image_3d demo recordings and open them in the viewer.",
@@ -48,14 +46,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--live", description = "Also stream a moving synthetic depth scene into the viewer, as a logging program would.")
     private boolean live;
-
-    /** The viewer holds Rerun's 9876 for now, so the live demo's gRPC proxy takes the next port. */
-    static final int DEFAULT_GRPC_PORT = 9877;
-
-    @Option(names = "--grpc-port", paramLabel = "N",
-            description = "With --live: port of the gRPC proxy that offers the live stream to Rerun's own viewers "
-                    + "(0: any free port). Default: " + DEFAULT_GRPC_PORT)
-    private int grpcPort = DEFAULT_GRPC_PORT;
 
     @Mixin
     private ServeOptions serve;
@@ -108,12 +98,10 @@ public final class DemoCommand implements Callable<Integer> {
                 session.follow(file);
             }
             if (live) {
-                GrpcServeSink grpc = startGrpc();
-                LiveDemo demo = LiveDemo.start(TeeSink.of(session.viewer().sink(), grpc));
+                LiveDemo demo = LiveDemo.start(TeeSink.of(session.viewer().sink(), session.proxy().publisher(false)));
                 session.onStop(demo::stop);
-                session.onStop(grpc::close);
                 out.println("Streaming a live scene (application " + LiveDemo.APPLICATION_ID + ") into the viewer.");
-                out.println("The same stream for Rerun's viewer: rerun --connect " + grpc.url());
+                out.println("The same stream for Rerun's viewer: rerun --connect " + session.proxy().url());
             }
         } catch (RuntimeException | Error e) {
             session.stop(); // closes the server and removes the temporary directory
@@ -121,19 +109,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
         session.serveUntilStopped(!serve.noBrowser);
         return ExitCode.OK;
-    }
-
-    /** The live demo's gRPC proxy, on the viewer's bind address; a taken port is a usage error naming the flag. */
-    private GrpcServeSink startGrpc() {
-        if (grpcPort < 0 || grpcPort > 65535) {
-            throw CliException.usage("invalid --grpc-port " + grpcPort + ": expected 0..65535 (0: any free port)");
-        }
-        try {
-            return GrpcServeSink.start(ProxyServerOptions.defaults().withBind(serve.bindAddress()).withPort(grpcPort), false);
-        } catch (IOException e) {
-            throw CliException.usage("cannot offer the live stream over gRPC: " + e.getMessage()
-                    + "; choose another port with --grpc-port N", e);
-        }
     }
 
     private static Path createTemporaryDirectory() {

@@ -1,12 +1,9 @@
 package io.github.rerun4j.cli;
 
-import io.github.rerun4j.grpc.LogMsgCodec;
 import io.github.rerun4j.grpc.ProxyServer;
 import io.github.rerun4j.grpc.ProxyServerOptions;
 import io.github.rerun4j.sdk.rrd.RrdFormatException;
-import io.github.rerun4j.sdk.rrd.RrdMessage;
 import io.github.rerun4j.sdk.rrd.RrdReader;
-import io.github.rerun4j.sdk.rrd.RrdRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -114,19 +111,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Every message of {@code file} into the proxy's history; damage is bad data naming the file and offset. */
     private static int publish(ProxyServer proxy, Path file) {
-        int n = 0;
         try (RrdReader reader = RrdReader.open(file)) {
-            for (RrdRecord r = reader.next(); r != null; r = reader.next()) {
-                if (!(r.message() instanceof RrdMessage.End)) {
-                    proxy.publishBytes(LogMsgCodec.encode(r.message(), false));
-                    n++;
-                }
-            }
+            return proxy.publishAll(reader);
         } catch (RrdFormatException e) {
             throw CliException.badData(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw CliException.badData("cannot read " + file + ": " + OutputFailure.reason(e), e);
         }
-        return n;
     }
 }

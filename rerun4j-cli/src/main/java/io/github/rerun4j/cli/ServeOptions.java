@@ -5,13 +5,25 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import picocli.CommandLine.Option;
 
-/** Where and how the viewer is served: {@code --port}, {@code --bind}, {@code --no-browser} (view and demo). */
+/**
+ * Where and how the viewer is served, with Rerun's ports and flag names so that habits carry over: the page on
+ * {@code --web-viewer-port} (9090), Rerun's gRPC message proxy on {@code --port} (9876, where every Rerun SDK's
+ * {@code connect_grpc()} sends by default), both on {@code --bind}; {@code --no-browser} (view and demo).
+ */
 final class ServeOptions {
 
-    /** Rerun's web viewer port, so habits carry over. */
+    /** Rerun's web viewer port. */
+    static final int DEFAULT_WEB_VIEWER_PORT = 9090;
+    /** Rerun's gRPC proxy port. */
     static final int DEFAULT_PORT = 9876;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to serve the viewer on (0: any free port). Default: " + DEFAULT_PORT)
+    @Option(names = "--web-viewer-port", paramLabel = "M",
+            description = "Port of the viewer's page (0: any free port). Default: " + DEFAULT_WEB_VIEWER_PORT + ", Rerun's")
+    int webViewerPort = DEFAULT_WEB_VIEWER_PORT;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port of Rerun's gRPC proxy in the viewer: Rerun SDKs' connect_grpc() send to it and Rerun "
+                    + "viewers read it (rerun+http://127.0.0.1:N/proxy); 0: any free port. Default: " + DEFAULT_PORT + ", Rerun's")
     int port = DEFAULT_PORT;
 
     @Option(names = "--bind", paramLabel = "ADDR",

@@ -1,5 +1,8 @@
 package io.github.rerun4j.cli;
 
+import io.github.rerun4j.grpc.ProxyServer;
+import io.github.rerun4j.grpc.ProxyServerOptions;
+import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.ViewerServer;
 import io.github.rerun4j.viewer.ViewerStartException;
@@ -12,9 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * One run of the viewer from the command line (view, demo): starts it, follows the files, prints the address,
- * opens a browser if there is one, then serves until Ctrl-C (or {@link #stop()}), which closes everything and
- * prints "stopped".
+ * One run of the viewer from the command line (view, demo): starts it with Rerun's gRPC proxy beside it (what
+ * Rerun SDKs send to goes into the viewer; Rerun viewers can read what it publishes), follows the files, prints
+ * the addresses, opens a browser if there is one, then serves until Ctrl-C (or {@link #stop()}), which closes
+ * everything and prints "stopped".
  */
 final class ViewerSession {
 
@@ -22,50 +26,76 @@ final class ViewerSession {
     static volatile Consumer<ViewerSession> onServing = session -> { };
 
     private final Viewer viewer;
+    private final ProxyServer proxy;
     private final PrintWriter out;
     private final List<Runnable> cleanups = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::stop, "rerun4j-viewer-shutdown");
     private boolean closed;
 
-    private ViewerSession(Viewer viewer, PrintWriter out) {
+    private ViewerSession(Viewer viewer, ProxyServer proxy, PrintWriter out) {
         this.viewer = viewer;
+        this.proxy = proxy;
         this.out = out;
     }
 
-    /** Starts serving; a taken port or an address that cannot be bound is a usage error (exit 2). */
+    /** Starts serving; a taken port or an address that cannot be bound is a usage error (exit 2) naming the flag. */
     static ViewerSession start(ServeOptions options, PrintWriter out, PrintWriter err) {
-        if (options.port < 0 || options.port > 65535) {
-            throw CliException.usage("invalid --port " + options.port + ": expected 0..65535 (0: any free port)");
-        }
+        checkPort("--web-viewer-port", options.webViewerPort);
+        checkPort("--port", options.port);
         String bind = options.bindAddress();
         Viewer viewer;
         try {
-            viewer = Viewer.start(bind, options.port);
+            viewer = Viewer.start(bind, options.webViewerPort);
         } catch (ViewerStartException e) {
             if (e.portInUse()) {
-                throw CliException.usage("port " + options.port + " is already in use (another viewer?); "
-                        + "choose another with --port N, or --port 0 for any free port", e);
+                throw CliException.usage("port " + options.webViewerPort + " is already in use (another viewer?); "
+                        + "choose another with --web-viewer-port M, or --web-viewer-port 0 for any free port", e);
             }
-            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.port) + ": "
+            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.webViewerPort) + ": "
                     + e.getMessage().replaceFirst("^cannot serve the viewer on .*?:\\d+: ", ""), e);
         } catch (IllegalArgumentException e) {
             // An address the server accepted but cannot make a URL of: still about --bind, not about the data.
-            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.port) + ": "
+            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.webViewerPort) + ": "
                     + OutputFailure.reason(e), e);
         }
-        if (!ViewerServer.isLoopback(bind)) {
-            err.println("rerun4j: warning: listening on " + ServeOptions.hostAndPort(bind, viewer.port())
-                    + ": anyone who can reach this machine can read the recordings");
+        ProxyServer proxy;
+        try {
+            proxy = ProxyServer.start(ProxyServerOptions.defaults().withBind(bind).withPort(options.port), viewer.sink());
+        } catch (IOException | RuntimeException e) {
+            viewer.close();
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw CliException.usage("cannot host Rerun's gRPC proxy for the viewer: " + reason
+                    .replace("GrpcConnectSink / `--connect ", "`rerun --connect ")
+                    .replace("choose another port", "choose another with --port N, or --port 0 for any free port"), e);
         }
-        return new ViewerSession(viewer, out);
+        if (!ViewerServer.isLoopback(bind)) {
+            err.println("rerun4j: warning: listening on " + ServeOptions.hostAndPort(bind, viewer.port()) + " and "
+                    + ServeOptions.hostAndPort(bind, proxy.port())
+                    + ": anyone who can reach this machine can read the recordings and send to the viewer");
+        }
+        return new ViewerSession(viewer, proxy, out);
+    }
+
+    private static void checkPort(String flag, int port) {
+        if (port < 0 || port > 65535) {
+            throw CliException.usage("invalid " + flag + " " + port + ": expected 0..65535 (0: any free port)");
+        }
     }
 
     Viewer viewer() {
         return viewer;
     }
 
-    /** Follows {@code file} (it is read now and whenever it grows); problems show in the page. */
+    /** Rerun's gRPC proxy beside the viewer: writers' messages go into the viewer; readers get what is published. */
+    ProxyServer proxy() {
+        return proxy;
+    }
+
+    /**
+     * Follows {@code file} (it is read now and whenever it grows); problems show in the page. What it holds now is
+     * also offered to Rerun viewers on the proxy, in the background (up to any damage, which the page reports).
+     */
     void follow(Path file) {
         try {
             viewer.follow(file);
@@ -73,6 +103,16 @@ final class ViewerSession {
             stop();
             throw CliException.badData("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+        // On a thread of its own: a big file must not hold up the page (the proxy's memory limit keeps the newest).
+        Thread offer = new Thread(() -> {
+            try (RrdReader reader = RrdReader.openMapped(file)) {
+                proxy.publishAll(reader);
+            } catch (IOException e) {
+                // damaged or unreadable: the follower shows the problem in the page; or the proxy closed
+            }
+        }, "rerun4j-offer " + file.getFileName());
+        offer.setDaemon(true);
+        offer.start();
     }
 
     /** Runs {@code cleanup} when the session stops (after the server is closed). */
@@ -86,6 +126,8 @@ final class ViewerSession {
         if (!(openBrowser && BrowserLauncher.open(viewer.url()))) {
             out.println("Open " + viewer.url() + " in a browser");
         }
+        out.println("Rerun's gRPC proxy: " + proxy.url() + " (Rerun SDKs' connect_grpc() send here; Rerun viewers"
+                + " read it with rerun --connect URL)");
         out.println("Serving; press Ctrl-C to stop.");
         out.flush();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -107,6 +149,7 @@ final class ViewerSession {
             closed = true;
         }
         try {
+            proxy.close();
             viewer.close();
             cleanups.forEach(Runnable::run);
             try {

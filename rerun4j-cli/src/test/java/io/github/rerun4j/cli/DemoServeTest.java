@@ -2,6 +2,7 @@ package io.github.rerun4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rerun4j.sdk.rrd.LogMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class DemoServeTest {
 
     @Test
     void withoutOutTheFilesGoToATemporaryDirectoryRemovedAtStop() throws Exception {
-        try (ServingRun serving = ServingRun.start("demo", "--port", "0", "--no-browser")) {
+        try (ServingRun serving = ServingRun.start("demo", "--port", "0", "--web-viewer-port", "0", "--no-browser")) {
             assertThat(serving.get("/api/recordings")).contains("rerun_example_depth_image_simple")
                     .contains("rerun_example_depth_image_3d");
             CliRun run = serving.stop();
@@ -40,12 +41,12 @@ class DemoServeTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             ChildRun run = ChildRun.of(tmp.resolve("stdout.txt").toFile(), null, Map.of(),
-                    List.of("-Djava.io.tmpdir=" + tmpdir), "demo", "--port", Integer.toString(port), "--no-browser");
+                    List.of("-Djava.io.tmpdir=" + tmpdir), "demo", "--web-viewer-port", Integer.toString(port), "--port", "0", "--no-browser");
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
             // No logger line from the server library before ours.
-            assertThat(run.errLines()).containsExactly("rerun4j: port " + port
-                    + " is already in use (another viewer?); choose another with --port N, or --port 0 for any free port");
+            assertThat(run.errLines()).containsExactly("rerun4j: port " + port + " is already in use (another viewer?);"
+                    + " choose another with --web-viewer-port M, or --web-viewer-port 0 for any free port");
         }
         try (Stream<Path> left = Files.list(tmpdir)) {
             assertThat(left).as("temporary demo directories left behind").noneMatch(p -> p.getFileName().toString().startsWith("rerun4j-demo-"));
@@ -54,7 +55,7 @@ class DemoServeTest {
 
     @Test
     void withOutTheFilesStay() throws Exception {
-        try (ServingRun serving = ServingRun.start("demo", "--out", tmp.toString(), "--port", "0", "--no-browser")) {
+        try (ServingRun serving = ServingRun.start("demo", "--out", tmp.toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser")) {
             serving.stop();
         }
         assertThat(tmp.resolve(DemoCommand.SIMPLE_FILE)).isRegularFile();
@@ -67,8 +68,8 @@ class DemoServeTest {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             grpcPort = free.getLocalPort();
         }
-        try (ServingRun serving = ServingRun.start("demo", "--live", "--out", tmp.toString(), "--port", "0", "--no-browser",
-                "--grpc-port", String.valueOf(grpcPort))) {
+        try (ServingRun serving = ServingRun.start("demo", "--live", "--out", tmp.toString(), "--web-viewer-port", "0", "--no-browser",
+                "--port", String.valueOf(grpcPort))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             String live = null;
             while (System.nanoTime() < deadline) {
@@ -84,7 +85,15 @@ class DemoServeTest {
             String scene = serving.get("/api/recordings/" + live + "/scene?timeline=frame");
             assertThat(scene).contains("\"entity\":\"/world/camera/depth\"").contains("\"camera\":{");
             // Rerun's viewers get the same stream from the proxy: store info, pinhole, then depth frames.
-            assertThat(GrpcRead.entities(grpcPort, 4)).contains("/world/camera", "/world/camera/depth");
+            // (after the two demo files, which the viewer offers there too)
+            List<LogMessage> offered = GrpcRead.messages(grpcPort, 10);
+            LogMessage.StoreInfoMessage liveInfo = offered.stream().filter(LogMessage.StoreInfoMessage.class::isInstance)
+                    .map(LogMessage.StoreInfoMessage.class::cast)
+                    .filter(m -> m.info().storeId().applicationId().equals(LiveDemo.APPLICATION_ID)).findFirst().orElseThrow();
+            assertThat(offered).filteredOn(m -> m.storeId().equals(liveInfo.storeId()))
+                    .filteredOn(LogMessage.ChunkMessage.class::isInstance)
+                    .extracting(m -> ((LogMessage.ChunkMessage) m).chunk().entityPath())
+                    .contains("/world/camera", "/world/camera/depth");
             CliRun finished = serving.stop();
             assertThat(finished.exitCode()).isZero();
             assertThat(finished.out()).contains("rerun --connect rerun+http://127.0.0.1:" + grpcPort + "/proxy");
@@ -94,10 +103,11 @@ class DemoServeTest {
     @Test
     void aTakenGrpcPortIsAUsageErrorNamingTheFlag() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            CliRun run = CliRun.of("demo", "--live", "--out", tmp.toString(), "--port", "0", "--no-browser",
-                    "--grpc-port", String.valueOf(taken.getLocalPort()));
+            CliRun run = CliRun.of("demo", "--live", "--out", tmp.toString(), "--web-viewer-port", "0", "--no-browser",
+                    "--port", String.valueOf(taken.getLocalPort()));
             assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(run.err()).contains("is taken").contains("--grpc-port N");
+            assertThat(run.err()).contains("port " + taken.getLocalPort()).contains("is taken")
+                    .contains("choose another with --port N").doesNotContain("Exception");
         }
     }
 

@@ -23,6 +23,17 @@ final class GrpcRead {
 
     /** The entity paths of the chunks among the first {@code count} messages of the proxy on 127.0.0.1:{@code port}. */
     static List<String> entities(int port, int count) throws Exception {
+        List<String> entities = new ArrayList<>();
+        for (LogMessage m : messages(port, count)) {
+            if (m instanceof LogMessage.ChunkMessage c) {
+                entities.add(c.chunk().entityPath());
+            }
+        }
+        return entities;
+    }
+
+    /** The first {@code count} messages of the proxy on 127.0.0.1:{@code port}, decoded (End messages left out). */
+    static List<LogMessage> messages(int port, int count) throws Exception {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
                 .maxInboundMessageSize(Integer.MAX_VALUE).build();
         try {
@@ -42,19 +53,19 @@ final class GrpcRead {
             call.sendMessage(new byte[0]);
             call.halfClose();
             call.request(1);
-            List<String> entities = new ArrayList<>();
+            List<LogMessage> decodedMessages = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 byte[] m = messages.poll(20, TimeUnit.SECONDS);
                 if (m == null) {
                     throw new AssertionError("got " + i + " of " + count + " messages from port " + port);
                 }
                 LogMessage decoded = LogMessageCodec.decode(LogMsgCodec.decode(m));
-                if (decoded instanceof LogMessage.ChunkMessage c) {
-                    entities.add(c.chunk().entityPath());
+                if (decoded != null) {
+                    decodedMessages.add(decoded);
                 }
             }
             call.cancel("done", null);
-            return entities;
+            return decodedMessages;
         } finally {
             channel.shutdownNow();
         }

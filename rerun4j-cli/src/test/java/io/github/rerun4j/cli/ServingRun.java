@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * through {@link ViewerSession#onServing}, talks to the server, then stops it and reads the finished run.
  *
  * <pre>{@code
- * try (ServingRun run = ServingRun.start("view", file.toString(), "--port", "0", "--no-browser")) {
+ * try (ServingRun run = ServingRun.start("view", file.toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser")) {
  *     assertThat(run.get("/api/recordings")).contains("depth");
  *     CliRun finished = run.stop();
  * }

@@ -20,7 +20,7 @@ class ViewCommandTest {
     @Test
     void servesTheFilesPrintsTheAddressAndStopsCleanly() throws Exception {
         Path[] files = demoFiles();
-        try (ServingRun serving = ServingRun.start("view", files[0].toString(), files[1].toString(), "--port", "0", "--no-browser")) {
+        try (ServingRun serving = ServingRun.start("view", files[0].toString(), files[1].toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser")) {
             String recordings = serving.get("/api/recordings");
             assertThat(recordings).contains("rerun_example_depth_image_simple").contains("rerun_example_depth_image_3d");
             assertThat(serving.session().viewer().server().boundAddress().getAddress().isLoopbackAddress()).isTrue();
@@ -43,7 +43,7 @@ class ViewCommandTest {
         io.github.rerun4j.examples.DepthImage3d.write(whole);
         byte[] bytes = Files.readAllBytes(whole);
         Files.write(file, java.util.Arrays.copyOf(bytes, 12)); // just the stream header so far
-        try (ServingRun serving = ServingRun.start("view", file.toString(), "--port", "0", "--no-browser")) {
+        try (ServingRun serving = ServingRun.start("view", file.toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser")) {
             assertThat(serving.get("/api/recordings")).isEqualTo("[]");
 
             Files.write(file, java.util.Arrays.copyOfRange(bytes, 12, bytes.length), java.nio.file.StandardOpenOption.APPEND);
@@ -59,7 +59,7 @@ class ViewCommandTest {
     @Test
     void aDamagedFileIsServedWithItsProblems() throws Exception {
         Path file = Files.writeString(tmp.resolve("notes.rrd"), "not a recording at all");
-        try (ServingRun serving = ServingRun.start("view", file.toString(), "--port", "0", "--no-browser")) {
+        try (ServingRun serving = ServingRun.start("view", file.toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser")) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!serving.get("/api/recordings").contains("RRF2") && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -71,7 +71,7 @@ class ViewCommandTest {
 
     @Test
     void aMissingFileIsAUsageErrorBeforeServing() {
-        CliRun run = CliRun.of("view", tmp.resolve("nope.rrd").toString(), "--port", "0", "--no-browser");
+        CliRun run = CliRun.of("view", tmp.resolve("nope.rrd").toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).isEqualTo("rerun4j: no such file: " + tmp.resolve("nope.rrd") + System.lineSeparator());
@@ -79,14 +79,19 @@ class ViewCommandTest {
     }
 
     @Test
-    void aTakenPortIsAUsageErrorSuggestingPort0() throws Exception {
+    void aTakenPortIsAUsageErrorNamingItsFlag() throws Exception {
         Path[] files = demoFiles();
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            CliRun run = CliRun.of("view", files[0].toString(), "--port", Integer.toString(taken.getLocalPort()), "--no-browser");
+            String port = Integer.toString(taken.getLocalPort());
+            CliRun page = CliRun.of("view", files[0].toString(), "--web-viewer-port", port, "--port", "0", "--no-browser");
+            CliRun grpc = CliRun.of("view", files[0].toString(), "--web-viewer-port", "0", "--port", port, "--no-browser");
 
-            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(run.err()).startsWith("rerun4j: port " + taken.getLocalPort() + " is already in use")
-                    .contains("--port 0");
+            assertThat(page.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(page.err()).startsWith("rerun4j: port " + port + " is already in use")
+                    .contains("--web-viewer-port 0");
+            assertThat(grpc.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(grpc.err()).startsWith("rerun4j: cannot host Rerun's gRPC proxy for the viewer: port " + port)
+                    .contains("--port 0").doesNotContain("Exception");
         }
     }
 
@@ -94,10 +99,13 @@ class ViewCommandTest {
     void badPortAndBindAreUsageErrors() throws Exception {
         Path[] files = demoFiles();
         CliRun port = CliRun.of("view", files[0].toString(), "--port", "70000", "--no-browser");
-        CliRun bind = CliRun.of("view", files[0].toString(), "--port", "0", "--bind", "no.such.host.invalid", "--no-browser");
+        CliRun page = CliRun.of("view", files[0].toString(), "--web-viewer-port", "-1", "--no-browser");
+        CliRun bind = CliRun.of("view", files[0].toString(), "--port", "0", "--web-viewer-port", "0", "--bind", "no.such.host.invalid", "--no-browser");
 
         assertThat(port.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(port.err()).startsWith("rerun4j: invalid --port 70000: expected 0..65535");
+        assertThat(page.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(page.err()).startsWith("rerun4j: invalid --web-viewer-port -1: expected 0..65535");
         assertThat(bind.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bind.err()).startsWith("rerun4j: invalid --bind no.such.host.invalid: unknown host; expected an IP address");
     }
@@ -106,7 +114,7 @@ class ViewCommandTest {
     void aBracketedIpv6LiteralIsAccepted() throws Exception {
         assumeIpv6Loopback();
         Path[] files = demoFiles();
-        try (ServingRun serving = ServingRun.start("view", files[0].toString(), "--port", "0", "--bind", "[::1]", "--no-browser")) {
+        try (ServingRun serving = ServingRun.start("view", files[0].toString(), "--port", "0", "--web-viewer-port", "0", "--bind", "[::1]", "--no-browser")) {
             assertThat(serving.url().toString()).startsWith("http://[::1]:");
             assertThat(serving.get("/api/recordings")).contains("rerun_example_depth_image_simple");
             CliRun run = serving.stop();
@@ -119,8 +127,8 @@ class ViewCommandTest {
     void anAddressThatCannotBeBoundOrParsedIsAUsageError() throws Exception {
         Path[] files = demoFiles();
         // 192.0.2.1 is TEST-NET-1 (RFC 5737): an address no machine here has.
-        CliRun notHere = CliRun.of("view", files[0].toString(), "--port", "0", "--bind", "192.0.2.1", "--no-browser");
-        CliRun malformed = CliRun.of("view", files[0].toString(), "--port", "0", "--bind", "[::1", "--no-browser");
+        CliRun notHere = CliRun.of("view", files[0].toString(), "--port", "0", "--web-viewer-port", "0", "--bind", "192.0.2.1", "--no-browser");
+        CliRun malformed = CliRun.of("view", files[0].toString(), "--port", "0", "--web-viewer-port", "0", "--bind", "[::1", "--no-browser");
 
         assertThat(notHere.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(notHere.errLines()).singleElement().asString().startsWith("rerun4j: cannot serve on 192.0.2.1:0: ");
@@ -139,7 +147,7 @@ class ViewCommandTest {
     @Test
     void aNonLoopbackBindWarnsThatTheNetworkCanRead() throws Exception {
         Path[] files = demoFiles();
-        try (ServingRun serving = ServingRun.start("view", files[0].toString(), "--port", "0", "--bind", "0.0.0.0", "--no-browser")) {
+        try (ServingRun serving = ServingRun.start("view", files[0].toString(), "--port", "0", "--web-viewer-port", "0", "--bind", "0.0.0.0", "--no-browser")) {
             CliRun run = serving.stop();
             assertThat(run.err()).startsWith("rerun4j: warning: listening on 0.0.0.0:")
                     .contains("anyone who can reach this machine can read the recordings");

@@ -32,7 +32,7 @@ class ViewProcessTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "view", file.toString(), "--port", "0", "--no-browser")
+                Main.class.getName(), "view", file.toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser")
                 .redirectOutput(stdout.toFile()).redirectError(err.toFile()).start();
         try {
             String url = null;
@@ -70,7 +70,7 @@ class ViewProcessTest {
         Path err = tmp.resolve("stderr.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "view", tmp.resolve(DemoCommand.THREE_D_FILE).toString(), "--port", "0", "--no-browser")
+                "view", tmp.resolve(DemoCommand.THREE_D_FILE).toString(), "--port", "0", "--web-viewer-port", "0", "--no-browser")
                 .redirectError(err.toFile()).start();
         try {
             // Read up to "Serving...", then close our end, as `| head -3` would.

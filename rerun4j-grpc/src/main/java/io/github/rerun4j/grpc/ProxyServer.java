@@ -10,6 +10,9 @@ import com.linecorp.armeria.server.grpc.GrpcService;
 import io.github.rerun4j.http.LocalOriginPolicy;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageCodec;
+import io.github.rerun4j.sdk.rrd.RrdMessage;
+import io.github.rerun4j.sdk.rrd.RrdReader;
+import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.sink.Sink;
 import io.github.rerun4j.sdk.types.ErrorText;
 import io.grpc.Metadata;
@@ -180,6 +183,25 @@ public final class ProxyServer implements AutoCloseable {
         if (!hub.publish(new ProxyMessage(message, parsed.queue()))) {
             throw new IOException("the gRPC proxy at " + url() + " is closed");
         }
+    }
+
+    /**
+     * Publishes every message {@code reader} gives, up to its end (an End message is not published): how a file's
+     * recordings are served. What was published before a damaged message stays published.
+     *
+     * @return the messages published
+     * @throws IOException when the input is damaged ({@link io.github.rerun4j.sdk.rrd.RrdFormatException}, with the
+     *                     byte offset) or cannot be read, or the proxy is closed
+     */
+    public int publishAll(RrdReader reader) throws IOException {
+        int n = 0;
+        for (RrdRecord r = reader.next(); r != null; r = reader.next()) {
+            if (!(r.message() instanceof RrdMessage.End)) {
+                publishBytes(LogMsgCodec.encode(r.message(), false));
+                n++;
+            }
+        }
+        return n;
     }
 
     public ProxyStats stats() {

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <pre>{@code
  * // what rr.init(spawn=True) does in Python: log and watch
- * RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876));
+ * RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9090));
  *
  * // or look at files
  * try (Viewer viewer = Viewer.start("127.0.0.1", 0)) {
@@ -101,7 +101,7 @@ public final class Viewer implements AutoCloseable {
         return hub;
     }
 
-    /** The page's address, e.g. {@code http://127.0.0.1:9876/}. */
+    /** The page's address, e.g. {@code http://127.0.0.1:9090/}. */
     public URI url() {
         return server.url();
     }

@@ -116,7 +116,7 @@ public final class ViewerServer implements AutoCloseable {
         }
     }
 
-    /** The page's address, e.g. {@code http://127.0.0.1:9876/}. */
+    /** The page's address, e.g. {@code http://127.0.0.1:9090/}. */
     public URI url() {
         return url;
     }

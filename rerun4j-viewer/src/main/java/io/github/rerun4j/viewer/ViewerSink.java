@@ -11,7 +11,7 @@ import io.github.rerun4j.sdk.sink.Sink;
  * says so) and sending goes on without error, so the logging program is never held up by its viewer.
  *
  * <pre>{@code
- * try (RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9876))) {
+ * try (RecordingStream rec = RecordingStream.builder("my_robot").sink(Viewer.serve(9090))) {
  *     rec.log("camera/depth", DepthImage.fromU16(pixels, 640, 480));
  * }
  * }</pre>
