@@ -5,11 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.sink.MemorySink;
 import io.github.rerun4j.sdk.sink.Sink;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCalls;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +101,87 @@ class ProxyBothWaysTest {
             assertThat(status.get(status.size() - 1)).contains("ended its stream after " + reader.received());
             assertThat(Recordings.frames(target.messages())).hasSize(5);
         }
+    }
+
+    /** A writer written from the protocol description ({@link WireForm}), not with {@link GrpcConnectSink}. */
+    @Test
+    void aHandWrittenWritersMessagesReachTheIncomingSink() throws Exception {
+        MemorySink logged = new MemorySink();
+        Recordings.log(logged, "by_hand", 0, 4);
+        List<WireForm.Part> parts = WireForm.fileMessages(logged.toRrdBytes());
+        MemorySink incoming = new MemorySink();
+        try (ProxyServer proxy = ProxyServer.start(ProxyServerOptions.defaults().withPort(0), incoming)) {
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", proxy.port()).usePlaintext().build();
+            try {
+                CompletableFuture<Status> done = new CompletableFuture<>();
+                ClientCall<byte[], byte[]> call = channel.newCall(ProxyProtocol.WRITE_MESSAGES, CallOptions.DEFAULT);
+                call.start(new ClientCall.Listener<>() {
+                    @Override
+                    public void onClose(Status status, Metadata trailers) {
+                        done.complete(status);
+                    }
+                }, new Metadata());
+                call.request(1);
+                for (WireForm.Part p : parts) {
+                    call.sendMessage(WireForm.request(p));
+                }
+                call.halfClose();
+                assertThat(done.get(10, TimeUnit.SECONDS).isOk()).isTrue();
+            } finally {
+                channel.shutdownNow();
+            }
+            // every message but the End one, decoded, in order
+            assertThat(incoming.messages()).hasSize(logged.messages().size());
+            assertThat(Recordings.frames(incoming.messages())).containsExactly(0, 1, 2, 3);
+            assertThat(sameChunks(incoming, logged)).as("the chunks, byte for byte").isTrue();
+        }
+    }
+
+    /** A ReadMessages server written from the protocol description (plain grpc-java), not {@link ProxyServer}. */
+    @Test
+    void aHandWrittenReadMessagesServerIsReadByProxyReader() throws Exception {
+        MemorySink logged = new MemorySink();
+        Recordings.log(logged, "served_by_hand", 0, 3);
+        List<WireForm.Part> parts = WireForm.fileMessages(logged.toRrdBytes());
+        ServerServiceDefinition service = ServerServiceDefinition.builder(ProxyProtocol.SERVICE)
+                .addMethod(ProxyProtocol.READ_MESSAGES, ServerCalls.asyncServerStreamingCall((request, responses) -> {
+                    for (WireForm.Part p : parts) {
+                        responses.onNext(WireForm.request(p));  // ReadMessagesResponse has WriteMessagesRequest's shape
+                    }
+                    responses.onCompleted();
+                }))
+                .build();
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
+        try {
+            MemorySink target = new MemorySink();
+            List<String> status = Collections.synchronizedList(new ArrayList<>());
+            ProxyUrl url = ProxyUrl.parse("rerun+http://127.0.0.1:" + server.getPort() + "/proxy");
+            try (ProxyReader reader = ProxyReader.start(url, target, status::add)) {
+                waitFor(() -> !reader.isReading());
+                assertThat(Recordings.frames(target.messages())).containsExactly(0, 1, 2);
+                assertThat(sameChunks(target, logged)).as("the chunks, byte for byte").isTrue();
+                assertThat(status).containsExactly("reading " + url, url + " ended its stream after " + parts.size() + " messages");
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** The ArrowMsg payloads of both, re-encoded, are equal (store infos get a new row id at each encoding). */
+    private static boolean sameChunks(MemorySink a, MemorySink b) {
+        List<WireForm.Part> x = WireForm.fileMessages(a.toRrdBytes());
+        List<WireForm.Part> y = WireForm.fileMessages(b.toRrdBytes());
+        x.removeIf(p -> p.kind() != 2);
+        y.removeIf(p -> p.kind() != 2);
+        if (x.size() != y.size() || x.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!java.util.Arrays.equals(x.get(i).payload(), y.get(i).payload())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
