@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  */
 final class ViewerSession {
 
+    /** How often a file waiting to be offered checks whether a Rerun viewer reads the proxy. */
+    private static final long OFFER_POLL_MS = 100;
+
     /** Test hook: told about each session once it serves, so a test can query and stop it. */
     static volatile Consumer<ViewerSession> onServing = session -> { };
 
@@ -61,7 +64,8 @@ final class ViewerSession {
         }
         ProxyServer proxy;
         try {
-            proxy = ProxyServer.start(ProxyServerOptions.defaults().withBind(bind).withPort(options.port), viewer.sink());
+            proxy = ProxyServer.start(ProxyServerOptions.defaults().withBind(bind).withPort(options.port)
+                    .withMemoryLimitBytes(proxyHistoryBytes()), viewer.sink());
         } catch (IOException | RuntimeException e) {
             viewer.close();
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -75,6 +79,14 @@ final class ViewerSession {
                     + ": anyone who can reach this machine can read the recordings and send to the viewer");
         }
         return new ViewerSession(viewer, proxy, out);
+    }
+
+    /**
+     * The proxy's history beside the viewer, which holds its own copy of everything: Rerun's 1 GiB, but at most an
+     * eighth of the heap, so that offering a big file to Rerun viewers never starves the page.
+     */
+    static long proxyHistoryBytes() {
+        return Math.min(ProxyServerOptions.DEFAULT_MEMORY_LIMIT, Runtime.getRuntime().maxMemory() / 8);
     }
 
     private static void checkPort(String flag, int port) {
@@ -94,7 +106,8 @@ final class ViewerSession {
 
     /**
      * Follows {@code file} (it is read now and whenever it grows); problems show in the page. What it holds now is
-     * also offered to Rerun viewers on the proxy, in the background (up to any damage, which the page reports).
+     * also offered to Rerun viewers on the proxy once one reads it, in the background (up to any damage, which the
+     * page reports).
      */
     void follow(Path file) {
         try {
@@ -103,12 +116,26 @@ final class ViewerSession {
             stop();
             throw CliException.badData("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
-        // On a thread of its own: a big file must not hold up the page (the proxy's memory limit keeps the newest).
+        // On a thread of its own, and only once a Rerun viewer reads the proxy: a big file must cost nothing
+        // until someone asks for it (the proxy's memory limit then keeps the newest data).
         Thread offer = new Thread(() -> {
-            try (RrdReader reader = RrdReader.openMapped(file)) {
-                proxy.publishAll(reader);
-            } catch (IOException e) {
-                // damaged or unreadable: the follower shows the problem in the page; or the proxy closed
+            try {
+                while (proxy.stats().readers() == 0) {
+                    synchronized (this) {
+                        if (closed) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(OFFER_POLL_MS);
+                }
+                try (RrdReader reader = RrdReader.openMapped(file)) {
+                    proxy.publishAll(reader);
+                }
+            } catch (IOException | InterruptedException e) {
+                // damaged or unreadable: the follower shows the problem in the page; or the session stopped
+            } catch (OutOfMemoryError e) {
+                // the proxy's history is bounded well under the heap; a chunk bigger than what is left is not
+                // offered, and the page (which holds its own copy) is not affected
             }
         }, "rerun4j-offer " + file.getFileName());
         offer.setDaemon(true);
