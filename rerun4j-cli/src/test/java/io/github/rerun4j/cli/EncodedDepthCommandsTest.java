@@ -220,4 +220,27 @@ class EncodedDepthCommandsTest {
                 + "image's /world/camera: unregistered pairs are not supported yet");
         assertThat(plyColour(ply, 0)).as("colormap kept").containsExactly(0x32, 0x20, 0x49);
     }
+
+    /** {@code DepthImage.withColorSource}: the hint travels with the depth image and is read back with it. */
+    @Test
+    void aDepthImagesColorSourceChoosesTheColourImage() throws IOException {
+        Path file = dir.resolve("with_color_source.rrd");
+        byte[] white = new byte[4 * 3 * 3];
+        java.util.Arrays.fill(white, (byte) 255);
+        try (RecordingStream rec = RecordingStream.builder("cli_color_source").saveTo(file)) {
+            rec.logStatic("world/camera", RgbdFixtures.pinhole());
+            rec.setTimeSequence("frame", 0);
+            rec.log("world/camera/rgb", RgbdFixtures.colour());
+            rec.log("world/camera/white", io.github.rerun4j.sdk.archetypes.Image.fromRgb8(white, 4, 3));
+            rec.log("world/camera/depth", io.github.rerun4j.sdk.archetypes.DepthImage
+                    .fromU16(RgbdFixtures.depthMillimetres(), RgbdFixtures.W, RgbdFixtures.H)
+                    .withMeter(1000).withColorSource("world/camera/white"));
+        }
+        Path ply = dir.resolve("source.ply");
+        CliRun run = CliRun.of("points", file.toString(), "--entity", "world/camera/depth", "--rgb-clouds", "--out", ply.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(plyColour(ply, 0)).containsExactly(255, 255, 255);
+        assertThat(CliRun.of("print", file.toString()).out()).contains("rerun4j.DepthCloudColor:source");
+    }
 }

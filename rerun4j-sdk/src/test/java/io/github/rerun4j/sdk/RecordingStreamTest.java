@@ -697,13 +697,14 @@ class RecordingStreamTest {
     void memorySinkBytesAreAReadableRecording() throws Exception {
         MemorySink sink = new MemorySink();
         try (RecordingStream rec = RecordingStream.builder("mem").sink(sink)) {
-            rec.log("x", SdkFixtures.fullDepthImage());
+            rec.log("x", SdkFixtures.fullDepthImage().withColorSource("x/rgb"));
         }
         byte[] rrd = sink.toRrdBytes();
         try (LogMessageReader reader = LogMessageReader.of(new java.io.ByteArrayInputStream(rrd))) {
             assertThat(reader.next().message()).isInstanceOf(LogMessage.StoreInfoMessage.class);
             LogMessage.ChunkMessage chunk = (LogMessage.ChunkMessage) reader.next().message();
-            assertThat(ArchetypeCodec.readDepthImage(chunk.chunk(), 0)).contains(SdkFixtures.fullDepthImage());
+            assertThat(ArchetypeCodec.readDepthImage(chunk.chunk(), 0))
+                    .contains(SdkFixtures.fullDepthImage().withColorSource("x/rgb"));
             assertThat(reader.next()).isNull();
         }
         assertThat(ByteBuffer.wrap(rrd, 0, 4)).isEqualTo(ByteBuffer.wrap("RRF2".getBytes()));

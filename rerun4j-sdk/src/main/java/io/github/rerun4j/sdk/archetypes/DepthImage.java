@@ -4,6 +4,7 @@ import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.types.ChannelDatatype;
 import io.github.rerun4j.sdk.types.ColorModel;
 import io.github.rerun4j.sdk.types.Colormap;
+import io.github.rerun4j.sdk.types.EntityPath;
 import io.github.rerun4j.sdk.types.ImageBuffer;
 import io.github.rerun4j.sdk.types.ImageFormat;
 import io.github.rerun4j.sdk.types.MagnificationFilter;
@@ -48,10 +49,14 @@ import org.jspecify.annotations.Nullable;
  * @param pointFillRatio      3D point size relative to the pixel footprint, finite {@code >= 0}, or null
  * @param drawOrder           2D layering, finite, or null
  * @param magnificationFilter or null
+ * @param colorSource         the colour image that colours this depth image's cloud when rerun4j's RGB-coloured
+ *                            clouds are on (written as the {@link DepthCloudColor} hint beside the depth image;
+ *                            Rerun's viewer ignores it), or null
  */
 public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float meter, @Nullable Colormap colormap,
                          @Nullable ValueRange depthRange, @Nullable Float pointFillRatio, @Nullable Float drawOrder,
-                         @Nullable MagnificationFilter magnificationFilter) implements Archetype {
+                         @Nullable MagnificationFilter magnificationFilter, @Nullable EntityPath colorSource)
+        implements Archetype {
 
     /** Validates every field; see the record components. */
     public DepthImage {
@@ -81,9 +86,16 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float
         }
     }
 
+    /** Rerun's fields only: no colour source. */
+    public DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float meter, @Nullable Colormap colormap,
+                      @Nullable ValueRange depthRange, @Nullable Float pointFillRatio, @Nullable Float drawOrder,
+                      @Nullable MagnificationFilter magnificationFilter) {
+        this(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder, magnificationFilter, null);
+    }
+
     /** The required fields only; all optional ones null. */
     public DepthImage(ImageBuffer buffer, ImageFormat format) {
-        this(buffer, format, null, null, null, null, null, null);
+        this(buffer, format, null, null, null, null, null, null, null);
     }
 
     /** Same as {@link #DepthImage(ImageBuffer, ImageFormat)}. */
@@ -332,13 +344,13 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float
     /** Sets or (with null) clears the meter. */
     public DepthImage withMeter(@Nullable Float meter) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
-                magnificationFilter);
+                magnificationFilter, colorSource);
     }
 
     /** Sets or (with null) clears the colormap. */
     public DepthImage withColormap(@Nullable Colormap colormap) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
-                magnificationFilter);
+                magnificationFilter, colorSource);
     }
 
     /** Sets the colormap by name, case-insensitive: {@code withColormap("viridis")}. */
@@ -354,7 +366,7 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float
     /** Sets or (with null) clears the depth range. */
     public DepthImage withDepthRange(@Nullable ValueRange depthRange) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
-                magnificationFilter);
+                magnificationFilter, colorSource);
     }
 
     /** Size of the 3D points relative to the pixel footprint: 1 = touching, 0.5 = half. */
@@ -366,7 +378,7 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float
     /** Sets or (with null) clears the point fill ratio. */
     public DepthImage withPointFillRatio(@Nullable Float pointFillRatio) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
-                magnificationFilter);
+                magnificationFilter, colorSource);
     }
 
     /** 2D layering: higher values are drawn on top (depth images default to -20). */
@@ -377,13 +389,33 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float
     /** Sets or (with null) clears the draw order. */
     public DepthImage withDrawOrder(@Nullable Float drawOrder) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
-                magnificationFilter);
+                magnificationFilter, colorSource);
     }
 
     /** Sets or (with null) clears the 2D magnification filter. */
     public DepthImage withMagnificationFilter(@Nullable MagnificationFilter magnificationFilter) {
         return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
-                magnificationFilter);
+                magnificationFilter, colorSource);
+    }
+
+    /**
+     * Names the colour image that colours this depth image's cloud when rerun4j's RGB-coloured clouds are on
+     * ({@code --rgb-clouds}), instead of the one rerun4j would pick under the same Pinhole; logged beside the depth
+     * image as {@code rerun4j.DepthCloudColor:source}.
+     *
+     * <pre>{@code
+     * DepthImage depth = DepthImage.fromU16(new short[4], 2, 2).withColorSource("world/camera/rgb");
+     * depth.colorSource().toString();   // "/world/camera/rgb"
+     * }</pre>
+     */
+    public DepthImage withColorSource(String entityPath) {
+        return withColorSource(EntityPath.parse(Require.nonNull("DepthImage.colorSource", entityPath)));
+    }
+
+    /** Sets or (with null) clears the colour source; see {@link #withColorSource(String)}. */
+    public DepthImage withColorSource(@Nullable EntityPath colorSource) {
+        return new DepthImage(buffer, format, meter, colormap, depthRange, pointFillRatio, drawOrder,
+                magnificationFilter, colorSource);
     }
 
     /** Narrows to a finite float; reports the double itself if it is out of range or fails {@code ok}. */
@@ -428,6 +460,7 @@ public record DepthImage(ImageBuffer buffer, ImageFormat format, @Nullable Float
         if (pointFillRatio != null) sb.append(", pointFillRatio=").append(pointFillRatio);
         if (drawOrder != null) sb.append(", drawOrder=").append(drawOrder);
         if (magnificationFilter != null) sb.append(", magnificationFilter=").append(magnificationFilter);
+        if (colorSource != null) sb.append(", colorSource=").append(colorSource);
         return sb.append(", buffer=").append(buffer.size()).append(" bytes]").toString();
     }
 }

@@ -164,6 +164,14 @@ class DepthImageTest {
         assertThat(all.withColormap((Colormap) null).colormap()).isNull();
         assertThat(all.withMeter((Float) null).meter()).isNull();
         assertThat(d.buffer()).isSameAs(all.buffer()); // withers share the immutable buffer
+        DepthImage sourced = all.withColorSource("world/camera/rgb");
+        assertThat(sourced.colorSource()).hasToString("/world/camera/rgb");
+        assertThat(sourced.magnificationFilter()).isEqualTo(MagnificationFilter.LINEAR);
+        assertThat(sourced.withMeter(5).colorSource()).isEqualTo(sourced.colorSource());  // kept by the other withers
+        assertThat(sourced.toString()).endsWith("colorSource=/world/camera/rgb, buffer=120000 bytes]");
+        assertThat(sourced.withColorSource((io.github.rerun4j.sdk.types.EntityPath) null)).isEqualTo(all);
+        assertThatThrownBy(() -> d.withColorSource((String) null)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("DepthImage.colorSource");
         assertThat(DepthImage.fromU16(new short[] {1}, 1, 1)).isEqualTo(DepthImage.fromU16(new short[] {1}, 1, 1));
         // an L color model is accepted as depth
         assertThat(new DepthImage(ImageBuffer.of(new short[1]), ImageFormat.of(1, 1, ColorModel.L, ChannelDatatype.U16)))

@@ -13,6 +13,7 @@ import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.sdk.types.Colormap;
+import io.github.rerun4j.sdk.types.EntityPath;
 import io.github.rerun4j.sdk.types.ImageBuffer;
 import io.github.rerun4j.sdk.types.ImageFormat;
 import io.github.rerun4j.sdk.types.MagnificationFilter;
@@ -146,6 +147,7 @@ public final class ArchetypeCodec {
             add(out, DepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER, d.magnificationFilter());
             add(out, DepthImageFields.METER, Serializers.FLOAT32, d.meter());
             add(out, DepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32, d.pointFillRatio());
+            add(out, DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8, d.colorSource() == null ? null : d.colorSource().toString());
         } else if (archetype instanceof Image i) {
             add(out, ImageFields.BUFFER, Serializers.BLOB, i.buffer());
             add(out, ImageFields.DRAW_ORDER, Serializers.FLOAT32, i.drawOrder());
@@ -231,6 +233,10 @@ public final class ArchetypeCodec {
         image = lenient(image, d -> d.withPointFillRatio(optional.read(DepthImageFields.POINT_FILL_RATIO, Serializers.FLOAT32)));
         image = lenient(image, d -> d.withDrawOrder(optional.read(DepthImageFields.DRAW_ORDER, Serializers.FLOAT32)));
         image = lenient(image, d -> d.withMagnificationFilter(optional.read(DepthImageFields.MAGNIFICATION_FILTER, MAGNIFICATION_FILTER)));
+        image = lenient(image, d -> {
+            String source = optional.read(DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8);
+            return d.withColorSource(source == null ? null : EntityPath.parse(source));
+        });
         return Optional.of(image);
     }
 
