@@ -31,16 +31,16 @@ public final class PointsCommand implements Callable<Integer> {
     @Option(names = "--ascii", description = "Write ASCII PLY instead of binary little-endian.")
     private boolean ascii;
 
-    @Option(names = "--rgb-clouds", description = "Colour the points from the colour image under the same Pinhole "
-            + "(a rerun4j extension; off: colormap colours, as Rerun).")
-    private boolean rgbClouds;
+    @Mixin
+    private RgbCloudOptions rgb;
 
     @Override
     public Integer call() {
+        rgb.validate();
         OutputFile.requireWritable(out, "cloud.ply");
         Scene s = Scene.load(scene);
         DepthCloud colormapped = CameraScene.cloud(s, RenderOverrides.NONE);
-        DepthCloud cloud = rgbClouds ? RgbClouds.apply(s, colormapped, spec.commandLine().getErr()) : colormapped;
+        DepthCloud cloud = rgb.apply(s, colormapped, spec.commandLine().getErr());
         OutputFile.write(out, stream -> PlyWriter.write(cloud.points(), cloud.argb(), stream, ascii));
         spec.commandLine().getOut().println("Wrote " + out + ": " + cloud.points().count() + " points of " + s.entity()
                 + s.describeTime() + " in world coordinates (" + (ascii ? "ascii" : "binary") + " PLY)");

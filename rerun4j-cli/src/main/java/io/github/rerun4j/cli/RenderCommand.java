@@ -65,9 +65,8 @@ public final class RenderCommand implements Callable<Integer> {
             description = "3d only: the point looked at (default: the centre of the framed scene).")
     private String target;
 
-    @Option(names = "--rgb-clouds", description = "3d only: colour the cloud from the colour image under the same "
-            + "Pinhole (a rerun4j extension; off: colormap colours, as Rerun).")
-    private boolean rgbClouds;
+    @Mixin
+    private RgbCloudOptions rgb;
 
     @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "The PNG file to write.")
     private Path out;
@@ -94,7 +93,8 @@ public final class RenderCommand implements Callable<Integer> {
         if (view != View.THREE_D && (eyeAt != null || targetAt != null)) {
             throw CliException.usage((eyeAt != null ? "--eye" : "--target") + " only applies to --view 3d");
         }
-        if (rgbClouds && view != View.THREE_D) {
+        rgb.validate();
+        if (rgb.on && view != View.THREE_D) {
             throw CliException.usage("--rgb-clouds colours the 3D cloud: use it with --view 3d");
         }
         if (view == View.THREE_D) {
@@ -131,7 +131,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     private int render3d(Scene s, RenderOverrides overrides, int[] wh) {
         DepthCloud colormapped = CameraScene.cloud(s, overrides);
-        DepthCloud cloud = rgbClouds ? RgbClouds.apply(s, colormapped, spec.commandLine().getErr()) : colormapped;
+        DepthCloud cloud = rgb.apply(s, colormapped, spec.commandLine().getErr());
         // Scene axes as Rerun takes them: a ViewCoordinates on the root entity, else right-handed Z up.
         ViewCoordinates axes = ArchetypeQueries.viewCoordinatesAt(s.store(), "/", s.timeline(), s.time())
                 .map(Latest::value).orElse(ViewCoordinates.RFU);

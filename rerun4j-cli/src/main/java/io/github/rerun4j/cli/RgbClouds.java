@@ -18,25 +18,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image} under the
- * same Pinhole (the registered pairing of {@link RgbCloud}). The hint {@code rerun4j.DepthCloudColor:source} on the
- * depth entity names the colour image; without it the candidates are every other entity with an Image
- * whose Pinhole is the depth image's; several: siblings of the depth entity first, then the Pinhole entity itself,
- * then the smallest path, with a warning. None: the cloud keeps its colormap, with a warning.
+ * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image}. The hint
+ * {@code rerun4j.DepthCloudColor:source} on the depth entity names the colour image, under the same Pinhole
+ * (registered) or under its own Pinhole and transforms (unregistered, {@link RgbCloud#unregistered}, with the
+ * occlusion test when asked); without it the candidates are every other entity with an Image whose Pinhole is the
+ * depth image's; several: siblings of the depth entity first, then the Pinhole entity itself, then the smallest
+ * path, with a warning. None: the cloud keeps its colormap, with a warning.
  */
 final class RgbClouds {
 
     private RgbClouds() {
     }
 
-    static DepthCloud apply(Scene scene, DepthCloud cloud, PrintWriter err) {
+    static DepthCloud apply(Scene scene, DepthCloud cloud, boolean occlusion, PrintWriter err) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(scene.store(), scene.timeline(), scene.time()));
         String pinhole = cloud.camera().entityPath();
         String depthParent = parent(scene.entity());
         Optional<String> hint = scene.store().latestAt(scene.entity(), ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE.component(),
                 scene.timeline(), scene.time()).map(r -> r.read(ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8));
         if (hint.isPresent()) {
-            return fromHint(scene, cloud, chain, hint.get(), err);
+            return fromHint(scene, cloud, chain, hint.get(), occlusion, err);
         }
         String buffer = ImageFields.BUFFER.component();
         List<String> candidates = scene.store().entityPaths().stream()
@@ -73,21 +74,29 @@ final class RgbClouds {
     }
 
     /** The colour source named by {@code rerun4j.DepthCloudColor:source} on the depth entity. */
-    private static DepthCloud fromHint(Scene scene, DepthCloud cloud, TransformChain chain, String path, PrintWriter err) {
+    private static DepthCloud fromHint(Scene scene, DepthCloud cloud, TransformChain chain, String path, boolean occlusion,
+            PrintWriter err) {
         Optional<Latest<Image>> colour = ArchetypeQueries.imageAt(scene.store(), path, scene.timeline(), scene.time());
         if (colour.isEmpty()) {
             err.println("rerun4j: warning: colour source " + path + " has no image" + scene.describeTime()
                     + "; the points keep their colormap colours");
             return cloud;
         }
-        Optional<String> its = chain.cameraFor(path).map(PinholeCamera::entityPath);
-        if (!its.equals(Optional.of(cloud.camera().entityPath()))) {
-            err.println("rerun4j: warning: colour source " + path + " is under " + its.map(p -> "the pinhole " + p)
-                    .orElse("no pinhole") + ", not the depth image's " + cloud.camera().entityPath()
-                    + ": unregistered pairs are not supported yet; the points keep their colormap colours");
+        Optional<PinholeCamera> its = chain.cameraFor(path);
+        if (its.isEmpty()) {
+            err.println("rerun4j: warning: colour source " + path + " is under no pinhole: its camera is unknown;"
+                    + " the points keep their colormap colours");
             return cloud;
         }
-        return RgbCloud.registered(cloud, colour.get().value()).cloud();
+        if (its.get().entityPath().equals(cloud.camera().entityPath())) {
+            return RgbCloud.registered(cloud, colour.get().value()).cloud();
+        }
+        RgbCloud.Result r = RgbCloud.unregistered(cloud, colour.get().value(), its.get(), occlusion);
+        if (r.coloured() == 0) {
+            err.println("rerun4j: warning: no point of " + scene.entity() + " projects into " + path + " (pinhole "
+                    + its.get().entityPath() + "); the points keep their colormap colours");
+        }
+        return r.cloud();
     }
 
     private static String parent(String entity) {

@@ -214,11 +214,41 @@ class EncodedDepthCommandsTest {
         assertThat(chosen.err()).isEmpty();
         assertThat(plyColour(ply, 0)).containsExactly(255, 255, 255);
 
+        // Under another Pinhole at the same pose: projected into it, the registered colours.
         CliRun other = CliRun.of("points", elsewhere.toString(), "--entity", "world/camera/depth", "--rgb-clouds", "--out", ply.toString());
         assertThat(other.exitCode()).as(other.err()).isZero();
-        assertThat(other.err()).contains("colour source /world/other/rgb is under the pinhole /world/other, not the depth "
-                + "image's /world/camera: unregistered pairs are not supported yet");
-        assertThat(plyColour(ply, 0)).as("colormap kept").containsExactly(0x32, 0x20, 0x49);
+        assertThat(other.err()).isEmpty();
+        assertThat(plyColour(ply, 0)).containsExactly(0, 255, 0);
+    }
+
+    /** The worked example's column C: the colour camera 0.4 m to the right, under its own Pinhole. */
+    @Test
+    void anUnregisteredColourCameraColoursByProjection() throws IOException {
+        Path file = dir.resolve("unregistered.rrd");
+        try (RecordingStream rec = RecordingStream.builder("cli_unregistered").saveTo(file)) {
+            rec.logStatic("world/camera", RgbdFixtures.pinhole());
+            rec.logStatic("world/rgb_cam", io.github.rerun4j.sdk.archetypes.Transform3D.fromTranslation(0.4f, 0, 0));
+            rec.logStatic("world/rgb_cam", RgbdFixtures.pinhole());
+            rec.logStatic("world/camera/depth", io.github.rerun4j.sdk.archetypes.DepthCloudColor.source("world/rgb_cam/rgb"));
+            rec.setTimeSequence("frame", 0);
+            rec.log("world/rgb_cam/rgb", RgbdFixtures.colour());
+            rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
+        }
+        Path ply = dir.resolve("c.ply");
+        CliRun run = CliRun.of("points", file.toString(), "--rgb-clouds", "--rgb-occlusion", "--out", ply.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(plyColour(ply, 0)).as("(1,0) -> texel (0,0)").containsExactly(255, 0, 0);
+        assertThat(plyColour(ply, 4)).as("(3,1) -> texel (2,1)").containsExactly(255, 255, 0);
+        int[] outside = plyColour(ply, 3);
+        Path plain = dir.resolve("plain.ply");
+        assertThat(CliRun.of("points", file.toString(), "--out", plain.toString()).exitCode()).isZero();
+        assertThat(outside).as("(0,1) outside: colormap").containsExactly(plyColour(plain, 3));
+        assertThat(plyColour(plain, 0)).as("the colormap differs from the colour").isNotEqualTo(new int[] {255, 0, 0});
+
+        CliRun alone = CliRun.of("points", file.toString(), "--rgb-occlusion", "--out", ply.toString());
+        assertThat(alone.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(alone.err()).contains("--rgb-occlusion needs --rgb-clouds");
     }
 
     /** {@code DepthImage.withColorSource}: the hint travels with the depth image and is read back with it. */

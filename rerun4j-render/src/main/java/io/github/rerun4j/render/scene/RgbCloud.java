@@ -2,8 +2,11 @@ package io.github.rerun4j.render.scene;
 
 import io.github.rerun4j.render.colormap.Argb;
 import io.github.rerun4j.render.image.ColorTexels;
+import io.github.rerun4j.render.projection.PinholeCamera;
+import io.github.rerun4j.render.projection.PointCloud;
 import io.github.rerun4j.sdk.archetypes.Image;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -20,9 +23,16 @@ import java.util.Objects;
  *       the colour image keep their colormap colour.</li>
  * </ul>
  *
- * Positions and radii never change, and uncoloured points keep their colormap colour, so the cloud never loses
- * points. Colours are opaque (alpha and opacity are ignored). Not covered: transforms logged on the colour image,
- * colour images under another Pinhole (unregistered pairs), and {@code EncodedImage} sources.
+ * The <em>unregistered</em> case ({@link #unregistered}): a colour camera with its own Pinhole and transforms
+ * (a Kinect's RGB sensor beside its depth sensor). Each point's world position goes into the colour camera's RDF
+ * frame ({@code q = worldFromRdf⁻¹ · p}); behind it ({@code q_z ≤ 0}) it stays uncoloured, else it projects with
+ * the colour Pinhole ({@code u = fx·q_x/q_z + cx}, integer = texel centre) onto texel
+ * {@code (⌊u + 0.5⌋, ⌊v + 0.5⌋)}. With the occlusion test, a first pass keeps the nearest {@code q_z} per texel and
+ * a point more than {@code max(1 cm, 1 %)} behind it stays uncoloured (what ROS's depth registration does).
+ *
+ * <p>Positions and radii never change, and uncoloured points keep their colormap colour, so the cloud never loses
+ * points. Colours are opaque (alpha and opacity are ignored). Not covered: transforms logged on the colour image
+ * entity itself (between it and its Pinhole), and {@code EncodedImage} sources.
  *
  * <pre>{@code
  * RgbCloud.Result rgb = RgbCloud.registered(cloud, colourImage);
@@ -41,7 +51,9 @@ public final class RgbCloud {
         /** Same aspect, other size: scaled to the depth image. */
         AUTO_FITTED,
         /** Other aspect: top-left aligned, without scaling. */
-        TOP_LEFT
+        TOP_LEFT,
+        /** Another Pinhole: each point projected into the colour camera. */
+        UNREGISTERED
     }
 
     /**
@@ -88,5 +100,70 @@ public final class RgbCloud {
             coloured++;
         }
         return new Result(new DepthCloud(cloud.points(), argb, cloud.camera()), fit, coloured);
+    }
+
+    /**
+     * Colours {@code cloud} from {@code colour} seen by another camera, {@code colourCamera} (its Pinhole and where
+     * it sits in the world); with {@code occlusion}, points hidden from the colour camera by nearer ones keep their
+     * colormap colour.
+     */
+    public static Result unregistered(DepthCloud cloud, Image colour, PinholeCamera colourCamera, boolean occlusion) {
+        Objects.requireNonNull(cloud, "cloud");
+        Objects.requireNonNull(colour, "colour");
+        Objects.requireNonNull(colourCamera, "colourCamera");
+        int wc = colour.width();
+        int hc = colour.height();
+        double[] m = colourCamera.worldFromRdf().inverse().toRowMajor3x4();
+        double fx = colourCamera.pinhole().focalLengthX();
+        double fy = colourCamera.pinhole().focalLengthY();
+        double cx = colourCamera.pinhole().principalPoint().x();
+        double cy = colourCamera.pinhole().principalPoint().y();
+        PointCloud points = cloud.points();
+        int n = points.count();
+        int[] texel = new int[n];      // texel index, -1: uncoloured
+        float[] qz = new float[n];
+        for (int i = 0; i < n; i++) {
+            double x = points.x(i);
+            double y = points.y(i);
+            double z = points.z(i);
+            double qx = m[0] * x + m[1] * y + m[2] * z + m[3];
+            double qy = m[4] * x + m[5] * y + m[6] * z + m[7];
+            double qzi = m[8] * x + m[9] * y + m[10] * z + m[11];
+            texel[i] = -1;
+            if (!(qzi > 0)) {
+                continue;
+            }
+            double tx = Math.floor(fx * qx / qzi + cx + 0.5);
+            double ty = Math.floor(fy * qy / qzi + cy + 0.5);
+            if (tx >= 0 && ty >= 0 && tx < wc && ty < hc) {
+                texel[i] = (int) ty * wc + (int) tx;
+                qz[i] = (float) qzi;
+            }
+        }
+        if (occlusion) {
+            float[] nearest = new float[wc * hc];
+            Arrays.fill(nearest, Float.POSITIVE_INFINITY);
+            for (int i = 0; i < n; i++) {
+                if (texel[i] >= 0 && qz[i] < nearest[texel[i]]) {
+                    nearest[texel[i]] = qz[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (texel[i] >= 0 && qz[i] - nearest[texel[i]] > Math.max(0.01, 0.01 * qz[i])) {
+                    texel[i] = -1;
+                }
+            }
+        }
+        int[] texels = ColorTexels.of(colour);
+        int[] argb = cloud.argb().clone();
+        int coloured = 0;
+        for (int i = 0; i < n; i++) {
+            if (texel[i] >= 0) {
+                int t = texels[texel[i]];
+                argb[i] = Argb.pack(Argb.red(t), Argb.green(t), Argb.blue(t), 255);
+                coloured++;
+            }
+        }
+        return new Result(new DepthCloud(points, argb, cloud.camera()), Fit.UNREGISTERED, coloured);
     }
 }

@@ -16,7 +16,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The registered columns (A same size, B auto-fitted 8x6) of the worked example's table (next-archetypes §5.5). */
+/**
+ * The worked example's table (next-archetypes §5.5): registered columns A (same size) and B (auto-fitted 8x6), and
+ * column C (unregistered: a colour camera with the same Pinhole, 0.4 m to the right).
+ */
 class RgbCloudTest {
 
     static final short[] MM = {0, 1000, 1000, 2000, 1500, 0, 0, 1500, 500, 999, 1001, 0};
@@ -80,5 +83,47 @@ class RgbCloudTest {
         assertThat(r.coloured()).as("x < 2 only: (1,0) (0,1) (0,2) (1,2)").isEqualTo(4);
         assertThat(r.cloud().argb()[1]).as("(2,0) outside: colormap").isEqualTo(plain.argb()[1]);
         assertThat(Argb.toHex(r.cloud().argb()[0])).isEqualTo("#000000");
+    }
+
+    private static final PinholeCamera COLOUR_CAMERA = new PinholeCamera("/world/rgb_cam",
+            Pinhole.fromFocalLengthAndResolution(2, 4, 3), ViewCoordinates.RDF, Affine3.translation(0.4, 0, 0));
+
+    @Test
+    void unregisteredProjectsEachPointIntoTheColourCamera() {
+        DepthCloud plain = cloud();
+        RgbCloud.Result r = RgbCloud.unregistered(plain, Image.fromRgb8(RGB, 4, 3), COLOUR_CAMERA, false);
+        assertThat(r.fit()).isEqualTo(RgbCloud.Fit.UNREGISTERED);
+        assertThat(r.coloured()).as("(0,1) and (0,2) project left of the colour image").isEqualTo(6);
+        String[] c = colours(r.cloud().argb());
+        // pixels (1,0) (2,0) (3,0) (0,1) (3,1) (0,2) (1,2) (2,2) -> texels (0,0) (1,0) (3,0) out (2,1) out (0,2) (1,2)
+        assertThat(c).containsExactly("#FF0000", "#00FF00", "#FFFFFF", Argb.toHex(plain.argb()[3]), "#FFFF00",
+                Argb.toHex(plain.argb()[5]), "#FF00FF", "#0A141E");
+        assertThat(r.cloud().points()).isSameAs(plain.points());
+    }
+
+    @Test
+    void unregisteredWithTheDepthCamerasOwnPoseIsTheRegisteredResult() {
+        RgbCloud.Result same = RgbCloud.unregistered(cloud(), Image.fromRgb8(RGB, 4, 3), CAMERA, false);
+        RgbCloud.Result registered = RgbCloud.registered(cloud(), Image.fromRgb8(RGB, 4, 3));
+        assertThat(same.cloud().argb()).containsExactly(registered.cloud().argb());
+    }
+
+    @Test
+    void behindTheColourCameraAndOccludedPointsKeepTheColormap() {
+        DepthCloud plain = cloud();
+        PinholeCamera facingAway = new PinholeCamera("/world/back", Pinhole.fromFocalLengthAndResolution(2, 4, 3),
+                ViewCoordinates.RDF, Affine3.translation(0, 0, 5));  // in front of every point, looking away
+        assertThat(RgbCloud.unregistered(plain, Image.fromRgb8(RGB, 4, 3), facingAway, false).coloured()).isZero();
+
+        // A camera far away with a tiny image: every point lands on one texel; only the nearest ones (z 0.5) keep it.
+        PinholeCamera far = new PinholeCamera("/world/far", Pinhole.fromIntrinsics(0.001, 0.001, 0, 0, 1, 1),
+                ViewCoordinates.RDF, Affine3.IDENTITY);
+        byte[] red = {(byte) 255, 0, 0};
+        RgbCloud.Result all = RgbCloud.unregistered(plain, Image.fromRgb8(red, 1, 1), far, false);
+        RgbCloud.Result visible = RgbCloud.unregistered(plain, Image.fromRgb8(red, 1, 1), far, true);
+        assertThat(all.coloured()).isEqualTo(8);
+        assertThat(visible.coloured()).as("only pixel (0,2) at 0.5 m").isEqualTo(1);
+        assertThat(Argb.toHex(visible.cloud().argb()[5])).isEqualTo("#FF0000");
+        assertThat(visible.cloud().argb()[0]).isEqualTo(plain.argb()[0]);
     }
 }
