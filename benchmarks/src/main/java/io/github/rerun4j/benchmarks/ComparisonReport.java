@@ -30,6 +30,8 @@ public final class ComparisonReport {
     static final double COLORMAP_VS_NUMPY = 3.0;
     static final double PROJECTION_VS_NUMPY = 3.0;
     static final double PROJECTION_OF_COPY = 0.40;
+    /** Issue 11: colouring a cloud from a registered colour image costs at most 20% on top of the cloud itself. */
+    static final double RGB_CLOUD_OVERHEAD = 1.20;
     static final String[] SIZES = PeerInputs.SIZES;
 
     /** One line of the table; {@code pass} is null for rows without a target. */
@@ -124,6 +126,17 @@ public final class ComparisonReport {
                     bpBytes / (bpCopyUs * 1e-6) / 1e9, String.format(Locale.ROOT, "%.0f%% of copy", 100 * share), share,
                     String.format(Locale.ROOT, ">= %.0f%%", 100 * PROJECTION_OF_COPY), share >= PROJECTION_OF_COPY,
                     (long) bpBytes + " B"));
+            Double cloudUs = us.get("depthCloud[" + size + "]");
+            Double rgbUs = us.get("depthCloudRgb[" + size + "]");
+            if (cloudUs != null && rgbUs != null) {
+                double ratio = rgbUs / cloudUs;
+                rows.add(new Row(g, size, "rerun4j points: DepthCloud.of (back-projection + colormap)", cloudUs / 1e3,
+                        mpix / (cloudUs * 1e-6), Double.NaN, "", Double.NaN, "", null, "the uncoloured cloud"));
+                rows.add(new Row(g, size, "rerun4j points --rgb-clouds (registered RGB8, same size)", rgbUs / 1e3,
+                        mpix / (rgbUs * 1e-6), Double.NaN, String.format(Locale.ROOT, "%.2fx cloud", ratio), ratio,
+                        String.format(Locale.ROOT, "<= %.2fx", RGB_CLOUD_OVERHEAD), ratio <= RGB_CLOUD_OVERHEAD,
+                        "issue 11: colouring on top of the cloud"));
+            }
             if (!Boolean.TRUE.equals(npBp.get("points_match_rerun4j"))) {
                 problems.add("numpy back-projection point count differs from rerun4j's at " + size);
             }

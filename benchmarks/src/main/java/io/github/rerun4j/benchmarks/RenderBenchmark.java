@@ -2,7 +2,13 @@ package io.github.rerun4j.benchmarks;
 
 import io.github.rerun4j.render.colormap.ColormapLut;
 import io.github.rerun4j.render.projection.Affine3;
+import io.github.rerun4j.render.image.RenderOverrides;
 import io.github.rerun4j.render.projection.BackProjection;
+import io.github.rerun4j.render.projection.PinholeCamera;
+import io.github.rerun4j.render.scene.DepthCloud;
+import io.github.rerun4j.render.scene.RgbCloud;
+import io.github.rerun4j.sdk.archetypes.Image;
+import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.render.projection.PointBuffers;
 import io.github.rerun4j.render.projection.PointCloud;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
@@ -42,6 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       range [0, 65535]) into reused {@link PointBuffers} (xyz, radius, depth, pixel index, t per valid
  *       pixel), the way a frame stream is projected; {@link #backProjectionAllocating}: the same through
  *       {@code BackProjection.project}, which allocates an exact-size {@link PointCloud} per frame;</li>
+ *   <li>{@link #depthCloud}: what {@code rerun4j points} computes ({@code DepthCloud.of}: the cloud with its
+ *       colormap colours); {@link #depthCloudRgb}: {@code points --rgb-clouds}, the same coloured from a registered
+ *       RGB8 image of the same size ({@code RgbCloud.registered}); the report checks the ratio (issue 11);</li>
  *   <li>{@link #copyColormapBytes} / {@link #copyBackProjectionBytes}: the memory-bandwidth bound:
  *       {@code System.arraycopy} of as many bytes as the operation reads plus writes (colormap: 2 + 4 bytes a
  *       pixel; back-projection: 2 bytes a pixel + 28 bytes a point).</li>
@@ -89,6 +98,8 @@ public class RenderBenchmark {
         byte[] colormapDst;
         byte[] projectionSrc;
         byte[] projectionDst;
+        PinholeCamera camera;
+        Image colour;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -107,6 +118,10 @@ public class RenderBenchmark {
             colormapDst = new byte[colormapSrc.length];
             projectionSrc = new byte[n * Short.BYTES + points * POINT_BYTES];
             projectionDst = new byte[projectionSrc.length];
+            camera = new PinholeCamera("/camera", pinhole, ViewCoordinates.RDF, Affine3.IDENTITY);
+            byte[] rgb = new byte[n * 3];
+            new java.util.Random(DepthFrames.SEED).nextBytes(rgb);
+            colour = Image.fromRgb8(rgb, width, height);
         }
     }
 
@@ -169,6 +184,18 @@ public class RenderBenchmark {
     @Benchmark
     public PointCloud backProjectionAllocating(Frame f) {
         return BackProjection.project(f.depth, f.pinhole, Affine3.identity(), 0f, 65535f);
+    }
+
+    /** What {@code rerun4j points} computes: the back-projected cloud with its colormap colours. */
+    @Benchmark
+    public DepthCloud depthCloud(Frame f) {
+        return DepthCloud.of(f.depth, f.camera, RenderOverrides.NONE);
+    }
+
+    /** {@code rerun4j points --rgb-clouds}: the same cloud coloured from a registered RGB8 image of the same size. */
+    @Benchmark
+    public DepthCloud depthCloudRgb(Frame f) {
+        return RgbCloud.registered(DepthCloud.of(f.depth, f.camera, RenderOverrides.NONE), f.colour).cloud();
     }
 
     @Benchmark
