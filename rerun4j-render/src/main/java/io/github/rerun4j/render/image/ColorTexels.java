@@ -47,10 +47,13 @@ public final class ColorTexels {
         ColorModel model = f.effectiveColorModel();
         ChannelDatatype dt = f.effectiveChannelDatatype();
         int channels = model.channels();
+        boolean swap = model == ColorModel.BGR || model == ColorModel.BGRA;
+        if (dt == ChannelDatatype.U8) {
+            return u8(b, w * h, channels, swap, out);
+        }
         int n = w * h * channels;
         double[] range = dt == ChannelDatatype.U8 ? new double[] {0, 255} : dataRange(b, dt, n);
         boolean srgb = dt == ChannelDatatype.U8 || (range[0] >= 0 && range[1] <= 255); // [0, 1] or [0, 255]
-        boolean swap = model == ColorModel.BGR || model == ColorModel.BGRA;
         for (int i = 0; i < w * h; i++) {
             float[] c = new float[4];
             c[3] = 1f;
@@ -72,6 +75,25 @@ public final class ColorTexels {
             }
             int a = channels == 4 ? Colormaps.toByte(c[3]) : 255;
             out[i] = Argb.pack(r, g, bl, a);
+        }
+        return out;
+    }
+
+    /**
+     * 8-bit texels, the common case, straight from the bytes: what the general path computes for them (a byte
+     * normalised to [0, 1] and back is the byte itself), without its per-texel arithmetic.
+     */
+    private static int[] u8(ByteBuffer b, int texels, int channels, boolean swap, int[] out) {
+        for (int i = 0, o = 0; i < texels; i++, o += channels) {
+            int c0 = b.get(o) & 0xFF;
+            if (channels == 1) {
+                out[i] = Argb.pack(c0, c0, c0, 255);
+                continue;
+            }
+            int c1 = b.get(o + 1) & 0xFF;
+            int c2 = b.get(o + 2) & 0xFF;
+            int a = channels == 4 ? b.get(o + 3) & 0xFF : 255;
+            out[i] = swap ? Argb.pack(c2, c1, c0, a) : Argb.pack(c0, c1, c2, a);
         }
         return out;
     }

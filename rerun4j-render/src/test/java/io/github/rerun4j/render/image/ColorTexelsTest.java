@@ -74,4 +74,24 @@ class ColorTexelsTest {
         assertThat(Argb.toHex(px[5 * 8 + 7])).isEqualTo("#010203");
         assertThat(Argb.alpha(px[0])).isEqualTo(128);
     }
+
+    /** The 8-bit fast path equals the general rule: every byte normalised to [0, 1] and back to a byte is itself. */
+    @Test
+    void everyByteSurvivesTheGeneralRuleSoTheFastPathIsExact() {
+        for (int v = 0; v < 256; v++) {
+            float normalised = (float) ((v - 0.0) / (255.0 - 0.0));
+            assertThat(io.github.rerun4j.render.colormap.Colormaps.toByte(normalised)).as("byte %d", v).isEqualTo(v);
+        }
+        byte[] grey = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            grey[v] = (byte) v;
+        }
+        int[] texels = ColorTexels.of(Image.fromL8(grey, 16, 16));
+        for (int v = 0; v < 256; v++) {
+            assertThat(texels[v]).isEqualTo(Argb.pack(v, v, v, 255));
+        }
+        byte[] bgra = {10, 20, 30, 40};
+        assertThat(ColorTexels.of(new Image(io.github.rerun4j.sdk.types.ImageBuffer.of(bgra),
+                ImageFormat.of(1, 1, ColorModel.BGRA, ChannelDatatype.U8)))[0]).isEqualTo(Argb.pack(30, 20, 10, 40));
+    }
 }
