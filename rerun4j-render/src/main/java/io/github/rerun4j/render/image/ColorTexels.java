@@ -28,6 +28,23 @@ public final class ColorTexels {
     private ColorTexels() {
     }
 
+    /**
+     * One texel by its row-major index, for callers that need few of them (an RGB cloud looks up one texel per
+     * point): 8-bit images are read straight from their bytes, others through {@link #of}.
+     */
+    public static java.util.function.IntUnaryOperator lookup(Image image) {
+        ImageFormat f = image.format();
+        if (f.pixelFormat() == null && f.effectiveChannelDatatype() == ChannelDatatype.U8) {
+            ByteBuffer b = image.buffer().asByteBuffer();
+            ColorModel model = f.effectiveColorModel();
+            int channels = model.channels();
+            boolean swap = model == ColorModel.BGR || model == ColorModel.BGRA;
+            return i -> u8(b, i * channels, channels, swap);
+        }
+        int[] all = of(image);
+        return i -> all[i];
+    }
+
     /** Every texel, row-major. */
     public static int[] of(Image image) {
         ImageFormat f = image.format();
@@ -85,17 +102,20 @@ public final class ColorTexels {
      */
     private static int[] u8(ByteBuffer b, int texels, int channels, boolean swap, int[] out) {
         for (int i = 0, o = 0; i < texels; i++, o += channels) {
-            int c0 = b.get(o) & 0xFF;
-            if (channels == 1) {
-                out[i] = Argb.pack(c0, c0, c0, 255);
-                continue;
-            }
-            int c1 = b.get(o + 1) & 0xFF;
-            int c2 = b.get(o + 2) & 0xFF;
-            int a = channels == 4 ? b.get(o + 3) & 0xFF : 255;
-            out[i] = swap ? Argb.pack(c2, c1, c0, a) : Argb.pack(c0, c1, c2, a);
+            out[i] = u8(b, o, channels, swap);
         }
         return out;
+    }
+
+    private static int u8(ByteBuffer b, int o, int channels, boolean swap) {
+        int c0 = b.get(o) & 0xFF;
+        if (channels == 1) {
+            return Argb.pack(c0, c0, c0, 255);
+        }
+        int c1 = b.get(o + 1) & 0xFF;
+        int c2 = b.get(o + 2) & 0xFF;
+        int a = channels == 4 ? b.get(o + 3) & 0xFF : 255;
+        return swap ? Argb.pack(c2, c1, c0, a) : Argb.pack(c0, c1, c2, a);
     }
 
     /** The viewer's data-range heuristic over all finite values. */

@@ -8,6 +8,7 @@ import io.github.rerun4j.sdk.archetypes.Image;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
  * RGB-coloured depth clouds, a rerun4j extension that Rerun does not have (it always colormaps the cloud): each
@@ -77,9 +78,17 @@ public final class RgbCloud {
         Fit fit = wc == wd && hc == hd ? Fit.SAME_SIZE
                 : Math.abs((double) wc / wd - (double) hc / hd) <= 0.01 * Math.max((double) wc / wd, (double) hc / hd)
                 ? Fit.AUTO_FITTED : Fit.TOP_LEFT;
-        int[] texels = ColorTexels.of(colour);
+        IntUnaryOperator texels = ColorTexels.lookup(colour);
         int[] argb = cloud.argb().clone();
         int coloured = 0;
+        if (fit == Fit.SAME_SIZE) {
+            // texel (x, y) is pixel (x, y): the point's pixel index is the texel's index
+            int[] pixels = cloud.points().pixelIndex();
+            for (int i = 0; i < argb.length; i++) {
+                argb[i] = opaque(texels.applyAsInt(pixels[i]));
+            }
+            return new Result(new DepthCloud(cloud.points(), argb, cloud.camera()), fit, argb.length);
+        }
         for (int i = 0; i < argb.length; i++) {
             int x = cloud.points().pixelX(i);
             int y = cloud.points().pixelY(i);
@@ -95,8 +104,7 @@ public final class RgbCloud {
             if (tx < 0 || ty < 0 || tx >= wc || ty >= hc) {
                 continue;
             }
-            int t = texels[ty * wc + tx];
-            argb[i] = Argb.pack(Argb.red(t), Argb.green(t), Argb.blue(t), 255);
+            argb[i] = opaque(texels.applyAsInt(ty * wc + tx));
             coloured++;
         }
         return new Result(new DepthCloud(cloud.points(), argb, cloud.camera()), fit, coloured);
@@ -154,16 +162,20 @@ public final class RgbCloud {
                 }
             }
         }
-        int[] texels = ColorTexels.of(colour);
+        IntUnaryOperator texels = ColorTexels.lookup(colour);
         int[] argb = cloud.argb().clone();
         int coloured = 0;
         for (int i = 0; i < n; i++) {
             if (texel[i] >= 0) {
-                int t = texels[texel[i]];
-                argb[i] = Argb.pack(Argb.red(t), Argb.green(t), Argb.blue(t), 255);
+                argb[i] = opaque(texels.applyAsInt(texel[i]));
                 coloured++;
             }
         }
         return new Result(new DepthCloud(points, argb, cloud.camera()), Fit.UNREGISTERED, coloured);
+    }
+
+    /** Points are opaque: the texel's alpha (and the image's opacity) does not apply. */
+    private static int opaque(int argb) {
+        return argb | 0xFF000000;
     }
 }
