@@ -1,0 +1,95 @@
+package io.github.rerun4j.spark.internal;
+
+import io.github.rerun4j.sdk.chunk.ComponentColumn;
+import io.github.rerun4j.sdk.rrd.LogMessage;
+import io.github.rerun4j.sdk.rrd.RrdMessage;
+import io.github.rerun4j.sdk.rrd.RrdReader;
+import io.github.rerun4j.sdk.rrd.RrdRecord;
+import io.github.rerun4j.sdk.rrd.StoreId;
+import io.github.rerun4j.sdk.rrd.StoreInfo;
+import io.github.rerun4j.sdk.rrd.StoreKind;
+import io.github.rerun4j.store.ChunkStore;
+import io.github.rerun4j.store.LoadProblem;
+import io.github.rerun4j.store.RecordingLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One file read through the store's loop ({@link RecordingLoader}, mapped): its recordings (blueprints are left
+ * out) and every problem, with chunks whose payload offset is in {@code skip} left undecoded.
+ *
+ * @param recordings each recording's store, in order of first appearance
+ * @param infos      the store infos the file had (a store without one is absent)
+ * @param problems   everything the loop reported, in order
+ * @param components every component the recordings' chunks carry, by identifier: its descriptor and Arrow item
+ *                   field as first seen, and whether a later chunk disagreed on either
+ */
+public record FileLoad(Map<StoreId, ChunkStore> recordings, Map<StoreId, StoreInfo> infos, List<LoadProblem> problems,
+                       Map<String, ComponentKind.Seen> components) {
+
+    /** Bytes of a message header: a chunk's manifest offset is its message's offset plus this. */
+    static final int HEADER_BYTES = 16;
+
+    /**
+     * Reads {@code file}, leaving the chunks whose payload starts at one of {@code skip}'s offsets undecoded; a
+     * scan's read (counted in {@link ScanCounters}) passes a set, the driver's schema pass null (everything).
+     */
+    public static FileLoad read(Path file, Set<Long> skip) throws IOException {
+        Map<StoreId, ChunkStore> stores = new LinkedHashMap<>();
+        Map<StoreId, StoreInfo> infos = new LinkedHashMap<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        Map<String, ComponentKind.Seen> components = new LinkedHashMap<>();
+        try (RrdReader reader = RrdReader.openMapped(file)) {
+            RecordingLoader.of(reader, file.toString(), new RecordingLoader.Listener() {
+                @Override
+                public boolean wanted(RrdRecord record) {
+                    if (skip == null || !(record.message() instanceof RrdMessage.ArrowMsg)) {
+                        return true;
+                    }
+                    if (skip.contains(record.offset() + HEADER_BYTES)) {
+                        ScanCounters.skipped();
+                        return false;
+                    }
+                    ScanCounters.decoded();
+                    return true;
+                }
+
+                @Override
+                public void message(LogMessage message, RrdRecord record) {
+                    if (message.storeId().kind() != StoreKind.RECORDING) {
+                        return;
+                    }
+                    ChunkStore store = stores.computeIfAbsent(message.storeId(), k -> new ChunkStore());
+                    if (message instanceof LogMessage.StoreInfoMessage s) {
+                        infos.putIfAbsent(s.storeId(), s.info());
+                    } else if (message instanceof LogMessage.ChunkMessage c) {
+                        store.add(c.chunk());
+                        for (ComponentColumn column : c.chunk().components()) {
+                            components.merge(column.descriptor().component(),
+                                    new ComponentKind.Seen(column.descriptor(), column.itemField(), false), ComponentKind.Seen::merge);
+                        }
+                    }
+                }
+
+                @Override
+                public void problem(LoadProblem problem) {
+                    problems.add(problem);
+                }
+            }).readAll();
+        }
+        return new FileLoad(stores, infos, problems, components);
+    }
+
+    /** A problem as an error or warning line: the file, the byte, the reason. */
+    public static String describe(LoadProblem p) {
+        String reason = p.reason();
+        return p.source() + " at byte " + p.offset() + ": " + reason
+                + (p.kind() == LoadProblem.Kind.SKIPPED ? " (this message was skipped, reading went on)"
+                : " (reading ended here: nothing after this byte was read)");
+    }
+}
