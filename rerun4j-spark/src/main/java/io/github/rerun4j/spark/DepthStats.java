@@ -19,8 +19,8 @@ import java.util.Objects;
  * <pre>{@code
  * DepthStats s = DepthStats.of(DepthImage.fromU16(new short[] {0, 1000, 3000, 2000}, 2, 2));
  * s.validFraction();   // 0.75
- * s.minM();            // 1.0
- * s.medianM();         // 2.0
+ * s.minM();            // 1.0 (1000 x f32(1 / 1000))
+ * s.maxM();            // 3.000000238418579 (f32 metres, as the viewer computes them)
  * }</pre>
  *
  * @param pixels        pixels of the frame
