@@ -20,7 +20,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@code bigint} per timeline of any file (the raw value: sequence number, or nanoseconds; null for static rows and
  * rows without it); one per component, named by its identifier ({@code DepthImage:buffer} is {@code binary},
  * {@code DepthImage:format} a {@code struct<width, height, channel_datatype, color_model, pixel_format>},
- * {@code DepthImage:meter} a {@code float}, ..., the others the dataframe view's text); in PERMISSIVE mode
+ * {@code DepthImage:meter} a {@code float} (present whenever depth images are, null where no meter was logged), ...,
+ * the others the dataframe view's text); in PERMISSIVE mode
  * {@code _corrupt_record}.
  *
  * <p>Options: {@code timeline} (the table's timeline; default: each recording's, as Rerun picks it), {@code mode}

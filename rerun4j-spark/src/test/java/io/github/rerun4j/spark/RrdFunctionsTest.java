@@ -175,6 +175,23 @@ class RrdFunctionsTest {
     }
 
     @Test
+    void aFleetThatNeverLoggedAMeterStillHasTheMeterColumn() throws Exception {
+        Path file = dir.resolve("no-meter/cam.rrd");
+        Files.createDirectories(file.getParent());
+        try (io.github.rerun4j.sdk.RecordingStream rec = io.github.rerun4j.sdk.RecordingStream.builder("cam")
+                .recordingId("no-meter").flushOnExit(false).saveTo(file)) {
+            rec.setTimeSequence("frame", 7);
+            rec.log("cam/depth", DepthImage.fromU16(new short[] {0, 0, 0, 1200}, 2, 2));
+        }
+        Row row = example.LowValidDepth.find(spark, file.toString(), 0.5).first();
+        assertThat(row.getString(0)).isEqualTo("no-meter");
+        assertThat(row.getLong(2)).isEqualTo(7);
+        assertThat(row.getDouble(3)).isEqualTo(0.25);
+        Row min = spark.read().format("rrd").load(file.toString()).select(RrdFunctions.call("depth_min_m")).first();
+        assertThat(min.getDouble(0)).isEqualTo(1.2000000476837158);  // 1200 x f32(1 / 1000): the default meter
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void readmesJobRunsAsPrinted() {
         PrintStream original = System.out;

@@ -26,6 +26,9 @@ import java.util.TreeSet;
  */
 public record ScanPlan(RrdOptions options, RrdSchema schema, List<FilePlan> files) {
 
+    private static final String DEPTH_BUFFER = "DepthImage:buffer";
+    private static final String DEPTH_METER = "DepthImage:meter";
+
     public ScanPlan {
         files = List.copyOf(files);
     }
@@ -49,6 +52,11 @@ public record ScanPlan(RrdOptions options, RrdSchema schema, List<FilePlan> file
         }
         Map<String, ComponentKind> components = new TreeMap<>();
         seen.forEach((id, s) -> components.put(id, ComponentKind.of(s)));
+        // The depth functions take (buffer, format, meter): the meter column is there whenever depth images are,
+        // null where none was logged (the functions then use the datatype's default, as the viewer does).
+        if (components.containsKey(DEPTH_BUFFER)) {
+            components.putIfAbsent(DEPTH_METER, ComponentKind.FLOAT);
+        }
         String corrupt = options.mode() == ReadMode.PERMISSIVE ? options.corruptColumn() : null;
         return new ScanPlan(options, new RrdSchema(timelines, components, corrupt), files);
     }
