@@ -27,7 +27,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * <p>Options: {@code timeline} (the table's timeline; default: each recording's, as Rerun picks it), {@code mode}
  * ({@code PERMISSIVE} (default): every readable row plus one row per problem, its {@code _corrupt_record} naming
  * file, byte and reason, and a logged warning; {@code DROPMALFORMED}: readable rows and the warning;
- * {@code FAILFAST}: the first problem fails the job), {@code columnNameOfCorruptRecord}.
+ * {@code FAILFAST}: the first problem fails the job), {@code columnNameOfCorruptRecord}, {@code maxPartitionBytes}
+ * (default 128 MiB: a bigger file is split between chunks, by its footer; LZ4-compressed files stay whole).
  *
  * <pre>{@code
  * Dataset<Row> rows = spark.read().format("rrd").option("mode", "FAILFAST").load("recordings/*.rrd");

@@ -83,6 +83,17 @@ class DamagedFileTest {
     }
 
     @Test
+    void splitFilesReportTheDamageOnceAndGiveTheSameRows() throws Exception {
+        Dataset<Row> rows = spark.read().format("rrd").option("maxPartitionBytes", "1").load(dir + "/*.rrd");
+        assertThat(rows.rdd().getNumPartitions()).isGreaterThan(ROBOTS * FRAMES);
+        assertThat(RrdDataSourceTest.sparkKeys(rows.where("_corrupt_record IS NULL")))
+                .containsExactlyInAnyOrderElementsOf(RrdDataSourceTest.storeKeys(files, r -> true));
+        assertThat(rows.where("_corrupt_record IS NOT NULL").select("_corrupt_record").as(
+                org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .singleElement().asString().startsWith(damaged + " at byte " + damageAt + ": ");
+    }
+
+    @Test
     void dropMalformedGivesTheReadableRowsAndCountsTheProblem() throws Exception {
         long problems = ScanCounters.problems();
         Dataset<Row> rows = read("DROPMALFORMED");

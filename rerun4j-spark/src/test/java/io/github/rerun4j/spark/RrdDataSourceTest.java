@@ -184,6 +184,42 @@ class RrdDataSourceTest {
     }
 
     @Test
+    void bigFilesAreSplitBetweenChunksAndGiveTheSameRows() throws Exception {
+        Dataset<Row> split = spark.read().format("rrd").option("maxPartitionBytes", "1").load(dir.resolve("fleet").toString());
+        // every chunk its own split: 1 + 2 x 8 per file
+        assertThat(split.rdd().getNumPartitions()).isEqualTo(ROBOTS * (1 + 2 * FRAMES));
+        assertThat(fleet().rdd().getNumPartitions()).isEqualTo(ROBOTS);
+        assertThat(sparkKeys(split)).containsExactlyInAnyOrderElementsOf(storeKeys(files, r -> true));
+        long decoded = ScanCounters.chunksDecoded();
+        assertThat(split.where("frame = 4").count()).isEqualTo(ROBOTS * 2);
+        assertThat(ScanCounters.chunksDecoded() - decoded).isEqualTo(ROBOTS * 2L);  // each chunk decoded once
+        long third = java.nio.file.Files.size(files.get(0)) / 3;
+        Dataset<Row> pairs = spark.read().format("rrd").option("maxPartitionBytes", Long.toString(third))
+                .load(dir.resolve("fleet").toString());
+        assertThat(pairs.rdd().getNumPartitions()).isBetween(ROBOTS + 1, ROBOTS * (1 + 2 * FRAMES) - 1);
+        assertThat(sparkKeys(pairs)).containsExactlyInAnyOrderElementsOf(storeKeys(files, r -> true));
+    }
+
+    @Test
+    void anLz4FileStaysOneSplit() throws Exception {
+        Path lz4 = dir.resolve("lz4/robot.rrd");
+        java.nio.file.Files.createDirectories(lz4.getParent());
+        try (io.github.rerun4j.sdk.RecordingStream rec = io.github.rerun4j.sdk.RecordingStream.builder("fleet")
+                .recordingId("lz4").flushOnExit(false).saveTo(lz4, true)) {
+            for (int f = 0; f < 4; f++) {
+                rec.setTimeSequence("frame", f);
+                rec.log("world/camera/depth", io.github.rerun4j.sdk.archetypes.DepthImage.fromU16(
+                        Fleet.camera(0, f), Fleet.WIDTH, Fleet.HEIGHT));
+                rec.flush();
+            }
+        }
+        Dataset<Row> rows = spark.read().format("rrd").option("maxPartitionBytes", "1").load(lz4.toString());
+        assertThat(rows.rdd().getNumPartitions()).isEqualTo(1);  // each split would decompress every payload
+        assertThat(rows.count()).isEqualTo(4);
+        assertThat(sparkKeys(rows)).containsExactlyInAnyOrderElementsOf(storeKeys(List.of(lz4), r -> true));
+    }
+
+    @Test
     void onlyTheRequiredColumnsAreRead() {
         Dataset<Row> pruned = fleet().select("entity_path", "frame").where("frame = 2");
         StructType scanned = scanSchema(pruned);

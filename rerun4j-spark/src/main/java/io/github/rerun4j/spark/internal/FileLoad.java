@@ -1,6 +1,7 @@
 package io.github.rerun4j.spark.internal;
 
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
+import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RrdMessage;
 import io.github.rerun4j.sdk.rrd.RrdReader;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * One file read through the store's loop ({@link RecordingLoader}, mapped): its recordings (blueprints are left
@@ -28,30 +29,37 @@ import java.util.Set;
  * @param problems   everything the loop reported, in order
  * @param components every component the recordings' chunks carry, by identifier: its descriptor and Arrow item
  *                   field as first seen, and whether a later chunk disagreed on either
+ * @param compressed true if some chunk payload was stored compressed (LZ4)
  */
 public record FileLoad(Map<StoreId, ChunkStore> recordings, Map<StoreId, StoreInfo> infos, List<LoadProblem> problems,
-                       Map<String, ComponentKind.Seen> components) {
+                       Map<String, ComponentKind.Seen> components, boolean compressed) {
 
     /** Bytes of a message header: a chunk's manifest offset is its message's offset plus this. */
     static final int HEADER_BYTES = 16;
 
     /**
-     * Reads {@code file}, leaving the chunks whose payload starts at one of {@code skip}'s offsets undecoded; a
-     * scan's read (counted in {@link ScanCounters}) passes a set, the driver's schema pass null (everything).
+     * Reads {@code file}, decoding only the chunks whose payload offset {@code decode} accepts; a scan's read
+     * (counted in {@link ScanCounters}) passes its test, the driver's schema pass null (everything).
      */
-    public static FileLoad read(Path file, Set<Long> skip) throws IOException {
+    public static FileLoad read(Path file, LongPredicate decode) throws IOException {
         Map<StoreId, ChunkStore> stores = new LinkedHashMap<>();
         Map<StoreId, StoreInfo> infos = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
         Map<String, ComponentKind.Seen> components = new LinkedHashMap<>();
+        boolean[] compressed = {false};
         try (RrdReader reader = RrdReader.openMapped(file)) {
             RecordingLoader.of(reader, file.toString(), new RecordingLoader.Listener() {
                 @Override
+                public void framed(RrdRecord record) {
+                    compressed[0] |= record.payloadCompression() == Compression.LZ4;
+                }
+
+                @Override
                 public boolean wanted(RrdRecord record) {
-                    if (skip == null || !(record.message() instanceof RrdMessage.ArrowMsg)) {
+                    if (decode == null || !(record.message() instanceof RrdMessage.ArrowMsg)) {
                         return true;
                     }
-                    if (skip.contains(record.offset() + HEADER_BYTES)) {
+                    if (!decode.test(record.offset() + HEADER_BYTES)) {
                         ScanCounters.skipped();
                         return false;
                     }
@@ -82,7 +90,7 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, Map<StoreId, StoreIn
                 }
             }).readAll();
         }
-        return new FileLoad(stores, infos, problems, components);
+        return new FileLoad(stores, infos, problems, components, compressed[0]);
     }
 
     /** A problem as an error or warning line: the file, the byte, the reason. */

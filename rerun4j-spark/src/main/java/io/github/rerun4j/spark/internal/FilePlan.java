@@ -12,12 +12,47 @@ import java.util.Objects;
  * @param path       the absolute path
  * @param bytes      the file's size
  * @param recordings its recordings, in order of first appearance
+ * @param splits     the file's splits, in order: consecutive ranges of chunk payload offsets that cover every offset
  */
-public record FilePlan(String path, long bytes, List<RecordingPlan> recordings) implements Serializable {
+public record FilePlan(String path, long bytes, List<RecordingPlan> recordings, List<Split> splits) implements Serializable {
 
     public FilePlan {
         Objects.requireNonNull(path, "path");
         recordings = List.copyOf(recordings);
+        splits = List.copyOf(splits);
+        if (splits.isEmpty() || splits.get(0).start() != 0 || splits.get(splits.size() - 1).end() != Long.MAX_VALUE) {
+            throw new IllegalArgumentException("FilePlan.splits of " + path + ": got " + splits
+                    + ", expected ranges from 0 to Long.MAX_VALUE");
+        }
+    }
+
+    /**
+     * The chunks one split decodes: those whose payload starts in {@code [start, end)}. Every split reads the file's
+     * framing (mapped: the payloads it does not own are not touched when stored uncompressed); the first one also
+     * reports the file's damage, the others only the chunks of their own range that do not decode.
+     *
+     * @param start first payload offset of the range
+     * @param end   first payload offset after it
+     */
+    public record Split(long start, long end) implements Serializable {
+        /** The whole file. */
+        public static final Split WHOLE = new Split(0, Long.MAX_VALUE);
+
+        public Split {
+            if (start < 0 || end <= start) {
+                throw new IllegalArgumentException("Split: [" + start + ", " + end + "), expected 0 <= start < end");
+            }
+        }
+
+        /** True if the chunk whose payload starts at {@code payloadOffset} is this split's. */
+        public boolean owns(long payloadOffset) {
+            return payloadOffset >= start && payloadOffset < end;
+        }
+
+        /** True for the split that reports the file's damage. */
+        public boolean first() {
+            return start == 0;
+        }
     }
 
     /** The plan of the recording with {@code recordingId}, or null. */

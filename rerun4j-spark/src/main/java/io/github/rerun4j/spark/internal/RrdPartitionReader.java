@@ -35,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one file's dataframe rows: the file through the store's loop (chunks the footer rules out left
- * undecoded), then each recording's {@link ChunkStore#dataframe} page by page, each row converted to the
+ * Reads one split's dataframe rows: the file through the store's loop (chunks of other splits, and chunks the
+ * footer rules out, left undecoded), then each recording's {@link ChunkStore#dataframe} page by page, each row converted to the
  * required columns and kept if it passes the pushed filters; then, in PERMISSIVE mode, one row per problem.
  */
 final class RrdPartitionReader implements PartitionReader<InternalRow> {
@@ -45,6 +45,7 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
     private static final int PAGE = 1024;
 
     private final FilePlan file;
+    private final FilePlan.Split split;
     private final RrdReaderFactory factory;
     private final Cell[] cells;
     private final Deque<InternalRow> ready = new ArrayDeque<>();
@@ -56,8 +57,9 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
     private boolean problemsDone;
     private InternalRow current;
 
-    RrdPartitionReader(FilePlan file, RrdReaderFactory factory) {
+    RrdPartitionReader(FilePlan file, FilePlan.Split split, RrdReaderFactory factory) {
         this.file = file;
+        this.split = split;
         this.factory = factory;
         StructField[] fields = factory.required().fields();
         this.cells = new Cell[fields.length];
@@ -122,8 +124,13 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
 
     private void open() throws IOException {
         Path path = Path.of(file.path());
-        FileLoad load = FileLoad.read(path, skippedChunks(path));
-        problems = load.problems();
+        Set<Long> skip = skippedChunks(path);
+        FileLoad load = FileLoad.read(path, offset -> split.owns(offset) && !skip.contains(offset));
+        // The first split reports the file's damage; each split the messages of its own range that did not decode.
+        problems = load.problems().stream()
+                .filter(p -> p.kind() == LoadProblem.Kind.SKIPPED
+                        ? split.owns(p.messageOffset() + FileLoad.HEADER_BYTES) : split.first())
+                .toList();
         if (!problems.isEmpty()) {
             if (factory.mode() == ReadMode.FAILFAST) {
                 LoadProblem first = problems.get(0);

@@ -27,6 +27,7 @@ public record RrdReaderFactory(RrdSchema schema, StructType required, Pushdown p
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        return new RrdPartitionReader(((RrdPartition) partition).file(), this);
+        RrdPartition p = (RrdPartition) partition;
+        return new RrdPartitionReader(p.file(), p.split(), this);
     }
 }

@@ -12,7 +12,7 @@ import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
 
-/** Column pruning and filter push-down ({@link Pushdown}), then the scan: one split per file. */
+/** Column pruning and filter push-down ({@link Pushdown}), then the scan: the files' splits ({@link FilePlan#splits}). */
 final class RrdScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownFilters {
 
     private final ScanPlan plan;
@@ -72,7 +72,7 @@ final class RrdScanBuilder implements ScanBuilder, SupportsPushDownRequiredColum
                 boolean any = f.recordings().isEmpty() || f.recordings().stream()
                         .anyMatch(r -> pushdown.recordingMatches(r.recordingId(), r.applicationId()));
                 if (any) {
-                    out.add(new RrdPartition(f));
+                    f.splits().forEach(split -> out.add(new RrdPartition(f, split)));
                 }
             }
             return out.toArray(new InputPartition[0]);

@@ -1,5 +1,7 @@
 package io.github.rerun4j.spark.internal;
 
+import io.github.rerun4j.sdk.rrd.RrdFooter;
+import io.github.rerun4j.sdk.rrd.RrdManifest;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.TimelineInfo;
@@ -36,7 +38,8 @@ public record ScanPlan(RrdOptions options, RrdSchema schema, List<FilePlan> file
     /** Lists the files and reads each one. */
     public static ScanPlan infer(RrdOptions options) {
         List<String> paths = FileList.expand(options.paths());
-        List<Inferred> inferred = paths.parallelStream().map(p -> inferFile(p, options.timeline())).toList();
+        List<Inferred> inferred = paths.parallelStream()
+                .map(p -> inferFile(p, options.timeline(), options.maxPartitionBytes())).toList();
         Map<String, String> timelines = new TreeMap<>();
         Map<String, ComponentKind.Seen> seen = new TreeMap<>();
         List<FilePlan> files = new ArrayList<>();
@@ -64,7 +67,7 @@ public record ScanPlan(RrdOptions options, RrdSchema schema, List<FilePlan> file
     private record Inferred(FilePlan plan, Map<String, ComponentKind.Seen> components, Map<String, String> timelines) {
     }
 
-    private static Inferred inferFile(String path, String requestedTimeline) {
+    private static Inferred inferFile(String path, String requestedTimeline, long maxPartitionBytes) {
         try {
             Path file = Path.of(path);
             FileLoad load = FileLoad.read(file, null);
@@ -77,10 +80,43 @@ public record ScanPlan(RrdOptions options, RrdSchema schema, List<FilePlan> file
                 String timeline = requestedTimeline != null ? requestedTimeline : store.defaultTimeline().orElse(null);
                 recordings.add(new FilePlan.RecordingPlan(e.getKey().recordingId(), e.getKey().applicationId(), timeline));
             }
-            return new Inferred(new FilePlan(path, Files.size(file), recordings), load.components(), timelines);
+            long size = Files.size(file);
+            return new Inferred(new FilePlan(path, size, recordings, splits(file, size, maxPartitionBytes, load.compressed())),
+                    load.components(), timelines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A file of more than {@code maxBytes} is cut between chunks (from its footer) into splits of about
+     * {@code maxBytes} of chunk payload each; one without a usable footer, or with LZ4-compressed chunks (every
+     * split would decompress every payload to find its own), stays one split.
+     */
+    static List<FilePlan.Split> splits(Path file, long size, long maxBytes, boolean compressed) {
+        if (size <= maxBytes || compressed) {
+            return List.of(FilePlan.Split.WHOLE);
+        }
+        List<RrdManifest.Entry> chunks = new ArrayList<>();
+        try {
+            RrdFooter.read(file).forEach(m -> chunks.addAll(m.chunks()));
+        } catch (IOException noFooter) {
+            return List.of(FilePlan.Split.WHOLE);
+        }
+        chunks.sort(java.util.Comparator.comparingLong(RrdManifest.Entry::byteOffset));
+        List<FilePlan.Split> out = new ArrayList<>();
+        long start = 0;
+        long bytes = 0;
+        for (RrdManifest.Entry c : chunks) {
+            if (bytes > 0 && bytes + c.byteSize() > maxBytes) {
+                out.add(new FilePlan.Split(start, c.byteOffset()));
+                start = c.byteOffset();
+                bytes = 0;
+            }
+            bytes += c.byteSize();
+        }
+        out.add(new FilePlan.Split(start, Long.MAX_VALUE));
+        return out;
     }
 
     /** Sorted distinct recording ids of the plan (for messages). */
