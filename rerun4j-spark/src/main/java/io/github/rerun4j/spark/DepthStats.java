@@ -65,9 +65,68 @@ public record DepthStats(long pixels, long validPixels, double validFraction, do
         if (k == 0) {
             return new DepthStats(n, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        Arrays.sort(valid, 0, k);
-        double median = k % 2 == 1 ? valid[k / 2] : (valid[k / 2 - 1] + (double) valid[k / 2]) / 2;
-        return new DepthStats(n, k, (double) k / n, min, max, sum / k, median);
+        return new DepthStats(n, k, (double) k / n, min, max, sum / k, median(valid, k));
+    }
+
+    /**
+     * The median of {@code values[0, n)} (reordered), {@code n > 0}: the middle value, or the mean of the two middle
+     * ones. Selection in linear expected time (three-way partitions, so runs of equal depths, common in integer
+     * images, settle at once), falling back to a sort if the pivots keep going badly.
+     */
+    static double median(float[] values, int n) {
+        int upper = n / 2;
+        float high = select(values, n, upper);
+        if (n % 2 == 1) {
+            return high;
+        }
+        float low = values[0];   // after select, [0, upper) holds the values <= high: the lower middle is their max
+        for (int i = 1; i < upper; i++) {
+            low = Math.max(low, values[i]);
+        }
+        return (low + (double) high) / 2;
+    }
+
+    /** The {@code k}-th smallest of {@code a[0, n)}; afterwards {@code a[0, k)} <= it <= {@code a(k, n)}. */
+    private static float select(float[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        int budget = 2 * (32 - Integer.numberOfLeadingZeros(n)) + 8;
+        while (lo < hi) {
+            if (budget-- == 0) {
+                Arrays.sort(a, lo, hi + 1);
+                return a[k];
+            }
+            int mid = (lo + hi) >>> 1;
+            float pivot = medianOf3(a[lo], a[mid], a[hi]);
+            // three-way partition: [lo, lt) < pivot, [lt, i) == pivot, (gt, hi] > pivot
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                float v = a[i];
+                if (v < pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = v;
+                } else if (v > pivot) {
+                    a[i] = a[gt];
+                    a[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                hi = lt - 1;
+            } else if (k > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+        return a[k];
+    }
+
+    private static float medianOf3(float a, float b, float c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** True when at least one pixel is valid (the min/max/mean/median are numbers). */

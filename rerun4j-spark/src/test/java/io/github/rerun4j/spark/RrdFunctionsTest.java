@@ -94,6 +94,28 @@ class RrdFunctionsTest {
     }
 
     @Test
+    void theMedianIsTheSortedMiddle() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(trial < 200 ? 20 : 5000);
+            int distinct = 1 + random.nextInt(trial % 3 == 0 ? 4 : 100_000);  // runs of equal depths, or few
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = 0.001f * (1 + random.nextInt(distinct));
+            }
+            float[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + (double) sorted[n / 2]) / 2;
+            assertThat(DepthStats.median(values, n)).as("n %d, trial %d", n, trial).isEqualTo(expected);
+        }
+        float[] ascending = new float[10_001];
+        for (int i = 0; i < ascending.length; i++) {
+            ascending[i] = i;
+        }
+        assertThat(DepthStats.median(ascending, ascending.length)).isEqualTo(5000.0);
+    }
+
+    @Test
     void theColumnsValuesGiveTheSameStatistics() {
         Row format = new GenericRowWithSchema(new Object[] {2, 1, "U16", null, null}, ComponentKind.FORMAT_TYPE);
         byte[] le = {(byte) 0xE8, 0x03, 0, 0};  // 1000, 0
