@@ -7,7 +7,6 @@ import io.github.rerun4j.sdk.rrd.RrdMessage;
 import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
-import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.rrd.StoreKind;
 import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.LoadProblem;
@@ -25,13 +24,12 @@ import java.util.function.LongPredicate;
  * out) and every problem, with chunks whose payload offset is in {@code skip} left undecoded.
  *
  * @param recordings each recording's store, in order of first appearance
- * @param infos      the store infos the file had (a store without one is absent)
  * @param problems   everything the loop reported, in order
  * @param components every component the recordings' chunks carry, by identifier: its descriptor and Arrow item
  *                   field as first seen, and whether a later chunk disagreed on either
  * @param compressed true if some chunk payload was stored compressed (LZ4)
  */
-public record FileLoad(Map<StoreId, ChunkStore> recordings, Map<StoreId, StoreInfo> infos, List<LoadProblem> problems,
+public record FileLoad(Map<StoreId, ChunkStore> recordings, List<LoadProblem> problems,
                        Map<String, ComponentKind.Seen> components, boolean compressed) {
 
     /** Bytes of a message header: a chunk's manifest offset is its message's offset plus this. */
@@ -43,7 +41,6 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, Map<StoreId, StoreIn
      */
     public static FileLoad read(Path file, LongPredicate decode) throws IOException {
         Map<StoreId, ChunkStore> stores = new LinkedHashMap<>();
-        Map<StoreId, StoreInfo> infos = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
         Map<String, ComponentKind.Seen> components = new LinkedHashMap<>();
         boolean[] compressed = {false};
@@ -73,9 +70,7 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, Map<StoreId, StoreIn
                         return;
                     }
                     ChunkStore store = stores.computeIfAbsent(message.storeId(), k -> new ChunkStore());
-                    if (message instanceof LogMessage.StoreInfoMessage s) {
-                        infos.putIfAbsent(s.storeId(), s.info());
-                    } else if (message instanceof LogMessage.ChunkMessage c) {
+                    if (message instanceof LogMessage.ChunkMessage c) {
                         store.add(c.chunk());
                         for (ComponentColumn column : c.chunk().components()) {
                             components.merge(column.descriptor().component(),
@@ -90,7 +85,7 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, Map<StoreId, StoreIn
                 }
             }).readAll();
         }
-        return new FileLoad(stores, infos, problems, components, compressed[0]);
+        return new FileLoad(stores, problems, components, compressed[0]);
     }
 
     /** A problem as an error or warning line: the file, the byte, the reason. */

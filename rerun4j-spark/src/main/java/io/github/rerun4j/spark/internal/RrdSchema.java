@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * where the row has no time on it, static rows included), one per component (named by its identifier, e.g.
  * {@code DepthImage:buffer}, typed by {@link ComponentKind}), and in PERMISSIVE mode the corrupt-record column.
  *
- * @param timelines     timeline names, sorted, with their type ({@code sequence}, {@code timestamp}, {@code duration})
+ * @param timelines     timeline names, sorted, with their type ({@code sequence}, {@code timestamp}, {@code duration};
+ *                      {@code mixed} when files disagree)
  * @param components    component identifiers, sorted, with their kind
  * @param corruptColumn the corrupt-record column's name, or null when there is none
  */

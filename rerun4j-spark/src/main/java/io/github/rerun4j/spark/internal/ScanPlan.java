@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The driver's pass over the files (schema inference): each file read once through the store's loop, its
@@ -117,12 +116,5 @@ public record ScanPlan(RrdOptions options, RrdSchema schema, List<FilePlan> file
         }
         out.add(new FilePlan.Split(start, Long.MAX_VALUE));
         return out;
-    }
-
-    /** Sorted distinct recording ids of the plan (for messages). */
-    public TreeSet<String> recordingIds() {
-        TreeSet<String> ids = new TreeSet<>();
-        files.forEach(f -> f.recordings().forEach(r -> ids.add(r.recordingId())));
-        return ids;
     }
 }
