@@ -159,6 +159,12 @@ class RrdDataSourceTest {
         // Each file has 1 + 2 x 8 chunks; only the camera's frames 3..5 are decoded.
         assertThat(decodedByFilter).isEqualTo(ROBOTS * 3L);
         assertThat(skippedByFilter).isEqualTo(ROBOTS * (1 + 2L * FRAMES - 3));
+        // the same counts as the scan's metrics in Spark's plan (and UI)
+        Dataset<Row> counted = all.where(condition);
+        assertThat(counted.collectAsList()).hasSize(ROBOTS * 3);
+        assertThat(scanMetric(counted, "chunksDecoded")).isEqualTo(decodedByFilter);
+        assertThat(scanMetric(counted, "chunksSkipped")).isEqualTo(skippedByFilter);
+        assertThat(scanMetric(counted, "problems")).isZero();
         String plan = pushed.queryExecution().executedPlan().toString();
         assertThat(plan).contains("StringStartsWith(entity_path,/world/camera)").contains("GreaterThanOrEqual(frame,3)");
     }
@@ -226,6 +232,19 @@ class RrdDataSourceTest {
         assertThat(scanned.fieldNames()).containsExactlyInAnyOrder("entity_path", "frame");
         assertThat(pruned.collectAsList()).hasSize(ROBOTS * 2)
                 .allSatisfy(r -> assertThat(r.getLong(1)).isEqualTo(2));
+    }
+
+    /** A metric of the query's (executed) scan. */
+    static long scanMetric(Dataset<Row> query, String name) {
+        List<Long> values = new ArrayList<>();
+        query.queryExecution().executedPlan().foreach(node -> {
+            if (node instanceof org.apache.spark.sql.execution.datasources.v2.BatchScanExec scan) {
+                values.add(scan.metrics().apply(name).value());
+            }
+            return scala.runtime.BoxedUnit.UNIT;
+        });
+        assertThat(values).hasSize(1);
+        return values.get(0);
     }
 
     /** The read schema of the query's scan (what the reader was asked to produce). */

@@ -28,9 +28,11 @@ import java.util.function.LongPredicate;
  * @param components every component the recordings' chunks carry, by identifier: its descriptor and Arrow item
  *                   field as first seen, and whether a later chunk disagreed on either
  * @param compressed true if some chunk payload was stored compressed (LZ4)
+ * @param decoded    chunk messages decoded
+ * @param skipped    chunk messages left undecoded
  */
 public record FileLoad(Map<StoreId, ChunkStore> recordings, List<LoadProblem> problems,
-                       Map<String, ComponentKind.Seen> components, boolean compressed) {
+                       Map<String, ComponentKind.Seen> components, boolean compressed, long decoded, long skipped) {
 
     /** Bytes of a message header: a chunk's manifest offset is its message's offset plus this. */
     static final int HEADER_BYTES = 16;
@@ -44,6 +46,7 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, List<LoadProblem> pr
         List<LoadProblem> problems = new ArrayList<>();
         Map<String, ComponentKind.Seen> components = new LinkedHashMap<>();
         boolean[] compressed = {false};
+        long[] counts = {0, 0};
         try (RrdReader reader = RrdReader.openMapped(file)) {
             RecordingLoader.of(reader, file.toString(), new RecordingLoader.Listener() {
                 @Override
@@ -53,14 +56,18 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, List<LoadProblem> pr
 
                 @Override
                 public boolean wanted(RrdRecord record) {
-                    if (decode == null || !(record.message() instanceof RrdMessage.ArrowMsg)) {
+                    if (!(record.message() instanceof RrdMessage.ArrowMsg)) {
                         return true;
                     }
-                    if (!decode.test(record.offset() + HEADER_BYTES)) {
+                    if (decode != null && !decode.test(record.offset() + HEADER_BYTES)) {
                         ScanCounters.skipped();
+                        counts[1]++;
                         return false;
                     }
-                    ScanCounters.decoded();
+                    if (decode != null) {
+                        ScanCounters.decoded();
+                    }
+                    counts[0]++;
                     return true;
                 }
 
@@ -85,7 +92,7 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, List<LoadProblem> pr
                 }
             }).readAll();
         }
-        return new FileLoad(stores, problems, components, compressed[0]);
+        return new FileLoad(stores, problems, components, compressed[0], counts[0], counts[1]);
     }
 
     /** A problem as an error or warning line: the file, the byte, the reason. */

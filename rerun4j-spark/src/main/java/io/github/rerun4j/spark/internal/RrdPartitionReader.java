@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -56,6 +57,8 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
     private boolean recordingsDone;
     private boolean problemsDone;
     private InternalRow current;
+    private long decoded;
+    private long skipped;
 
     RrdPartitionReader(FilePlan file, FilePlan.Split split, RrdReaderFactory factory) {
         this.file = file;
@@ -117,6 +120,11 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
     }
 
     @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        return ScanMetrics.values(decoded, skipped, problems == null ? 0 : problems.size());
+    }
+
+    @Override
     public void close() {
         recordings = List.of();
         ready.clear();
@@ -127,6 +135,8 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
         Set<Long> skip = skippedChunks(path);
         FileLoad load = FileLoad.read(path, offset -> split.owns(offset) && !skip.contains(offset));
         // The first split reports the file's damage; each split the messages of its own range that did not decode.
+        decoded = load.decoded();
+        skipped = load.skipped();
         problems = load.problems().stream()
                 .filter(p -> p.kind() == LoadProblem.Kind.SKIPPED
                         ? split.owns(p.messageOffset() + FileLoad.HEADER_BYTES) : split.first())

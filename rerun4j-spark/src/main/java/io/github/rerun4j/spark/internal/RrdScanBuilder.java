@@ -2,11 +2,15 @@ package io.github.rerun4j.spark.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.Statistics;
+import org.apache.spark.sql.connector.read.SupportsReportStatistics;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.Filter;
@@ -47,7 +51,8 @@ final class RrdScanBuilder implements ScanBuilder, SupportsPushDownRequiredColum
     }
 
     /** The scan: its schema is the pruned one; it is its own batch. */
-    private record RrdScan(ScanPlan plan, StructType required, Pushdown pushdown) implements Scan, Batch {
+    private record RrdScan(ScanPlan plan, StructType required, Pushdown pushdown)
+            implements Scan, Batch, SupportsReportStatistics {
 
         @Override
         public StructType readSchema() {
@@ -57,6 +62,28 @@ final class RrdScanBuilder implements ScanBuilder, SupportsPushDownRequiredColum
         @Override
         public String description() {
             return "rrd [" + plan.files().size() + " files, pushed " + pushdown.accepted() + "]";
+        }
+
+        @Override
+        public CustomMetric[] supportedCustomMetrics() {
+            return ScanMetrics.supported();
+        }
+
+        /** The files' bytes (Spark's size estimate for planning, e.g. whether to broadcast); rows unknown. */
+        @Override
+        public Statistics estimateStatistics() {
+            long bytes = plan.files().stream().mapToLong(FilePlan::bytes).sum();
+            return new Statistics() {
+                @Override
+                public OptionalLong sizeInBytes() {
+                    return OptionalLong.of(bytes);
+                }
+
+                @Override
+                public OptionalLong numRows() {
+                    return OptionalLong.empty();
+                }
+            };
         }
 
         @Override
