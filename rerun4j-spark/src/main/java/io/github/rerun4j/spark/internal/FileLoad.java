@@ -1,6 +1,7 @@
 package io.github.rerun4j.spark.internal;
 
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
+import io.github.rerun4j.sdk.chunk.Tuid;
 import io.github.rerun4j.sdk.rrd.Compression;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RrdMessage;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongPredicate;
 
 /**
  * One file read through the store's loop ({@link RecordingLoader}, mapped): its recordings (blueprints are left
@@ -37,11 +37,20 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, List<LoadProblem> pr
     /** Bytes of a message header: a chunk's manifest offset is its message's offset plus this. */
     static final int HEADER_BYTES = 16;
 
+    /** Which chunk messages a read decodes. */
+    public interface ChunkFilter {
+        /**
+         * True to decode the chunk message whose payload starts at {@code payloadOffset}; {@code chunkId} is the id
+         * its message header names (null when it names none).
+         */
+        boolean decode(long payloadOffset, Tuid chunkId);
+    }
+
     /**
-     * Reads {@code file}, decoding only the chunks whose payload offset {@code decode} accepts; a scan's read
-     * (counted in {@link ScanCounters}) passes its test, the driver's schema pass null (everything).
+     * Reads {@code file}, decoding only the chunks {@code decode} accepts; a scan's read (counted in
+     * {@link ScanCounters}) passes its filter, the driver's schema pass null (everything).
      */
-    public static FileLoad read(Path file, LongPredicate decode) throws IOException {
+    public static FileLoad read(Path file, ChunkFilter decode) throws IOException {
         Map<StoreId, ChunkStore> stores = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
         Map<String, ComponentKind.Seen> components = new LinkedHashMap<>();
@@ -56,10 +65,10 @@ public record FileLoad(Map<StoreId, ChunkStore> recordings, List<LoadProblem> pr
 
                 @Override
                 public boolean wanted(RrdRecord record) {
-                    if (!(record.message() instanceof RrdMessage.ArrowMsg)) {
+                    if (!(record.message() instanceof RrdMessage.ArrowMsg arrow)) {
                         return true;
                     }
-                    if (decode != null && !decode.test(record.offset() + HEADER_BYTES)) {
+                    if (decode != null && !decode.decode(record.offset() + HEADER_BYTES, arrow.chunkId())) {
                         ScanCounters.skipped();
                         counts[1]++;
                         return false;

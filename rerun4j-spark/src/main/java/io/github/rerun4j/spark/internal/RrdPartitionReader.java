@@ -5,6 +5,7 @@ import io.github.rerun4j.render.dataframe.NumberStyle;
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.ComponentColumn;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
+import io.github.rerun4j.sdk.chunk.Tuid;
 import io.github.rerun4j.sdk.rrd.RrdFooter;
 import io.github.rerun4j.sdk.rrd.RrdManifest;
 import io.github.rerun4j.sdk.rrd.StoreId;
@@ -21,11 +22,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -132,8 +132,10 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
 
     private void open() throws IOException {
         Path path = Path.of(file.path());
-        Set<Long> skip = skippedChunks(path);
-        FileLoad load = FileLoad.read(path, offset -> split.owns(offset) && !skip.contains(offset));
+        // A chunk is left undecoded only when its message names the very chunk the footer lists at its offset.
+        Map<Long, Tuid> skip = skippedChunks(path);
+        FileLoad load = FileLoad.read(path, (offset, chunkId) -> split.owns(offset)
+                && (chunkId == null || !chunkId.equals(skip.get(offset))));
         // The first split reports the file's damage; each split the messages of its own range that did not decode.
         decoded = load.decoded();
         skipped = load.skipped();
@@ -154,25 +156,25 @@ final class RrdPartitionReader implements PartitionReader<InternalRow> {
         recordings = new ArrayList<>(load.recordings().entrySet());
     }
 
-    /** Payload offsets of the chunks the footer shows cannot match; none without a usable footer. */
-    private Set<Long> skippedChunks(Path path) {
+    /** Payload offset -> chunk id of the chunks the footer shows cannot match; none without a usable footer. */
+    private Map<Long, Tuid> skippedChunks(Path path) {
         Pushdown pushdown = factory.pushdown();
         if (!pushdown.skipsChunks() && pushdown.recording().isEmpty() && pushdown.application().isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         List<RrdManifest> manifests;
         try {
             manifests = RrdFooter.read(path);
         } catch (IOException noFooter) {
             LOG.debug("format rrd: {} has no usable footer ({}); every chunk is decoded", path, noFooter.getMessage());
-            return Set.of();
+            return Map.of();
         }
-        Set<Long> skip = new HashSet<>();
+        Map<Long, Tuid> skip = new HashMap<>();
         for (RrdManifest m : manifests) {
             boolean recordingMatches = pushdown.recordingMatches(m.storeId().recordingId(), m.storeId().applicationId());
             for (RrdManifest.Entry e : m.chunks()) {
                 if (!recordingMatches || !pushdown.chunkMatches(e)) {
-                    skip.add(e.byteOffset());
+                    skip.put(e.byteOffset(), e.chunkId());
                 }
             }
         }
