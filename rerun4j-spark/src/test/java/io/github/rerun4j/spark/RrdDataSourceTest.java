@@ -170,6 +170,27 @@ class RrdDataSourceTest {
     }
 
     @Test
+    void everyFilterGivesWhatSparksOwnFilterGivesOverTheWholeScan() {
+        Dataset<Row> materialised = fleet().localCheckpoint();  // a plain relation: Spark filters it itself
+        List<String> conditions = List.of(
+                "entity_path = '/world/camera'", "entity_path LIKE '/world/%'", "entity_path LIKE '/world/l%'",
+                "entity_path IN ('/world/lidar/depth', '/nope')", "entity_path > '/world/camera'",
+                "entity_path LIKE '/world'", "frame < 2", "frame > 6", "frame = 7", "frame >= 3 AND frame < 3",
+                "frame <= 0", "frame > -1", "frame IS NOT NULL", "frame IS NULL", "frame IN (1, 3)", "NOT (frame < 4)",
+                "log_tick >= 5 AND entity_path LIKE '/world/camera%'", "log_time > 0 AND frame < 1",
+                "recording_id = 'robot-01' AND frame BETWEEN 2 AND 4", "application_id = 'other'",
+                "recording_id IN ('robot-00', 'robot-03') AND entity_path = '/world/lidar/depth'",
+                "frame < 2 OR entity_path = '/world/camera'", "recording_id IS NOT NULL AND frame = 9");
+        for (String condition : conditions) {
+            List<String> pushed = fleet().where(condition).select("row_id").as(org.apache.spark.sql.Encoders.STRING())
+                    .collectAsList();
+            List<String> after = materialised.where(condition).select("row_id").as(org.apache.spark.sql.Encoders.STRING())
+                    .collectAsList();
+            assertThat(pushed).as(condition).containsExactlyInAnyOrderElementsOf(after);
+        }
+    }
+
+    @Test
     void filtersTheScanDoesNotTakeAreLeftToSpark() throws Exception {
         Dataset<Row> rows = fleet().where("frame % 3 = 1 AND `DepthImage:buffer` IS NOT NULL AND entity_path = '/world/lidar/depth'");
         List<String> expected = storeKeys(files, r -> r.entityPath().equals("/world/lidar/depth")
