@@ -106,6 +106,20 @@ class DamagedFileTest {
     }
 
     @Test
+    void aFileThatIsNoRecordingAtAllIsReportedNotIgnored() throws Exception {
+        Path notes = dir.resolve("garbage/notes.rrd");
+        java.nio.file.Files.createDirectories(notes.getParent());
+        java.nio.file.Files.writeString(notes, "not a recording, just some notes\n");
+        List<Row> rows = spark.read().format("rrd").load(notes.toString()).collectAsList();
+        assertThat(rows).hasSize(1);
+        Row row = rows.get(0);
+        assertThat(row.getString(row.fieldIndex("_corrupt_record"))).startsWith(notes + " at byte 0: ");
+        assertThat(row.isNullAt(row.fieldIndex("entity_path"))).isTrue();
+        assertThatThrownBy(() -> spark.read().format("rrd").option("mode", "FAILFAST").load(notes.toString()).count())
+                .hasMessageContaining("format rrd, mode FAILFAST: " + notes + " at byte 0: ");
+    }
+
+    @Test
     void failFastFailsNamingFileByteAndReason() {
         assertThatThrownBy(() -> read("FAILFAST").count())
                 .hasMessageContaining("format rrd, mode FAILFAST: " + damaged + " at byte " + damageAt + ": ")
