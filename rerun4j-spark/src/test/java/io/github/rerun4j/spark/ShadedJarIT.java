@@ -41,7 +41,9 @@ class ShadedJarIT {
         }
         Path program = Path.of("src/test/resources/shaded/ShadedSmoke.java").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(Arrays.asList(System.getProperty("spark.jvmArgs", "").trim().split("\\s+")));
+        String flags = System.getProperty("spark.jvmArgs");
+        assertThat(flags).as("Spark's JVM flags (system property spark.jvmArgs, set by failsafe)").isNotBlank();
+        command.addAll(Arrays.asList(flags.trim().split("\\s+")));
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), program.toString(),
                 dir.toString()));
         Path log = dir.resolve("smoke.log");
