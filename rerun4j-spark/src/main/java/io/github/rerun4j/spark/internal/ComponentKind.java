@@ -17,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
  * ({@link #FORMAT_TYPE}), single-float components ({@code meter}, {@code point_fill_ratio}, {@code draw_order},
  * ...) {@code float}, value ranges a struct of two doubles; every other component (and any of these written with
  * an Arrow type other than the SDK's) is {@code string}: the cell as the dataframe view shows it
- * ({@link io.github.rerun4j.render.dataframe.CellFormat}, plain numbers).
+ * ({@link io.github.rerun4j.render.dataframe.CellFormat}, plain numbers; lists cut after
+ * {@link io.github.rerun4j.render.dataframe.CellFormat#MAX_LIST_ITEMS} items, as the view cuts them).
  */
 public enum ComponentKind {
     /** {@code rerun.components.ImageBuffer} / {@code Blob}: the bytes of the row's first instance. */
