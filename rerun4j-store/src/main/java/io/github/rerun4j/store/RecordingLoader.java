@@ -49,6 +49,16 @@ public final class RecordingLoader {
         default void framed(RrdRecord record) {
         }
 
+        /**
+         * Whether to decode {@code record} at all, asked after {@link #framed} and before any decoding: false
+         * skips the message silently (not a problem). A reader that knows from the file's footer which chunks
+         * it needs ({@link io.github.rerun4j.sdk.rrd.RrdManifest.Entry#byteOffset()} is
+         * {@code record.offset() + 16}) leaves the others undecoded. Default: every message.
+         */
+        default boolean wanted(RrdRecord record) {
+            return true;
+        }
+
         /** A store info or a decoded chunk. */
         void message(LogMessage message, RrdRecord record);
 
@@ -122,6 +132,9 @@ public final class RecordingLoader {
         intactUpTo = record.offset() + record.framedLength();
         try {
             listener.framed(record);
+            if (!listener.wanted(record)) {
+                return true;
+            }
             LogMessage message = decode(record);
             if (message != null) {
                 current = message.storeId();

@@ -40,7 +40,7 @@ class RecordingLoaderTest {
     }
 
     /** What a listener saw. */
-    private static final class Seen implements RecordingLoader.Listener {
+    private static class Seen implements RecordingLoader.Listener {
         final List<RrdRecord> framed = new ArrayList<>();
         final List<LogMessage> messages = new ArrayList<>();
         final List<LoadProblem> problems = new ArrayList<>();
@@ -67,6 +67,29 @@ class RecordingLoaderTest {
             RecordingLoader.of(reader, file.toString(), seen).readAll();
         }
         return seen;
+    }
+
+    @Test
+    void messagesTheListenerDoesNotWantAreFramedButNeverDecoded() throws Exception {
+        Path file = write("wanted.rrd", 4);
+        List<Long> asked = new ArrayList<>();
+        Seen seen = new Seen() {
+            @Override
+            public boolean wanted(RrdRecord record) {
+                asked.add(record.offset());
+                return asked.size() % 2 == 1;  // the store info, chunk 1 and chunk 3 of 4
+            }
+        };
+        try (RrdReader reader = RrdReader.open(file)) {
+            RecordingLoader.of(reader, file.toString(), seen).readAll();
+        }
+        assertThat(seen.framed).hasSize(5);
+        assertThat(asked).hasSize(5);
+        assertThat(seen.problems).isEmpty();
+        assertThat(seen.messages).hasSize(3);
+        assertThat(seen.messages.stream().filter(m -> m instanceof LogMessage.ChunkMessage)
+                .map(m -> ((LogMessage.ChunkMessage) m).chunk().timeline("frame").orElseThrow().time(0)))
+                .containsExactly(1L, 3L);
     }
 
     @Test
