@@ -2,6 +2,7 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.examples.DepthImage3d;
 import io.github.rerun4j.examples.DepthImageSimple;
+import io.github.rerun4j.examples.RgbdRvl;
 import io.github.rerun4j.sdk.sink.TeeSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,6 +31,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     static final String SIMPLE_FILE = "depth_image_simple.rrd";
     static final String THREE_D_FILE = "depth_image_3d.rrd";
+    /** rerun4j's RGB-D example: a colour image and RVL-compressed depth under one Pinhole. */
+    static final String RGBD_FILE = "rgbd_rvl.rrd";
 
     @Spec
     private CommandSpec spec;
@@ -65,14 +68,19 @@ public final class DemoCommand implements Callable<Integer> {
         String threeD = Launcher.quote(files[1].toString());
         String self = Launcher.command();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Wrote " + files[0]);
-        out.println("Wrote " + files[1]);
+        String rgbd = Launcher.quote(files[2].toString());
+        for (Path file : files) {
+            out.println("Wrote " + file);
+        }
         out.println();
         out.println("Open them in rerun4j's viewer:");
-        out.println("  " + self + " view " + threeD + " " + simple);
+        out.println("  " + self + " view " + threeD + " " + simple + " " + rgbd);
         out.println("or in Rerun's viewer (" + RerunFormat.VIEWER_VERSION + " or later, e.g. pip install rerun-sdk):");
         out.println("  rerun " + threeD);
         out.println("  rerun " + simple);
+        out.println("  rerun " + rgbd);
+        out.println("Colour the RGB-D cloud from its colour image (a rerun4j extension):");
+        out.println("  " + self + " points " + rgbd + " --rgb-clouds --out rgbd.ply");
         out.println("Check them:");
         out.println("  " + self + " verify " + threeD);
         out.println("  " + self + " print " + threeD);
@@ -93,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Path[] files = writeSnippets(dir);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Wrote " + files[0] + " and " + files[1] + (temporary ? " (removed when the viewer stops; keep them with --out DIR)" : ""));
+            out.println("Wrote " + files[0] + ", " + files[1] + " and " + files[2]
+                    + (temporary ? " (removed when the viewer stops; keep them with --out DIR)" : ""));
             for (Path file : files) {
                 session.follow(file);
             }
@@ -123,9 +132,11 @@ public final class DemoCommand implements Callable<Integer> {
         createWritableDirectory(dir);
         Path simple = dir.resolve(SIMPLE_FILE);
         Path threeD = dir.resolve(THREE_D_FILE);
+        Path rgbd = dir.resolve(RGBD_FILE);
         write(simple, DepthImageSimple::write);
         write(threeD, DepthImage3d::write);
-        return new Path[] {simple, threeD};
+        write(rgbd, RgbdRvl::write);
+        return new Path[] {simple, threeD, rgbd};
     }
 
     /** Removes the demo's own temporary directory and whatever was written into it. */

@@ -25,6 +25,7 @@ class DemoCommandTest {
         assertThat(run.out())
                 .contains("Wrote " + dir.resolve("depth_image_simple.rrd"))
                 .contains("Wrote " + dir.resolve("depth_image_3d.rrd"))
+                .contains("Wrote " + dir.resolve("rgbd_rvl.rrd"))
                 .contains("rerun " + dir.resolve("depth_image_3d.rrd"))
                 .contains("rerun4j verify " + dir.resolve("depth_image_3d.rrd"));
         assertThat(run.err()).isEmpty();
@@ -41,7 +42,9 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String threeD = "'" + dir.resolve("depth_image_3d.rrd") + "'";
         assertThat(Files.readString(stdout))
-                .contains("  ./rerun4j view " + threeD + " '" + dir.resolve("depth_image_simple.rrd") + "'\n")
+                .contains("  ./rerun4j view " + threeD + " '" + dir.resolve("depth_image_simple.rrd") + "' '"
+                        + dir.resolve("rgbd_rvl.rrd") + "'\n")
+                .contains("  ./rerun4j points '" + dir.resolve("rgbd_rvl.rrd") + "' --rgb-clouds --out rgbd.ply\n")
                 .contains("  ./rerun4j verify " + threeD + "\n")
                 .contains("  rerun " + threeD + "\n")
                 .contains("Rerun's viewer (" + RerunFormat.VIEWER_VERSION + " or later");
@@ -71,10 +74,12 @@ class DemoCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(dir.resolve(DemoCommand.SIMPLE_FILE)).isRegularFile();
             assertThat(dir.resolve(DemoCommand.THREE_D_FILE)).isRegularFile();
+            assertThat(dir.resolve(DemoCommand.RGBD_FILE)).isRegularFile();
             assertThat(run.out()).contains("rerun rerun4j-demo/" + DemoCommand.THREE_D_FILE);
         } finally {
             Files.deleteIfExists(dir.resolve(DemoCommand.SIMPLE_FILE));
             Files.deleteIfExists(dir.resolve(DemoCommand.THREE_D_FILE));
+            Files.deleteIfExists(dir.resolve(DemoCommand.RGBD_FILE));
             Files.deleteIfExists(dir);
         }
     }

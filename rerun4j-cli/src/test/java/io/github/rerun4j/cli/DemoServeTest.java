@@ -27,7 +27,7 @@ class DemoServeTest {
                     .contains("rerun_example_depth_image_3d");
             CliRun run = serving.stop();
             String wrote = run.out().lines().filter(l -> l.startsWith("Wrote ")).findFirst().orElseThrow();
-            Path simple = Path.of(wrote.substring("Wrote ".length(), wrote.indexOf(" and ")));
+            Path simple = Path.of(wrote.substring("Wrote ".length(), wrote.indexOf(", ")));
             assertThat(simple.getFileName().toString()).isEqualTo(DemoCommand.SIMPLE_FILE);
             assertThat(simple).doesNotExist();
             assertThat(simple.getParent()).doesNotExist();
