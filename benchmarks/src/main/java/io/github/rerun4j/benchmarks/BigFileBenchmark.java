@@ -69,7 +69,7 @@ public final class BigFileBenchmark {
             double writeSeconds = write(file, frames);
             long size = Files.size(file);
             row(table, json, "write (SDK file sink, footer)", writeSeconds, size, 0, 0);
-            row(table, json, "cat FILE > /dev/null", cat(file), size, 0, 0);
+            row(table, json, "cat FILE > /dev/null", ToolsBenchmark.cat(file), size, 0, 0);
             Path out = data.resolve("out");
             Files.createDirectories(out);
             String f = file.toString();
@@ -112,15 +112,6 @@ public final class BigFileBenchmark {
                 rec.setTimeSequence("frame", f);
                 rec.log(ENTITY, DepthImage.fromU16(depth[f % depth.length], WIDTH, HEIGHT).withMeter(1000));
             }
-        }
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static double cat(Path file) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("cat", file.toString()).redirectOutput(new File("/dev/null")).start();
-        if (p.waitFor() != 0) {
-            throw new IOException("cat " + file + " failed");
         }
         return (System.nanoTime() - t0) / 1e9;
     }
