@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
  */
 final class HubReader {
 
-    private final ServerCall<byte[], byte[]> call;
+    private final ServerCall<byte[], ProxyMessage> call;
     private final Executor executor;
     private final long backlogLimit;
     private final ArrayDeque<ProxyMessage> queue = new ArrayDeque<>();
@@ -26,7 +26,7 @@ final class HubReader {
     private Status failure;
     private boolean done;
 
-    HubReader(ServerCall<byte[], byte[]> call, Executor executor, long backlogLimit) {
+    HubReader(ServerCall<byte[], ProxyMessage> call, Executor executor, long backlogLimit) {
         this.call = call;
         this.executor = executor;
         this.backlogLimit = backlogLimit;
@@ -131,7 +131,7 @@ final class HubReader {
                 return;
             }
             try {
-                call.sendMessage(next.bytes());
+                call.sendMessage(next);
             } catch (RuntimeException e) {
                 // The stream is gone (cancelled under us): nothing more to send.
                 cancelled();

@@ -141,7 +141,7 @@ public final class ProxyServer implements AutoCloseable {
             Sink incoming) {
         return ServerServiceDefinition.builder(ProxyProtocol.SERVICE)
                 .addMethod(ProxyProtocol.WRITE_MESSAGES, new WriteHandler(hub, incoming))
-                .addMethod(ProxyProtocol.READ_MESSAGES, new ReadHandler(hub, options.readerBacklogBytes()))
+                .addMethod(ProxyMessage.READ_MESSAGES, new ReadHandler(hub, options.readerBacklogBytes()))
                 .build();
     }
 
@@ -180,7 +180,7 @@ public final class ProxyServer implements AutoCloseable {
     /** Publishes a message already in proxy form ({@link LogMsgCodec}); checked like a writer's. */
     public void publishBytes(byte[] message) throws IOException {
         LogMsgCodec.Parsed parsed = LogMsgCodec.parse(message);
-        if (!hub.publish(new ProxyMessage(message, parsed.queue()))) {
+        if (!hub.publish(ProxyMessage.of(message, parsed.queue()))) {
             throw new IOException("the gRPC proxy at " + url() + " is closed");
         }
     }
@@ -314,7 +314,7 @@ public final class ProxyServer implements AutoCloseable {
                             return;
                         }
                     }
-                    if (!hub.publish(new ProxyMessage(message, parsed.queue()))) {
+                    if (!hub.publish(ProxyMessage.of(message, parsed.queue()))) {
                         end(Status.UNAVAILABLE.withDescription("the proxy is shutting down"));
                         return;
                     }
@@ -349,7 +349,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /** {@code ReadMessages}: headers at once (the web viewer waits for them), then the history and the live stream. */
-    private static final class ReadHandler implements ServerCallHandler<byte[], byte[]> {
+    private static final class ReadHandler implements ServerCallHandler<byte[], ProxyMessage> {
         private final MessageHub hub;
         private final long backlogLimit;
 
@@ -359,7 +359,7 @@ public final class ProxyServer implements AutoCloseable {
         }
 
         @Override
-        public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
+        public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], ProxyMessage> call, Metadata headers) {
             HubReader reader = new HubReader(call, ServiceRequestContext.current().eventLoop(), backlogLimit);
             call.sendHeaders(new Metadata());
             call.request(1);  // the empty ReadMessagesRequest; nothing in it to wait for

@@ -167,6 +167,35 @@ class ProxyBothWaysTest {
         }
     }
 
+    /** Frames bigger than a message segment cross the proxy (kept segmented in its history) byte for byte. */
+    @Test
+    void bigFramesArriveByteForByteFromTheHistoryAndLive() throws Exception {
+        MemorySink logged = new MemorySink();
+        MemorySink target = new MemorySink();
+        List<String> status = Collections.synchronizedList(new ArrayList<>());
+        try (ProxyServer proxy = ProxyServer.start(ProxyServerOptions.defaults().withPort(0))) {
+            io.github.rerun4j.sdk.sink.Sink both = io.github.rerun4j.sdk.sink.TeeSink.of(logged, proxy.publisher(false));
+            try (io.github.rerun4j.sdk.RecordingStream rec = io.github.rerun4j.sdk.RecordingStream.builder("big")
+                    .batching(Recordings.EVERY_ROW).flushOnExit(false).sink(both)) {
+                short[] px = new short[640 * 480];
+                java.util.Random random = new java.util.Random(7);
+                for (int i = 0; i < px.length; i++) {
+                    px[i] = (short) random.nextInt(65536);
+                }
+                rec.log("cam/depth", io.github.rerun4j.sdk.archetypes.DepthImage.fromU16(px, 640, 480));  // history
+                rec.flush();
+                try (ProxyReader reader = ProxyReader.start(ProxyUrl.parse(proxy.url()), target, status::add)) {
+                    waitFor(() -> target.messages().size() >= 2);
+                    px[0] = 1;
+                    rec.log("cam/depth", io.github.rerun4j.sdk.archetypes.DepthImage.fromU16(px, 640, 480));  // live
+                    rec.flush();
+                    waitFor(() -> target.messages().size() >= 3);
+                }
+            }
+        }
+        assertThat(sameChunks(target, logged)).as("two 614,400-byte frames, byte for byte").isTrue();
+    }
+
     /** The ArrowMsg payloads of both, re-encoded, are equal (store infos get a new row id at each encoding). */
     private static boolean sameChunks(MemorySink a, MemorySink b) {
         List<WireForm.Part> x = WireForm.fileMessages(a.toRrdBytes());
