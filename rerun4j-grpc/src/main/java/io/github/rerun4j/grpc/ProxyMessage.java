@@ -2,9 +2,7 @@ package io.github.rerun4j.grpc;
 
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * One message in the proxy: its bytes (a {@code ReadMessagesResponse}, the same bytes as the
@@ -127,11 +125,7 @@ final class ProxyMessage {
 
         @Override
         public ProxyMessage parse(InputStream stream) {
-            try {
-                return of(stream.readAllBytes(), LogMsgCodec.Queue.DISPOSABLE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return of(ProxyProtocol.READ_MESSAGES.getResponseMarshaller().parse(stream), LogMsgCodec.Queue.DISPOSABLE);
         }
     }
 }

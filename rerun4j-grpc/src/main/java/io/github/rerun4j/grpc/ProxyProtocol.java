@@ -52,10 +52,27 @@ public final class ProxyProtocol {
             return new KnownLengthStream(value);
         }
 
+        /**
+         * The message's bytes. gRPC's and Armeria's message streams know how much they hold ({@code available()}):
+         * reading into one array of that size is one copy, where {@code readAllBytes} gathers 8 KB pieces and joins
+         * them (a quarter of the proxy's time for 600 KB frames).
+         */
         @Override
         public byte[] parse(InputStream stream) {
             try {
-                return stream.readAllBytes();
+                int size = stream.available();
+                if (size <= 0) {
+                    return stream.readAllBytes();
+                }
+                byte[] bytes = new byte[size];
+                int read = stream.readNBytes(bytes, 0, size);
+                byte[] rest = stream.readAllBytes();
+                if (read == size && rest.length == 0) {
+                    return bytes;
+                }
+                byte[] all = java.util.Arrays.copyOf(bytes, read + rest.length);
+                System.arraycopy(rest, 0, all, read, rest.length);
+                return all;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
