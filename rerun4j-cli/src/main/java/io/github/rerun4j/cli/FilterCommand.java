@@ -2,6 +2,7 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
+import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.internal.arrow.ArrowFormatException;
 import io.github.rerun4j.sdk.internal.batch.ChunkRows;
 import io.github.rerun4j.sdk.rrd.LogMessage;
@@ -49,12 +50,13 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--timeline", paramLabel = "NAME", description = "The timeline of --from and --to.")
     private String timeline;
 
-    @Option(names = "--from", paramLabel = "T", description = "First time kept (inclusive), in the timeline's integer units "
-            + "(sequence number, or nanoseconds for durations and timestamps). Default: the beginning.")
-    private Long from;
+    @Option(names = "--from", paramLabel = "T", description = "First time kept (inclusive): the timeline's integer "
+            + "(sequence number, or nanoseconds), an ISO instant (2026-01-01T12:00:00Z) on a timestamp timeline or an ISO "
+            + "duration (PT1.5S) on a duration timeline. Default: the beginning.")
+    private String from;
 
-    @Option(names = "--to", paramLabel = "T", description = "Last time kept (inclusive). Default: the end.")
-    private Long to;
+    @Option(names = "--to", paramLabel = "T", description = "Last time kept (inclusive), as --from. Default: the end.")
+    private String to;
 
     @Option(names = "--compress", paramLabel = "lz4|none", defaultValue = "lz4",
             description = "Compress each message of the output with LZ4 (default) or not.")
@@ -110,16 +112,19 @@ public final class FilterCommand implements Callable<Integer> {
         if (timeline.isBlank()) {
             throw CliException.usage("--timeline '" + timeline + "': expected a timeline name");
         }
-        long first = from == null ? Long.MIN_VALUE : from;
-        long last = to == null ? Long.MAX_VALUE : to;
-        if (first > last) {
+        TimeArgument first = from == null ? null : TimeArgument.parse("--from", from);
+        TimeArgument last = to == null ? null : TimeArgument.parse("--to", to);
+        if (first != null && last != null && first.form() == last.form() && first.value() > last.value()) {
             throw CliException.usage("--from " + from + " is after --to " + to);
         }
         return new TimeWindow(timeline, first, last);
     }
 
-    /** Rows whose time on {@code timeline} is in {@code [from, to]}; static chunks whole. */
-    private record TimeWindow(String timeline, long from, long to) {
+    /**
+     * Rows whose time on {@code timeline} is in {@code [first, last]} (either open); static chunks whole. The bounds are
+     * checked against the timeline's type at its first chunk (an instant fits only a timestamp timeline).
+     */
+    private record TimeWindow(String timeline, TimeArgument first, TimeArgument last) {
         Chunk keep(Chunk chunk) {
             if (chunk.isStatic()) {
                 return chunk;
@@ -128,6 +133,9 @@ public final class FilterCommand implements Callable<Integer> {
             if (column.isEmpty()) {
                 return null;
             }
+            TimeType type = column.get().timeline().type();
+            long from = first == null ? Long.MIN_VALUE : first.on(timeline, type);
+            long to = last == null ? Long.MAX_VALUE : last.on(timeline, type);
             TimeColumn times = column.get();
             if (times.length() > 0 && times.min() >= from && times.max() <= to) {
                 return chunk;  // the common case for a wide window: no copy

@@ -8,7 +8,6 @@ import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
 import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.DepthImageFields;
 import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.EncodedDepthImageFields;
 import io.github.rerun4j.sdk.chunk.TimeType;
-import io.github.rerun4j.sdk.types.TimeNanos;
 import io.github.rerun4j.store.ArchetypeQueries;
 import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.Latest;
@@ -19,9 +18,6 @@ import io.github.rerun4j.store.TimelineInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,27 +165,7 @@ record Scene(ChunkStore store, String entity, String timeline, long time, Path f
     }
 
     static long parseTime(String text, TimeType type, String timeline) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException notANumber) {
-            try {
-                if (type == TimeType.TIMESTAMP) {
-                    return TimeNanos.ofInstant("--time", Instant.parse(text.trim()));
-                }
-                if (type == TimeType.DURATION) {
-                    return TimeNanos.ofDuration("--time", Duration.parse(text.trim()));
-                }
-            } catch (DateTimeParseException | ArithmeticException e) {
-                // fall through to the usage error
-            } catch (InvalidArgumentException outOfRange) {
-                throw CliException.usage("--time " + text + ": expected " + outOfRange.expected() + " for timeline " + timeline);
-            }
-            throw CliException.usage("--time " + text + ": expected " + switch (type) {
-                case SEQUENCE -> "an integer";
-                case TIMESTAMP -> "ns since the epoch or an ISO instant such as 2026-01-01T12:00:00Z";
-                case DURATION -> "ns or an ISO duration such as PT1.5S";
-            } + " for timeline " + timeline);
-        }
+        return TimeArgument.parse("--time", text).on(timeline, type);
     }
 
     /**

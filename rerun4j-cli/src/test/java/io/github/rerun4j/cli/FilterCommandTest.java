@@ -113,4 +113,36 @@ class FilterCommandTest {
         assertThat(rows).isPositive().isLessThan(1 + 3 * ToolFiles.FRAMES);
         ToolFiles.assertSoundWithFooter(out);
     }
+
+    /** Timestamps as ISO instants (and durations as ISO durations); a form that does not fit the timeline is exit 2. */
+    @Test
+    void isoInstantsBoundATimestampTimelineAndAMismatchIsAUsageError() throws Exception {
+        Path in = tmp.resolve("timed.rrd");
+        try (io.github.rerun4j.sdk.RecordingStream rec = io.github.rerun4j.sdk.RecordingStream.builder("tools_time")
+                .batching(io.github.rerun4j.sdk.batch.BatcherConfig.IMMEDIATE).defaultTimelines(false).saveTo(in)) {
+            for (int s = 0; s < 5; s++) {
+                rec.setTimestamp("time", java.time.Instant.parse("2026-01-01T00:00:0" + s + "Z"));
+                rec.setTimeSequence("frame", s);
+                rec.log("cam/depth", io.github.rerun4j.sdk.archetypes.DepthImage.fromU16(new short[] {1, 2, 3, 4}, 2, 2));
+            }
+        }
+        Path out = tmp.resolve("out.rrd");
+
+        CliRun run = CliRun.of("filter", in.toString(), "--out", out.toString(), "--timeline", "time",
+                "--from", "2026-01-01T00:00:01Z", "--to", "2026-01-01T00:00:03Z");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ToolFiles.verified(out)[2]).isEqualTo(3);
+
+        Files.delete(out);
+        CliRun mismatch = CliRun.of("filter", in.toString(), "--out", out.toString(), "--timeline", "frame",
+                "--from", "2026-01-01T00:00:01Z");
+        assertThat(mismatch.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(mismatch.err()).contains("--from 2026-01-01T00:00:01Z: an instant does not fit timeline frame, a sequence timeline");
+        assertThat(out).doesNotExist();
+
+        CliRun garbage = CliRun.of("filter", in.toString(), "--out", out.toString(), "--timeline", "time", "--to", "soon");
+        assertThat(garbage.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(garbage.err()).contains("--to soon: expected an integer (sequence number or ns), an ISO instant");
+    }
 }
