@@ -2,6 +2,7 @@ package io.github.rerun4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,8 +11,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rerun4j verify FILE}: decodes every message (framing, protobuf, LZ4, Arrow, chunk). A sound file
- * gives one summary line and exit 0; otherwise one line per problem on stderr and exit 1. A bad chunk does
+ * {@code rerun4j verify FILE}: decodes every message (framing, protobuf, LZ4, Arrow, chunk) and checks the footer
+ * against them ({@link FooterCheck}). A sound file gives one summary line and exit 0; otherwise one line per problem
+ * on stderr and exit 1. A bad chunk does
  * not stop the check; damaged framing does, because nothing after it can be found.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -32,6 +34,11 @@ public final class VerifyCommand implements Callable<Integer> {
         RecordingSummary summary = RecordingScanner.scan(InputFile.requireReadable(file));
         if (!summary.isSound()) {
             ProblemReport.print(summary, root.verbose(), spec.commandLine().getErr());
+            return ExitCode.BAD_DATA;
+        }
+        List<RecordingSummary.Problem> footer = FooterCheck.problems(file, summary);
+        if (!footer.isEmpty()) {
+            ProblemReport.print(file, footer, 0, root.verbose(), spec.commandLine().getErr());
             return ExitCode.BAD_DATA;
         }
         spec.commandLine().getOut().println("OK: " + SummaryText.plural(summary.messages().total(), "message", "messages")

@@ -149,4 +149,36 @@ class VerifyCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).isEqualTo("rerun4j: not a file: " + tmp + System.lineSeparator());
     }
+
+    /** A footer is trusted by lazy readers, so a damaged or disagreeing one is bad data (the messages themselves are fine). */
+    @Test
+    void aDamagedOrDisagreeingFooterIsBadData() throws IOException {
+        Path whole = TestFiles.threeD(tmp);
+        byte[] bytes = Files.readAllBytes(whole);
+
+        byte[] flipped = bytes.clone();
+        flipped[flipped.length - 40] ^= (byte) 0xFF;  // inside the footer's payload, before the 32-byte trailer
+        Path damaged = Files.write(tmp.resolve("damaged_footer.rrd"), flipped);
+        CliRun run = CliRun.of("verify", damaged.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(run.err()).startsWith(damaged + ": byte " + (bytes.length - 32) + ": footer: footer checksum mismatch")
+                .contains("readers ignore it and scan the file");
+
+        // A valid footer of another file (one chunk fewer) behind this file's messages: it lists other chunks.
+        Path unfinished = TestFiles.threeDUnfinished(tmp);
+        byte[] messages = Files.readAllBytes(unfinished);
+        List<RrdRecord> records = TestFiles.records(whole);
+        long endAt = records.get(records.size() - 1).offset();  // the End message carrying the footer
+        byte[] footer = Arrays.copyOfRange(bytes, (int) endAt, bytes.length);
+        byte[] fewer = Arrays.copyOf(messages, messages.length);
+        // drop the last chunk message of the unfinished copy, then put the original End + footer after what is left
+        long lastChunkAt = records.get(records.size() - 2).offset();
+        byte[] mixed = new byte[(int) lastChunkAt + footer.length];
+        System.arraycopy(fewer, 0, mixed, 0, (int) lastChunkAt);
+        System.arraycopy(footer, 0, mixed, (int) lastChunkAt, footer.length);
+        Path disagreeing = Files.write(tmp.resolve("disagreeing_footer.rrd"), mixed);
+        CliRun other = CliRun.of("verify", disagreeing.toString());
+        assertThat(other.exitCode()).as(other.out() + other.err()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(other.err()).contains("footer:");
+    }
 }
