@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON API the page uses (see docs/viewer-api.md): recordings, their entities and timelines, the scene at
@@ -250,7 +251,14 @@ public final class ApiRoutes {
         ViewedRecording r = recording(ctx);
         SceneQuery query = at.query(r, decoded);
         String entity = entity(entityParam, r);
-        Latest<DepthImage> latest = depthImage(query, entity);
+        Optional<Latest<DepthImage>> depthImage = query.depthImage(entity);
+        if (depthImage.isEmpty()) {
+            DecodedImages.Texels texels = query.colourTexels(entity).map(Map.Entry::getValue)
+                    .orElseThrow(() -> BadRequest.notFound("no depth or colour image on " + entity + " at this time"));
+            ctx.json(new HoverJson(entity, x, y, ColourHoverText.lines(texels, x, y), null, null));
+            return;
+        }
+        Latest<DepthImage> latest = depthImage.get();
         DepthImage image = latest.value();
         HoverText text = HoverText.forPixel(image, x, y);
         float[] world = null;

@@ -11,6 +11,10 @@ import { COLORMAP_GLSL } from './colormaps.js';
 
 const SAMPLERS = { uint: 'usampler2D', int: 'isampler2D', float: 'sampler2D' };
 const FILTERS = { Nearest: 0, Linear: 1, Bicubic: 2 };
+// EncodedDepthImage in 2D, whatever its logged filter: Nearest magnified, bilinear minified (render's
+// EncodedDepth.overrides2D). Not a user setting, so not in FILTERS' names the page offers.
+export const ENCODED_DEPTH_FILTER = 'Encoded';
+const ALL_FILTERS = { ...FILTERS, [ENCODED_DEPTH_FILTER]: 3 };
 
 const VERTEX = `#version 300 es
 // One triangle covering the target; the fragment shader discards what is outside the image.
@@ -27,7 +31,7 @@ uniform highp ${sampler} u_texture;
 uniform ivec2 u_size;          // W, H
 uniform vec2 u_range;          // min, max (f32, as the reference's DepthRange)
 uniform int u_colormap;        // COLORMAP_IDS
-uniform int u_filter;          // 0 Nearest, 1 Linear, 2 Bicubic (the setting)
+uniform int u_filter;          // 0 Nearest, 1 Linear, 2 Bicubic (the setting); 3 encoded depth
 uniform vec2 u_origin;         // target pixel (from the top-left) where texel space (0, 0) lies
 uniform vec2 u_texelsPerPixel; // texel units per target pixel, x and y
 uniform float u_targetHeight;  // to measure y downwards like the image
@@ -88,7 +92,7 @@ void main() {
   bool magnified = fwidth(p.x) < 1.0;
   if (p.x < 0.0 || p.y < 0.0 || p.x >= float(u_size.x) || p.y >= float(u_size.y)) discard;
   float t;
-  if (u_filter == 0) {
+  if (u_filter == 0 || (u_filter == 3 && magnified)) {
     t = texelT(ivec2(floor(p)));
   } else if (u_filter == 2 && magnified) {
     t = bicubic(p);
@@ -145,7 +149,7 @@ export class DepthImagePrograms {
    */
   draw(image, mapping) {
     const gl = this.gl;
-    const filter = FILTERS[image.filter];
+    const filter = ALL_FILTERS[image.filter];
     if (filter === undefined) {
       throw new Error(`magnification filter: got ${JSON.stringify(image.filter)}, expected one of ${Object.keys(FILTERS).join(', ')}`);
     }

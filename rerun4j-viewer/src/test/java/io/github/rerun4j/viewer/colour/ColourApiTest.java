@@ -145,14 +145,14 @@ class ColourApiTest {
         }
         assertThat(r.bytes()).isEqualTo(expected);
         assertThat(r.header("X-Width")).isEqualTo("4");
-        RawHttp.Response png = get("color", "/png/image");
+        RawHttp.Response png = get("color", "/pngfile/image");
         assertThat(png.status()).as(png.body()).isEqualTo(200);
         ByteBuffer b = ByteBuffer.wrap(png.bytes());
         for (int i = 0; i < ColourRecording.ARGB.length; i++) {
             int rgba = b.getInt(4 * i);
             assertThat((rgba >>> 8) | (rgba << 24)).as("texel " + i).isEqualTo(ColourRecording.ARGB[i]);
         }
-        Map<String, Object> image = entry((List<?>) scene().get("colorImages"), "/png/image");
+        Map<String, Object> image = entry((List<?>) scene().get("colorImages"), "/pngfile/image");
         assertThat(image.get("encoding")).isEqualTo("image/png");
         assertThat(image.get("effectiveDrawOrder")).isEqualTo(-10.0);
         assertThat(image.get("width")).isEqualTo(2);

@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
  *       fallbacks, so it looks exactly like the encoded ones);</li>
  *   <li>{@code /rvl/depth}, {@code /png/depth}: the same pixels as RVL and 16-bit PNG;</li>
  *   <li>{@code /broken/depth}: RVL cut in half; {@code /mislabelled/depth}: RVL bytes labelled image/png;</li>
- *   <li>{@code /rgb/image}: the {@link #RGB} colour image; {@code /png/image}: {@link #ARGB} as a PNG file;
+ *   <li>{@code /rgb/image}: the {@link #RGB} colour image; {@code /pngfile/image}: {@link #ARGB} as a PNG file;
  *       {@code /badpng/image}: a PNG cut after its header;</li>
  *   <li>{@code /rgbd/depth} and {@code /rgbd/rgb}: {@link #DEPTH} under a W x H colour image all
  *       {@link #RGBD_RGB}, no opacity logged (so 0.5 over the depth image).</li>
@@ -65,7 +65,7 @@ public final class ColourRecording {
             rec.log("/mislabelled/depth", new EncodedDepthImage(ImageBuffer.of(rvl), "image/png"));
             rec.log("/rgb/image", Image.fromRgb8(RGB, 4, 3));
             byte[] png = png(ARGB, 2, 2);
-            rec.log("/png/image", EncodedImage.png(png));
+            rec.log("/pngfile/image", EncodedImage.png(png));
             rec.log("/badpng/image", new EncodedImage(ImageBuffer.of(Arrays.copyOf(png, 40)), "image/png", null, null, null));
             rec.log("/rgbd/depth", DepthImage.fromU16(DEPTH, W, H).withMeter(1000));
             byte[] flat = new byte[W * H * 3];
