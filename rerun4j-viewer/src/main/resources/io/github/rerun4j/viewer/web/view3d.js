@@ -1,5 +1,6 @@
 // The 3D view (docs/semantics.md §5): every depth image under a pinhole as a point cloud back-projected on the
-// GPU (depth-cloud.js), pinhole frustums, a ground grid and world axes, with three.js. The camera orbits,
+// GPU (depth-cloud.js), every colour image under a pinhole on its image plane (view3d-image-planes.js), pinhole
+// frustums, a ground grid and world axes, with three.js. The camera orbits,
 // pans and zooms (OrbitControls); it frames the scene box from Rerun's default eye when the scene first
 // appears, on double-click, and when the box changes a lot (boxChangedALot) while the user has not moved
 // the camera since it was last framed; otherwise it is left where the user put it. Overrides apply on update().
@@ -18,6 +19,7 @@ import { DepthCloud } from './depth-cloud.js';
 import { boxChangedALot, defaultEye, NEAR } from './camera3d.js';
 import { Guides } from './view3d-guides.js';
 import { Hover3D } from './view3d-hover.js';
+import { ImagePlanes } from './view3d-image-planes.js';
 import { webgl2Context } from './webgl.js';
 
 const MAX_CLOUDS = 255; // the ID pass has one byte for the cloud
@@ -46,6 +48,7 @@ export function createView3D(parent, state) {
   const camera = new THREE.PerspectiveCamera(55, 1, NEAR, 1e5);
   const controls = new OrbitControls(camera, canvas);
   const guides = new Guides(scene);
+  const planes = new ImagePlanes(scene, () => { showProblem(null); requestFrame(); }, (message) => showProblem(message));
   const clouds = new Map(); // entity -> DepthCloud
   const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()] });
 
@@ -120,6 +123,11 @@ export function createView3D(parent, state) {
     return (state.scene?.depthImages ?? []).filter((image) => image.camera && state.isVisible(image.entity));
   }
 
+  /** The colour images drawn on image planes: those under a pinhole that the user has not hidden. */
+  function planeImages() {
+    return (state.scene?.colorImages ?? []).filter((image) => image.imagePlane && state.isVisible(image.entity));
+  }
+
   function visiblePinholes() {
     return (state.scene?.pinholes ?? []).filter((pinhole) => state.isVisible(pinhole.entity));
   }
@@ -168,7 +176,8 @@ export function createView3D(parent, state) {
 
   function isReady() {
     const images = cloudImages();
-    return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId);
+    return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId)
+      && planes.ready(planeImages());
   }
 
   /** Test hook: the valid pixels of every drawn cloud, counted by the GPU without occlusion. */
@@ -263,6 +272,7 @@ export function createView3D(parent, state) {
       if (!state.scene) return;
       try {
         syncClouds();
+        planes.sync(planeImages());
         guides.setFrustums(visiblePinholes());
         // Frame a recording's scene when it first appears (again if it had no box yet, e.g. live data
         // still arriving) and when its box changes a lot under a camera the user has not touched; once the
@@ -286,6 +296,7 @@ export function createView3D(parent, state) {
       hover.destroy();
       for (const cloud of clouds.values()) cloud.dispose();
       clouds.clear();
+      planes.dispose();
       guides.dispose();
       renderer.dispose();
       canvas.remove();
@@ -293,7 +304,7 @@ export function createView3D(parent, state) {
     },
     get ready() { return isReady(); },
     get lastHover() { return hover.last; },
-    get drawn() { return [...new Set([...clouds.keys(), ...visiblePinholes().map((p) => p.entity)])].sort(); },
+    get drawn() { return [...new Set([...clouds.keys(), ...planes.entities, ...visiblePinholes().map((p) => p.entity)])].sort(); },
     pointCount: () => [...clouds.values()].reduce((sum, cloud) => sum + (cloud.rowId ? cloud.validCount : 0), 0),
     gpuPointCount,
     /** Puts the eye at `position` looking at `target` (arrays of 3), with `up`; fovY in degrees if given. */
