@@ -157,4 +157,17 @@ class ColourApiTest {
         assertThat(image.get("effectiveDrawOrder")).isEqualTo(-10.0);
         assertThat(image.get("width")).isEqualTo(2);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void hoverOfAColourImageNamesTheTexelsColour() throws Exception {
+        RawHttp.Response r = RawHttp.get(viewer.url().resolve("/api/recordings/" + rec
+                + "/hover?entity=/rgb/image&timeline=frame&time=0&x=1&y=2").toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat((List<Object>) JSON.readValue(r.body(), Map.class).get("lines"))
+                .containsExactly("Position: 1, 2", "RGB:  10,  20,  30, #0A141E");
+        RawHttp.Response outside = RawHttp.get(viewer.url().resolve("/api/recordings/" + rec
+                + "/hover?entity=/rgb/image&timeline=frame&time=0&x=4&y=0").toString());
+        assertThat((List<?>) JSON.readValue(outside.body(), Map.class).get("lines")).isEmpty();
+    }
 }
