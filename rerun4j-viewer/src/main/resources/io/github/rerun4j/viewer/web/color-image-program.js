@@ -1,9 +1,9 @@
 // The 2D colour-image shader: texels are the server's RGBA8 on-screen colours (render's ColorTexels: format,
 // YUV, channel order and range already applied), so the GPU only places, filters and fades them. Filtering works
 // on linear, premultiplied colour, as Rerun does: magnified with the image's filter (Nearest, bilinear,
-// Catmull-Rom), minified always bilinear. The result is premultiplied and multiplied by the opacity, then
-// blended over what is below (the canvas blends sRGB bytes; Rerun blends in linear light, so a half-transparent
-// layer differs from Rerun by a few levels: docs/semantics.md §4.6).
+// Catmull-Rom), minified always bilinear. The result is premultiplied and multiplied by the opacity; a view with
+// colour layers draws them all with linearOut into linear-compositor.js's sRGB target, so they blend in linear
+// light as in Rerun (docs/semantics.md §4.6).
 //
 //   const program = new ColorImageProgram(gl);
 //   program.draw({ texture, width, height, filter: 'Nearest', opacity: 0.5 },
@@ -27,6 +27,7 @@ uniform float u_opacity;
 uniform vec2 u_origin;
 uniform vec2 u_texelsPerPixel;
 uniform float u_targetHeight;
+uniform bool u_linearOut;          // linear premultiplied colour for linear-compositor.js (false: sRGB bytes)
 out vec4 fragColor;
 
 vec3 toLinear(vec3 c) {
@@ -85,12 +86,16 @@ void main() {
   if (magnified && u_filter == 0) {
     // The stored bytes themselves: no round trip through linear light, so Nearest is exact.
     vec4 t = texelFetch(u_texture, clamp(ivec2(floor(p)), ivec2(0), u_size - 1), 0);
-    fragColor = vec4(t.rgb * t.a, t.a) * u_opacity;
+    fragColor = vec4((u_linearOut ? toLinear(t.rgb) : t.rgb) * t.a, t.a) * u_opacity;
     return;
   } else if (magnified && u_filter == 2) {
     c = bicubic(p);
   } else {
     c = bilinear(p);
+  }
+  if (u_linearOut) {
+    fragColor = c * u_opacity;
+    return;
   }
   vec3 srgb = c.a > 0.0 ? toSrgb(c.rgb / c.a) : vec3(0.0);
   fragColor = vec4(srgb * c.a, c.a) * u_opacity;
@@ -129,7 +134,7 @@ export class ColorImageProgram {
     }
     this.program = program;
     this.uniforms = {};
-    for (const name of ['u_texture', 'u_size', 'u_filter', 'u_opacity', 'u_origin', 'u_texelsPerPixel', 'u_targetHeight']) {
+    for (const name of ['u_texture', 'u_size', 'u_filter', 'u_opacity', 'u_origin', 'u_texelsPerPixel', 'u_targetHeight', 'u_linearOut']) {
       this.uniforms[name] = gl.getUniformLocation(program, name);
     }
   }
@@ -137,7 +142,7 @@ export class ColorImageProgram {
   /**
    * Draws one colour image into the bound framebuffer with premultiplied blending.
    * image: {texture, width, height, filter: 'Nearest'|'Linear'|'Bicubic', opacity: 0..1}
-   * mapping: as DepthImagePrograms.draw
+   * mapping: as DepthImagePrograms.draw (linearOut included)
    */
   draw(image, mapping) {
     const gl = this.gl;
@@ -156,6 +161,7 @@ export class ColorImageProgram {
     gl.uniform2f(u.u_origin, mapping.origin[0], mapping.origin[1]);
     gl.uniform2f(u.u_texelsPerPixel, mapping.texelsPerPixel[0], mapping.texelsPerPixel[1]);
     gl.uniform1f(u.u_targetHeight, mapping.targetHeight);
+    gl.uniform1i(u.u_linearOut, mapping.linearOut ? 1 : 0);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.bindVertexArray(this.vao);

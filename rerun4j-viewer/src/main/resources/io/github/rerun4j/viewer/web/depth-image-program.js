@@ -35,6 +35,7 @@ uniform int u_filter;          // 0 Nearest, 1 Linear, 2 Bicubic (the setting); 
 uniform vec2 u_origin;         // target pixel (from the top-left) where texel space (0, 0) lies
 uniform vec2 u_texelsPerPixel; // texel units per target pixel, x and y
 uniform float u_targetHeight;  // to measure y downwards like the image
+uniform bool u_linearOut;      // into linear-compositor.js's sRGB target: linear colour (false: sRGB bytes)
 out vec4 fragColor;
 ${COLORMAP_GLSL}
 
@@ -104,6 +105,9 @@ void main() {
   // reference DepthImageRenderer2D.NAN_T.
   if (isnan(t) || t != t) t = 1.0;
   vec4 color = colormapSrgb(u_colormap, t);
+  if (u_linearOut) {
+    color.rgb = mix(color.rgb / 12.92, pow((color.rgb + 0.055) / 1.055, vec3(2.4)), step(vec3(0.04045), color.rgb));
+  }
   fragColor = vec4(color.rgb * color.a, color.a); // premultiplied: RvizCostmap's see-through cells
 }`;
 }
@@ -135,7 +139,7 @@ export class DepthImagePrograms {
       }
       const uniforms = {};
       for (const name of ['u_texture', 'u_size', 'u_range', 'u_colormap', 'u_filter', 'u_origin',
-        'u_texelsPerPixel', 'u_targetHeight']) {
+        'u_texelsPerPixel', 'u_targetHeight', 'u_linearOut']) {
         uniforms[name] = gl.getUniformLocation(program, name);
       }
       this.programs[kind] = { program, uniforms };
@@ -145,7 +149,8 @@ export class DepthImagePrograms {
   /**
    * Draws one image into the bound framebuffer/viewport with premultiplied blending.
    * image: {kind, texture, width, height, colormap (id), range: [min, max], filter: 'Nearest'|'Linear'|'Bicubic'}
-   * mapping: {origin: [x, y] target pixels, texelsPerPixel: [sx, sy], targetHeight}
+   * mapping: {origin: [x, y] target pixels, texelsPerPixel: [sx, sy], targetHeight, linearOut (optional: linear
+   * colour for linear-compositor.js)}
    */
   draw(image, mapping) {
     const gl = this.gl;
@@ -165,6 +170,7 @@ export class DepthImagePrograms {
     gl.uniform2f(u.u_origin, mapping.origin[0], mapping.origin[1]);
     gl.uniform2f(u.u_texelsPerPixel, mapping.texelsPerPixel[0], mapping.texelsPerPixel[1]);
     gl.uniform1f(u.u_targetHeight, mapping.targetHeight);
+    gl.uniform1i(u.u_linearOut, mapping.linearOut ? 1 : 0);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.bindVertexArray(this.vao);

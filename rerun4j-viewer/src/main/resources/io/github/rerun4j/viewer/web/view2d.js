@@ -15,6 +15,7 @@ import { colormapId } from './colormaps.js';
 import { uploadDepthTexture } from './depth-texture.js';
 import { DepthImagePrograms, ENCODED_DEPTH_FILTER } from './depth-image-program.js';
 import { ColorImageProgram, uploadColorTexture } from './color-image-program.js';
+import { LinearCompositor } from './linear-compositor.js';
 import { HoverReadout } from './view2d-hover.js';
 import { webgl2Context } from './webgl.js';
 
@@ -69,6 +70,7 @@ export function createView2D(parent, state, entity) {
   parent.append(canvas, note);
   const programs = new DepthImagePrograms(gl);
   const colorProgram = new ColorImageProgram(gl);
+  const compositor = new LinearCompositor(gl);
 
   const layers = new Map(); // entity -> {rowId, texture, kind, width, height, pending}
   let drawList = [];        // scene depth images to draw, lowest draw order first
@@ -160,8 +162,25 @@ export function createView2D(parent, state, entity) {
       && drawList.every((image) => layers.get(image.entity)?.rowId === image.rowId);
   }
 
-  /** Draws every loaded image; mapping turns target pixels into texel-space points. */
-  function drawImages(mapping) {
+  /**
+   * Draws every loaded image onto `framebuffer` (null: the canvas) of width x height, already cleared; mapping
+   * turns target pixels into texel-space points. With a colour layer the layers blend in linear light
+   * (linear-compositor.js); depth images alone draw straight to the target, as they always did.
+   */
+  function drawImages(mapping, framebuffer, width, height) {
+    if (!drawList.some(isColor)) {
+      drawLayers(mapping);
+      return;
+    }
+    compositor.begin(width, height);
+    try {
+      drawLayers({ ...mapping, linearOut: true });
+    } finally {
+      compositor.end(framebuffer, width, height);
+    }
+  }
+
+  function drawLayers(mapping) {
     for (const image of drawList) {
       const layer = layers.get(image.entity);
       if (!layer || layer.rowId == null) continue; // still loading: draw the others
@@ -207,7 +226,7 @@ export function createView2D(parent, state, entity) {
         origin: [camera.offsetX * ratio, camera.offsetY * ratio],
         texelsPerPixel: [1 / (camera.scale * ratio), 1 / (camera.scale * ratio)],
         targetHeight: height,
-      });
+      }, null, width, height);
     } catch (e) {
       showProblem(e.message);
     }
@@ -233,7 +252,7 @@ export function createView2D(parent, state, entity) {
         origin: [0, 0],
         texelsPerPixel: [Math.fround(image.width / width), Math.fround(image.height / height)],
         targetHeight: height,
-      });
+      }, framebuffer, width, height);
       const bottomUp = new Uint8Array(width * height * 4);
       gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, bottomUp);
       const topDown = new Uint8Array(bottomUp.length);
@@ -338,6 +357,7 @@ export function createView2D(parent, state, entity) {
       hover.destroy();
       for (const layer of layers.values()) gl.deleteTexture(layer.texture);
       layers.clear();
+      compositor.dispose();
       canvas.remove();
       note.remove();
     },

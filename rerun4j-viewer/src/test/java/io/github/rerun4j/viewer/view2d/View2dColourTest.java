@@ -79,18 +79,28 @@ class View2dColourTest {
     }
 
     @Test
-    void colourOverDepthIsHalfTransparentByDefault() {
+    void colourOverDepthIsHalfTransparentByDefaultBlendedInLinearLight() {
         int[] screen = page.readPixels("/rgbd/depth", W, H);
         int[] depth = DepthImageRenderer2D.render(DepthImage.fromU16(ColourRecording.DEPTH, W, H).withMeter(1000));
         int[] rgb = ColourRecording.RGBD_RGB;
         for (int i = 0; i < screen.length; i++) {
             int d = depth[i];
-            // Premultiplied "over" at opacity 0.5 on the canvas's bytes (docs/semantics.md §4.6).
-            int expected = Argb.pack(Math.round(rgb[0] * 0.5f + Argb.red(d) * 0.5f),
-                    Math.round(rgb[1] * 0.5f + Argb.green(d) * 0.5f), Math.round(rgb[2] * 0.5f + Argb.blue(d) * 0.5f), 255);
+            // "Over" at opacity 0.5 in linear light, as Rerun's sRGB target blends (docs/semantics.md §4.6).
+            int expected = Argb.pack(over(rgb[0], Argb.red(d)), over(rgb[1], Argb.green(d)), over(rgb[2], Argb.blue(d)), 255);
             assertThat(PixelComparison.deviation(screen[i], expected)).as("pixel " + i + ": "
                     + PixelComparison.hex(screen[i]) + " vs " + PixelComparison.hex(expected)).isLessThanOrEqualTo(1);
         }
+    }
+
+    /** Half of sRGB byte {@code top} over sRGB byte {@code bottom}, blended in linear light. */
+    private static int over(int top, int bottom) {
+        double linear = 0.5 * toLinear(top / 255.0) + 0.5 * toLinear(bottom / 255.0);
+        double srgb = linear <= 0.0031308 ? linear * 12.92 : 1.055 * Math.pow(linear, 1 / 2.4) - 0.055;
+        return (int) Math.round(srgb * 255);
+    }
+
+    private static double toLinear(double c) {
+        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 
     @Test
