@@ -1,28 +1,18 @@
 package io.github.rerun4j.cli;
 
-import io.github.rerun4j.render.projection.PinholeCamera;
 import io.github.rerun4j.render.projection.TransformChain;
 import io.github.rerun4j.render.scene.DepthCloud;
 import io.github.rerun4j.render.scene.RgbCloud;
+import io.github.rerun4j.render.scene.RgbCloudSource;
 import io.github.rerun4j.render.scene.StoreTransformLookup;
 import io.github.rerun4j.sdk.archetypes.Image;
-import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
-import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.ImageFields;
-import io.github.rerun4j.sdk.internal.codec.Serializers;
-import io.github.rerun4j.sdk.types.EntityPath;
-import io.github.rerun4j.store.ArchetypeQueries;
-import io.github.rerun4j.store.Latest;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image} under the
- * same Pinhole (the registered pairing of {@link RgbCloud}). The hint {@code rerun4j.DepthCloudColor:source} on the
- * depth entity names the colour image; without it the candidates are every other entity with an Image
- * whose Pinhole is the depth image's; several: siblings of the depth entity first, then the Pinhole entity itself,
- * then the smallest path, with a warning. None: the cloud keeps its colormap, with a warning.
+ * same Pinhole (the registered pairing of {@link RgbCloud}, the source chosen by render's {@link RgbCloudSource});
+ * several candidates: a warning naming the one used. None: the cloud keeps its colormap, with a warning.
  */
 final class RgbClouds {
 
@@ -32,66 +22,47 @@ final class RgbClouds {
     static DepthCloud apply(Scene scene, DepthCloud cloud, PrintWriter err) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(scene.store(), scene.timeline(), scene.time()));
         String pinhole = cloud.camera().entityPath();
-        String depthParent = parent(scene.entity());
-        Optional<String> hint = scene.store().latestAt(scene.entity(), ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE.component(),
-                scene.timeline(), scene.time()).map(r -> r.read(ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8));
-        if (hint.isPresent()) {
-            return fromHint(scene, cloud, chain, hint.get(), err);
+        RgbCloudSource.Pairing pairing = RgbCloudSource.find(scene.store(), scene.timeline(), scene.time(),
+                scene.entity(), pinhole, chain);
+        switch (pairing.status()) {
+            case HINT_WITHOUT_IMAGE -> {
+                err.println("rerun4j: warning: colour source " + pairing.source() + " has no image" + scene.describeTime()
+                        + "; the points keep their colormap colours");
+                return cloud;
+            }
+            case HINT_UNDER_ANOTHER_PINHOLE -> {
+                err.println("rerun4j: warning: colour source " + pairing.source() + " is under "
+                        + (pairing.sourcePinhole() == null ? "no pinhole" : "the pinhole " + pairing.sourcePinhole())
+                        + ", not the depth image's " + pinhole
+                        + ": unregistered pairs are not supported yet; the points keep their colormap colours");
+                return cloud;
+            }
+            case NONE -> {
+                err.println("rerun4j: warning: --rgb-clouds: no colour image under the pinhole " + pinhole + scene.describeTime()
+                        + "; the points keep their colormap colours");
+                return cloud;
+            }
+            default -> { }
         }
-        String buffer = ImageFields.BUFFER.component();
-        List<String> candidates = scene.store().entityPaths().stream()
-                .filter(e -> !e.equals(scene.entity()))
-                .filter(e -> scene.store().components(e).stream().anyMatch(c -> c.component().equals(buffer)))
-                .filter(e -> chain.cameraFor(e).map(PinholeCamera::entityPath).filter(pinhole::equals).isPresent())
-                .sorted(Comparator.<String, Integer>comparing(e -> parent(e).equals(depthParent) ? 0 : e.equals(pinhole) ? 1 : 2)
-                        .thenComparing(Comparator.naturalOrder()))
-                .toList();
-        for (String candidate : candidates) {
-            Optional<Latest<Image>> colour = ArchetypeQueries.imageAt(scene.store(), candidate, scene.timeline(), scene.time());
-            if (colour.isEmpty()) {
-                continue;
-            }
-            if (candidates.size() > 1) {
-                err.println("rerun4j: warning: ambiguous colour source, using " + candidate + " (of "
-                        + String.join(", ", candidates) + ")");
-            }
-            RgbCloud.Result r = RgbCloud.registered(cloud, colour.get().value());
-            Image c = colour.get().value();
-            switch (r.fit()) {
-                case AUTO_FITTED -> err.println("rerun4j: note: colour " + c.width() + "x" + c.height()
-                        + " auto-fitted to depth " + cloud.points().imageWidth() + "x" + cloud.points().imageHeight());
-                case TOP_LEFT -> err.println("rerun4j: warning: colour and depth sizes differ ("
-                        + c.width() + "x" + c.height() + " vs " + cloud.points().imageWidth() + "x"
-                        + cloud.points().imageHeight() + "); points outside the colour image keep the colormap");
-                default -> { }
-            }
-            return r.cloud();
+        List<String> candidates = pairing.candidates();
+        if (candidates.size() > 1) {
+            err.println("rerun4j: warning: ambiguous colour source, using " + pairing.source() + " (of "
+                    + String.join(", ", candidates) + ")");
         }
-        err.println("rerun4j: warning: --rgb-clouds: no colour image under the pinhole " + pinhole + scene.describeTime()
-                + "; the points keep their colormap colours");
-        return cloud;
+        Image c = pairing.image().value();
+        RgbCloud.Result r = RgbCloud.registered(cloud, c);
+        if (candidates.isEmpty()) {
+            return r.cloud(); // named by the hint: no notes, as before
+        }
+        switch (r.fit()) {
+            case AUTO_FITTED -> err.println("rerun4j: note: colour " + c.width() + "x" + c.height()
+                    + " auto-fitted to depth " + cloud.points().imageWidth() + "x" + cloud.points().imageHeight());
+            case TOP_LEFT -> err.println("rerun4j: warning: colour and depth sizes differ ("
+                    + c.width() + "x" + c.height() + " vs " + cloud.points().imageWidth() + "x"
+                    + cloud.points().imageHeight() + "); points outside the colour image keep the colormap");
+            default -> { }
+        }
+        return r.cloud();
     }
 
-    /** The colour source named by {@code rerun4j.DepthCloudColor:source} on the depth entity. */
-    private static DepthCloud fromHint(Scene scene, DepthCloud cloud, TransformChain chain, String path, PrintWriter err) {
-        Optional<Latest<Image>> colour = ArchetypeQueries.imageAt(scene.store(), path, scene.timeline(), scene.time());
-        if (colour.isEmpty()) {
-            err.println("rerun4j: warning: colour source " + path + " has no image" + scene.describeTime()
-                    + "; the points keep their colormap colours");
-            return cloud;
-        }
-        Optional<String> its = chain.cameraFor(path).map(PinholeCamera::entityPath);
-        if (!its.equals(Optional.of(cloud.camera().entityPath()))) {
-            err.println("rerun4j: warning: colour source " + path + " is under " + its.map(p -> "the pinhole " + p)
-                    .orElse("no pinhole") + ", not the depth image's " + cloud.camera().entityPath()
-                    + ": unregistered pairs are not supported yet; the points keep their colormap colours");
-            return cloud;
-        }
-        return RgbCloud.registered(cloud, colour.get().value()).cloud();
-    }
-
-    private static String parent(String entity) {
-        EntityPath p = EntityPath.parse(entity);
-        return p.parent().map(EntityPath::toString).orElse("/");
-    }
 }
