@@ -254,7 +254,7 @@ public final class ApiRoutes {
         Optional<Latest<DepthImage>> depthImage = query.depthImage(entity);
         if (depthImage.isEmpty()) {
             DecodedImages.Texels texels = query.colourTexels(entity).map(Map.Entry::getValue)
-                    .orElseThrow(() -> BadRequest.notFound("no depth or colour image on " + entity + " at this time"));
+                    .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time, nor a colour image"));
             ctx.json(new HoverJson(entity, x, y, ColourHoverText.lines(texels, x, y), null, null));
             return;
         }

@@ -73,7 +73,22 @@ public final class SceneJson {
                                  float effectiveMeter, String effectiveColormap, float[] effectiveRange,
                                  float effectivePointFillRatio, float effectiveDrawOrder,
                                  String effectiveMagnificationFilter,
-                                 String imageUrl, CameraJson camera, DepthImageText text) {
+                                 String imageUrl, CameraJson camera, DepthImageText text, RgbSourceJson rgbSource) {
+    }
+
+    /**
+     * The colour image that would colour this depth image's cloud when the page's RGB cloud toggle is on (a
+     * rerun4j extension, off by default; render's {@code RgbCloudSource} and {@code RgbCloud} rules). Present for
+     * every depth image with a camera.
+     *
+     * @param entity   the colour image used, or null when none is
+     * @param status   {@code PAIRED}, {@code NONE}, {@code HINT_WITHOUT_IMAGE}, {@code HINT_UNDER_ANOTHER_PINHOLE}
+     * @param fit      {@code SAME_SIZE}, {@code AUTO_FITTED} or {@code TOP_LEFT} when paired, else null
+     * @param imageUrl the colour image's RGBA8 texels (the {@code /color} route), null when not paired
+     * @param note     what the selection panel says about the pairing (ambiguity, sizes, why none), or null
+     */
+    public record RgbSourceJson(String entity, String status, String fit, Integer width, Integer height,
+                                String imageUrl, String note) {
     }
 
     /**

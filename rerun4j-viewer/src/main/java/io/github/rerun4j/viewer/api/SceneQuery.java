@@ -11,6 +11,8 @@ import io.github.rerun4j.render.projection.PinholeCamera;
 import io.github.rerun4j.render.projection.TransformChain;
 import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.render.projection.ViewBasis;
+import io.github.rerun4j.render.scene.RgbCloud;
+import io.github.rerun4j.render.scene.RgbCloudSource;
 import io.github.rerun4j.render.scene.StoreTransformLookup;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
@@ -34,6 +36,7 @@ import io.github.rerun4j.viewer.api.SceneJson.ColorImageJson;
 import io.github.rerun4j.viewer.api.SceneJson.ImageErrorJson;
 import io.github.rerun4j.viewer.api.SceneJson.DepthImageJson;
 import io.github.rerun4j.viewer.api.SceneJson.PinholeJson;
+import io.github.rerun4j.viewer.api.SceneJson.RgbSourceJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -298,7 +301,44 @@ public final class SceneQuery {
                 // Encoded depth: magnified Nearest, minified bilinear, whatever was logged (render's
                 // EncodedDepth.overrides2D); the page draws it so when `encoding` is set.
                 encoding != null ? "Nearest" : effective.filter().displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
-                ComponentText.depthImage(image, effective.meter(), effective.drawOrder(), effective.pointFillRatio(), range));
+                ComponentText.depthImage(image, effective.meter(), effective.drawOrder(), effective.pointFillRatio(), range),
+                camera == null ? null : rgbSource(entity, image, camera, apiBase));
+    }
+
+    /** The colour source of the cloud of {@code entity} (render's RgbCloudSource), said as the CLI says it. */
+    private RgbSourceJson rgbSource(String entity, DepthImage depth, PinholeCamera camera, String apiBase) {
+        TransformChain chain = new TransformChain(new StoreTransformLookup(store, timeline, time));
+        RgbCloudSource.Pairing p = RgbCloudSource.find(store, timeline, time, entity, camera.entityPath(), chain);
+        String pinhole = camera.entityPath();
+        return switch (p.status()) {
+            case NONE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
+                    "no colour image under the pinhole " + pinhole + ": the points keep their colormap colours");
+            case HINT_WITHOUT_IMAGE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
+                    "colour source " + p.source() + " has no image at this time: the points keep their colormap colours");
+            case HINT_UNDER_ANOTHER_PINHOLE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
+                    "colour source " + p.source() + " is under " + (p.sourcePinhole() == null ? "no pinhole"
+                            : "the pinhole " + p.sourcePinhole()) + ", not " + pinhole
+                            + ": unregistered pairs are not supported: the points keep their colormap colours");
+            case PAIRED -> {
+                Image colour = p.image().value();
+                RgbCloud.Fit fit = RgbCloud.fit(depth.width(), depth.height(), colour.width(), colour.height());
+                String note = switch (fit) {
+                    case AUTO_FITTED -> "colour " + colour.width() + "\u00d7" + colour.height() + " auto-fitted to depth "
+                            + depth.width() + "\u00d7" + depth.height();
+                    case TOP_LEFT -> "colour and depth sizes differ (" + colour.width() + "\u00d7" + colour.height()
+                            + " vs " + depth.width() + "\u00d7" + depth.height()
+                            + "): points outside the colour image keep the colormap";
+                    default -> null;
+                };
+                if (p.candidates().size() > 1) {
+                    String ambiguous = "ambiguous colour source, using " + p.source() + " (of "
+                            + String.join(", ", p.candidates()) + ")";
+                    note = note == null ? ambiguous : ambiguous + "; " + note;
+                }
+                yield new RgbSourceJson(p.source(), p.status().name(), fit.name(), colour.width(), colour.height(),
+                        url(apiBase, "/color", p.source(), p.image().row().rowId().toString()), note);
+            }
+        };
     }
 
     private static String name(Colormap colormap) {

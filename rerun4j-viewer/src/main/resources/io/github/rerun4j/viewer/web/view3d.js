@@ -41,7 +41,16 @@ export function createView3D(parent, state) {
   const canvas = renderer.domElement;
   const note = document.createElement('div');
   note.style.cssText = 'position:absolute;left:8px;top:8px;color:#ffd7d7;white-space:pre-wrap;pointer-events:none';
-  parent.append(canvas, note);
+  // The RGB cloud toggle of this view (rerun4j extension, off: clouds in colormap colours as in Rerun); an
+  // entity's own choice in the selection panel wins over it.
+  const rgbToggle = document.createElement('label');
+  rgbToggle.className = 'rgb-toggle';
+  rgbToggle.title = 'rerun4j extension: colour each cloud from the colour image under its pinhole';
+  rgbToggle.style.cssText = 'position:absolute;right:8px;top:8px;color:#ddd;font-size:12px;user-select:none';
+  rgbToggle.innerHTML = '<input type="checkbox"> RGB clouds';
+  const rgbCheckbox = rgbToggle.querySelector('input');
+  rgbCheckbox.addEventListener('change', () => state.setRgbClouds(rgbCheckbox.checked));
+  parent.append(canvas, note, rgbToggle);
 
   const scene = new THREE.Scene();
   const idScene = new THREE.Scene();
@@ -158,7 +167,9 @@ export function createView3D(parent, state) {
         scene.add(cloud.points);
         idScene.add(cloud.idPoints);
       }
-      cloud.configure(image, state.effective(image));
+      const settings = state.effective(image);
+      cloud.configure(image, settings);
+      syncColorSource(cloud, state.rgbCloud(image) ? image.rgbSource : null);
       if (cloud.rowId === image.rowId || cloud.pendingRow === image.rowId) continue;
       cloud.pendingRow = image.rowId;
       api.pixels(image.imageUrl).then((buffer) => {
@@ -174,9 +185,30 @@ export function createView3D(parent, state) {
     }
   }
 
+  /** RGB cloud: the colour texels of `source` (scene rgbSource) onto `cloud`, or back to the colormap. */
+  function syncColorSource(cloud, source) {
+    const url = source?.imageUrl ?? null;
+    cloud.wantedColorUrl = url;
+    if (!url) {
+      cloud.setColorSource(null);
+      return;
+    }
+    if (cloud.colorUrl === url) {
+      cloud.setColorSource(source, null);
+      return;
+    }
+    api.pixels(url).then((buffer) => {
+      if (destroyed || cloud.wantedColorUrl !== url) return; // superseded
+      cloud.setColorSource(source, buffer);
+      requestFrame();
+    }).catch((e) => showProblem(`${source.entity}: ${e.message}`));
+  }
+
   function isReady() {
     const images = cloudImages();
-    return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId)
+    const colorReady = (cloud) => cloud.wantedColorUrl == null || cloud.colorUrl === cloud.wantedColorUrl;
+    return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId
+        && colorReady(clouds.get(image.entity)))
       && planes.ready(planeImages());
   }
 
@@ -271,6 +303,7 @@ export function createView3D(parent, state) {
     update() {
       if (!state.scene) return;
       try {
+        rgbCheckbox.checked = state.rgbClouds;
         syncClouds();
         planes.sync(planeImages());
         guides.setFrustums(visiblePinholes());
@@ -301,6 +334,7 @@ export function createView3D(parent, state) {
       renderer.dispose();
       canvas.remove();
       note.remove();
+      rgbToggle.remove();
     },
     get ready() { return isReady(); },
     get lastHover() { return hover.last; },
