@@ -100,6 +100,9 @@ public final class SceneQuery {
             if (has(entity, ImageFields.BUFFER.component()) || has(entity, EncodedImageFields.BLOB.component())) {
                 colourEntities.add(entity);
             }
+            if (!has(entity, DepthImageFields.BUFFER.component()) && !has(entity, EncodedDepthImageFields.BLOB.component())) {
+                continue;
+            }
             Optional<Latest<DepthImage>> latest;
             try {
                 latest = depthImage(entity);
