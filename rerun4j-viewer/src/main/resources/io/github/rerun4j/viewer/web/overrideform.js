@@ -108,6 +108,8 @@ export function createOverrideForm(entity, state) {
     if (untouched($('.fill'))) $('.fill').value = o.fillRatio != null ? String(o.fillRatio) : '';
     $('.fill').placeholder = `as recorded (${image.text.pointFillRatio})`;
     if (document.activeElement !== $('.fill-slider')) $('.fill-slider').value = String(state.effective(image).fillRatio);
+    // Encoded depth is filtered by its own rule in 2D (Nearest magnified, bilinear minified): nothing to choose.
+    $('.filter').closest('label').hidden = image.encoding != null;
     const rgb = $('.rgb-cloud');
     rgb.closest('label').hidden = !image.camera; // only a cloud can be coloured
     if (untouched(rgb)) rgb.value = o.rgbCloud == null ? '' : o.rgbCloud ? 'on' : 'off';
