@@ -3,6 +3,7 @@ package io.github.rerun4j.viewer.view2d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.render.colormap.Argb;
+import io.github.rerun4j.render.image.ColorTexels;
 import io.github.rerun4j.render.image.DepthImageRenderer2D;
 import io.github.rerun4j.render.image.EncodedDepth;
 import io.github.rerun4j.render.image.ImageRenderer2D;
@@ -16,10 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Colour images and encoded depth on screen in the 2D view (one page for the class: {@link ColourRecording}):
- * colours exactly as render's reference draws them, encoded depth exactly as the same pixels logged as a
+ * colours exactly as render's reference draws them (offscreen and in a real screenshot), the hover's colour text, encoded depth exactly as the same pixels logged as a
  * DepthImage, and a blob that does not decode named in its view and the banner while everything else is drawn.
  */
 class View2dColourTest {
@@ -58,6 +60,29 @@ class View2dColourTest {
                         .isEqualTo(Integer.toHexString(ColourRecording.ARGB[(y / 4) * 2 + x / 4]));
             }
         }
+    }
+
+    @Test
+    void onScreenEachTexelHasItsColourAndHoverNamesIt() {
+        page.waitUntilReady("/rgb/image");
+        ScreenPixels screen = ScreenPixels.capture(page.browser, "/rgb/image");
+        int[] texels = ColorTexels.of(Image.fromRgb8(ColourRecording.RGB, 4, 3));
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 4; x++) {
+                int sx = (int) Math.floor(screen.toScreenX(x + 0.5));
+                int sy = (int) Math.floor(screen.toScreenY(y + 0.5));
+                assertThat(Integer.toHexString(screen.at(sx, sy))).as("texel " + x + ", " + y + " on screen")
+                        .isEqualTo(Integer.toHexString(texels[y * 4 + x]));
+            }
+        }
+        new Actions(page.browser.driver())
+                .moveToLocation((int) Math.round(screen.toScreenX(1.5)), (int) Math.round(screen.toScreenY(2.5))).perform();
+        String hover = View2dPage.view("/rgb/image") + ".lastHover";
+        page.browser.waitFor("the hover of texel (1, 2)", () -> Boolean.TRUE.equals(page.browser.js(
+                "const h = " + hover + "; return !!h && h.x === 1 && h.y === 2 && h.lines.length === 2")));
+        assertThat(page.browser.js("return " + hover + ".lines")).asList()
+                .containsExactly("Position: 1, 2", "RGB:  10,  20,  30, #0A141E");
+        new Actions(page.browser.driver()).moveToLocation(5, 5).perform();
     }
 
     @Test
