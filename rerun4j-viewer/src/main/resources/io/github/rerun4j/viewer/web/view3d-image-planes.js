@@ -69,6 +69,7 @@ export class ImagePlanes {
         this.scene.add(plane.mesh);
       }
       const { mesh } = plane;
+      mesh.userData.image = image; // for hover (view3d-hover.js)
       mesh.geometry.setAttribute('position', new THREE.Float32BufferAttribute(image.imagePlane, 3));
       mesh.geometry.computeBoundingSphere();
       const opacity = image.opacity ?? 1;
@@ -114,6 +115,11 @@ export class ImagePlanes {
   /** True when every image of `images` shows its current row. */
   ready(images) {
     return images.every((image) => this.planes.get(image.entity)?.rowId === image.rowId);
+  }
+
+  /** The drawn planes' meshes (userData.image: the scene entry), for picking. */
+  get meshes() {
+    return [...this.planes.values()].filter((p) => p.mesh.visible).map((p) => p.mesh);
   }
 
   get entities() {

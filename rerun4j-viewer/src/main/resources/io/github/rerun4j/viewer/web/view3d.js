@@ -59,7 +59,8 @@ export function createView3D(parent, state) {
   const guides = new Guides(scene);
   const planes = new ImagePlanes(scene, () => { showProblem(null); requestFrame(); }, (message) => showProblem(message));
   const clouds = new Map(); // entity -> DepthCloud
-  const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()] });
+  const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()],
+    planes: () => planes.meshes });
 
   let framed = null; // {recording, bounds}: what the camera was last framed for
   let userMoved = false; // the user moved the camera since it was last framed

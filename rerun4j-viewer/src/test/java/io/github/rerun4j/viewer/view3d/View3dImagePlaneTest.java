@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A colour image under a pinhole is drawn in 3D on the pinhole's image plane: each quadrant of the image shows at
- * the world point where its pixels unproject at the image plane distance, and nowhere else.
+ * the world point where its pixels unproject at the image plane distance, and nowhere else; hovering it names the
+ * texel and its colour.
  */
 class View3dImagePlaneTest {
 
@@ -65,6 +66,15 @@ class View3dImagePlaneTest {
                 assertThat(Integer.toHexString(pixels.rgb(x, y))).as("quadrant " + q + " at " + x + ", " + y)
                         .isEqualTo(Integer.toHexString(QUADRANTS[q]));
             }
+            // Hover: the texel of the plane under the cursor and its colour, as in the 2D view.
+            double[] texel = page.canvasPositionOf((12.5 - W / 2.0) * D / F, (4.5 - H / 2.0) * D / F, D);
+            assertThat(page.pick(texel[0], texel[1])).containsEntry("entity", "/cam/rgb")
+                    .containsEntry("x", 12L).containsEntry("y", 4L);
+            page.moveMouseTo(texel[0], texel[1]);
+            page.browser().waitFor("the hover of the plane's texel", () -> Boolean.TRUE.equals(page.js(
+                    "const h = " + View3dPage.VIEW + ".lastHover; return !!h && h.entity === '/cam/rgb' && h.lines.length === 2")));
+            assertThat(page.js("return " + View3dPage.VIEW + ".lastHover.lines")).asList()
+                    .containsExactly("Position: 12, 4", "RGB: 255,   0,   0, #FF0000");
             // Outside the plane (beyond its right edge at the same depth): not the image.
             double[] outside = page.canvasPositionOf((W / 2.0 + 2) * D / F, 0, D);
             assertThat(outside[0] * scale).isLessThan(pixels.width());
