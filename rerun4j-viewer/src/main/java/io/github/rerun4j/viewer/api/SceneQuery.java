@@ -11,8 +11,6 @@ import io.github.rerun4j.render.projection.PinholeCamera;
 import io.github.rerun4j.render.projection.TransformChain;
 import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.render.projection.ViewBasis;
-import io.github.rerun4j.render.scene.RgbCloud;
-import io.github.rerun4j.render.scene.RgbCloudSource;
 import io.github.rerun4j.render.scene.StoreTransformLookup;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
@@ -36,7 +34,6 @@ import io.github.rerun4j.viewer.api.SceneJson.ColorImageJson;
 import io.github.rerun4j.viewer.api.SceneJson.ImageErrorJson;
 import io.github.rerun4j.viewer.api.SceneJson.DepthImageJson;
 import io.github.rerun4j.viewer.api.SceneJson.PinholeJson;
-import io.github.rerun4j.viewer.api.SceneJson.RgbSourceJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -135,7 +132,7 @@ public final class SceneQuery {
         List<ColorImageJson> colours = new ArrayList<>();
         for (String entity : colourEntities) {
             try {
-                colourImageJson(entity, chain, sceneBounds, apiBase).ifPresent(colours::add);
+                ColourImageJsons.of(this, entity, chain, sceneBounds, apiBase).ifPresent(colours::add);
             } catch (DecodedImages.DecodeFailure e) {
                 errors.add(new ImageErrorJson(entity, "EncodedImage", encodedImage(entity)
                         .map(l -> l.row().rowId().toString()).orElse(null), e.getMessage()));
@@ -207,73 +204,30 @@ public final class SceneQuery {
         return encodedImage(entity).map(e -> Map.entry(e.row().rowId().toString(), decoded.encodedColour(recording, entity, e)));
     }
 
+    ChunkStore store() {
+        return store;
+    }
+
+    String timeline() {
+        return timeline;
+    }
+
+    long time() {
+        return time;
+    }
+
+    /** An EncodedImage row's texels, decoded once (DecodedImages). */
+    DecodedImages.Texels encodedColour(String entity, Latest<EncodedImage> encoded) {
+        return decoded.encodedColour(recording, entity, encoded);
+    }
+
     /** The camera a depth image of {@code entity} is seen through, if any. */
     public Optional<PinholeCamera> camera(String entity) {
         return new TransformChain(new StoreTransformLookup(store, timeline, time)).cameraFor(entity);
     }
 
-    private Optional<ColorImageJson> colourImageJson(String entity, TransformChain chain, Bounds sceneBounds, String apiBase) {
-        Optional<Latest<Image>> image = ArchetypeQueries.imageAt(store, entity, timeline, time);
-        Optional<Latest<EncodedImage>> encoded = image.isPresent() ? Optional.empty() : encodedImage(entity);
-        if (image.isEmpty() && encoded.isEmpty()) {
-            return Optional.empty();
-        }
-        Latest<?> row = image.isPresent() ? image.get() : encoded.get();
-        int width;
-        int height;
-        String format;
-        Float opacity;
-        Float drawOrder;
-        String filter;
-        String effectiveFilter;
-        String encoding = null;
-        if (image.isPresent()) {
-            Image i = image.get().value();
-            width = i.width();
-            height = i.height();
-            format = (i.format().pixelFormat() != null ? i.format().pixelFormat().name()
-                    : i.format().effectiveColorModel().name() + " " + i.format().effectiveChannelDatatype().name())
-                    + " " + width + "\u00d7" + height;
-            opacity = i.opacity();
-            drawOrder = i.drawOrder();
-            filter = i.magnificationFilter() == null ? null : i.magnificationFilter().displayName();
-            effectiveFilter = filter == null ? "Nearest" : filter;
-        } else {
-            EncodedImage e = encoded.get().value();
-            // Decoded here already: the page asks for the texels next, and the size comes from the file.
-            DecodedImages.Texels texels = decoded.encodedColour(recording, entity, encoded.get());
-            width = texels.width();
-            height = texels.height();
-            encoding = e.effectiveMediaType();
-            format = encoding + " " + width + "\u00d7" + height;
-            opacity = e.opacity();
-            drawOrder = e.drawOrder();
-            filter = e.magnificationFilter() == null ? null : e.magnificationFilter().displayName();
-            effectiveFilter = "Nearest"; // 0.33 ignores the logged filter of encoded images
-        }
-        String rowId = row.row().rowId().toString();
-        float[] plane = null;
-        Optional<PinholeCamera> camera = chain.cameraFor(entity);
-        if (camera.isPresent()) {
-            // Rerun draws it in the pinhole's pixel space on the image plane: the frustum's far rectangle when the
-            // image has the pinhole's resolution, larger or smaller otherwise (nothing rescales it).
-            Pinhole sized = camera.get().pinhole().withResolution(width, height);
-            double distance = Frustum.imagePlaneDistance(camera.get().pinhole(), sceneBounds);
-            List<Vec3> corners = Frustum.corners(sized, camera.get().worldFromCamera(), distance);
-            plane = new float[12];
-            for (int i = 0; i < 4; i++) {
-                plane[3 * i] = (float) corners.get(i).x();
-                plane[3 * i + 1] = (float) corners.get(i).y();
-                plane[3 * i + 2] = (float) corners.get(i).z();
-            }
-        }
-        return Optional.of(new ColorImageJson(entity, rowId, row.time().isPresent() ? row.time().getAsLong() : null,
-                width, height, format, encoding, opacity, drawOrder,
-                drawOrder == null ? COLOR_IMAGE_DRAW_ORDER : drawOrder, filter, effectiveFilter,
-                url(apiBase, "/color", entity, rowId), plane));
-    }
-
-    private String url(String apiBase, String route, String entity, String rowId) {
+    /** The URL of a route serving {@code entity}'s pixels of row {@code rowId} at this moment. */
+    String url(String apiBase, String route, String entity, String rowId) {
         return apiBase + route + "?entity=" + URLEncoder.encode(entity, StandardCharsets.UTF_8)
                 + (timeline == null ? "" : "&timeline=" + URLEncoder.encode(timeline, StandardCharsets.UTF_8)
                 + "&time=" + time)
@@ -305,43 +259,7 @@ public final class SceneQuery {
                 // EncodedDepth.overrides2D); the page draws it so when `encoding` is set.
                 encoding != null ? "Nearest" : effective.filter().displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
                 ComponentText.depthImage(image, effective.meter(), effective.drawOrder(), effective.pointFillRatio(), range),
-                camera == null ? null : rgbSource(entity, image, camera, apiBase));
-    }
-
-    /** The colour source of the cloud of {@code entity} (render's RgbCloudSource), said as the CLI says it. */
-    private RgbSourceJson rgbSource(String entity, DepthImage depth, PinholeCamera camera, String apiBase) {
-        TransformChain chain = new TransformChain(new StoreTransformLookup(store, timeline, time));
-        RgbCloudSource.Pairing p = RgbCloudSource.find(store, timeline, time, entity, camera.entityPath(), chain);
-        String pinhole = camera.entityPath();
-        return switch (p.status()) {
-            case NONE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
-                    "no colour image under the pinhole " + pinhole + ": the points keep their colormap colours");
-            case HINT_WITHOUT_IMAGE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
-                    "colour source " + p.source() + " has no image at this time: the points keep their colormap colours");
-            case HINT_UNDER_ANOTHER_PINHOLE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
-                    "colour source " + p.source() + " is under " + (p.sourcePinhole() == null ? "no pinhole"
-                            : "the pinhole " + p.sourcePinhole()) + ", not " + pinhole
-                            + ": unregistered pairs are not supported: the points keep their colormap colours");
-            case PAIRED -> {
-                Image colour = p.image().value();
-                RgbCloud.Fit fit = RgbCloud.fit(depth.width(), depth.height(), colour.width(), colour.height());
-                String note = switch (fit) {
-                    case AUTO_FITTED -> "colour " + colour.width() + "\u00d7" + colour.height() + " auto-fitted to depth "
-                            + depth.width() + "\u00d7" + depth.height();
-                    case TOP_LEFT -> "colour and depth sizes differ (" + colour.width() + "\u00d7" + colour.height()
-                            + " vs " + depth.width() + "\u00d7" + depth.height()
-                            + "): points outside the colour image keep the colormap";
-                    default -> null;
-                };
-                if (p.candidates().size() > 1) {
-                    String ambiguous = "ambiguous colour source, using " + p.source() + " (of "
-                            + String.join(", ", p.candidates()) + ")";
-                    note = note == null ? ambiguous : ambiguous + "; " + note;
-                }
-                yield new RgbSourceJson(p.source(), p.status().name(), fit.name(), colour.width(), colour.height(),
-                        url(apiBase, "/color", p.source(), p.image().row().rowId().toString()), note);
-            }
-        };
+                camera == null ? null : RgbSources.of(this, entity, image, camera, apiBase));
     }
 
     private static String name(Colormap colormap) {
