@@ -72,7 +72,18 @@ public final class DecodedImages {
                 () -> texels(EncodedImageDecoder.decode(image.value())));
     }
 
+    /**
+     * The most pixels a colour image may have to be shown (256 MiB of RGBA8 texels): a larger one is an error on its
+     * entity, not an out-of-memory for the whole server (depth images are served as stored and have no such limit).
+     */
+    public static final long MAX_COLOUR_PIXELS = 1L << 26;
+
     private static Entry texels(Image image) {
+        long pixels = (long) image.width() * image.height();
+        if (pixels > MAX_COLOUR_PIXELS) {
+            throw new InvalidArgumentException("Image.format", image.width() + "x" + image.height(),
+                    "at most " + MAX_COLOUR_PIXELS + " pixels for the viewer to convert to screen colours");
+        }
         int[] argb = ColorTexels.of(image);
         ByteBuffer rgba = ByteBuffer.allocate(argb.length * 4).order(ByteOrder.BIG_ENDIAN);
         for (int p : argb) {
