@@ -80,6 +80,12 @@ public final class EncodedImageDecoder {
         ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
+            // The header's size first: a small file may claim a huge image (a decompression bomb).
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > DecodedImages.MAX_COLOUR_PIXELS) {
+                throw new IOException(reader.getWidth(0) + "x" + reader.getHeight(0) + " is more than "
+                        + DecodedImages.MAX_COLOUR_PIXELS + " pixels");
+            }
             return reader.read(0);
         } finally {
             reader.dispose();
