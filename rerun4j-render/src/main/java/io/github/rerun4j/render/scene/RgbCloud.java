@@ -67,6 +67,13 @@ public final class RgbCloud {
     public record Result(DepthCloud cloud, Fit fit, int coloured) {
     }
 
+    /** How a {@code wc x hc} colour image is fitted to a {@code wd x hd} depth image (the rules above). */
+    public static Fit fit(int wd, int hd, int wc, int hc) {
+        return wc == wd && hc == hd ? Fit.SAME_SIZE
+                : Math.abs((double) wc / wd - (double) hc / hd) <= 0.01 * Math.max((double) wc / wd, (double) hc / hd)
+                ? Fit.AUTO_FITTED : Fit.TOP_LEFT;
+    }
+
     /** Colours {@code cloud} from {@code colour}, registered (both under the cloud's Pinhole). */
     public static Result registered(DepthCloud cloud, Image colour) {
         Objects.requireNonNull(cloud, "cloud");
@@ -75,9 +82,7 @@ public final class RgbCloud {
         int hd = cloud.points().imageHeight();
         int wc = colour.width();
         int hc = colour.height();
-        Fit fit = wc == wd && hc == hd ? Fit.SAME_SIZE
-                : Math.abs((double) wc / wd - (double) hc / hd) <= 0.01 * Math.max((double) wc / wd, (double) hc / hd)
-                ? Fit.AUTO_FITTED : Fit.TOP_LEFT;
+        Fit fit = fit(wd, hd, wc, hc);
         IntUnaryOperator texels = ColorTexels.lookup(colour);
         int[] argb = cloud.argb().clone();
         int coloured = 0;

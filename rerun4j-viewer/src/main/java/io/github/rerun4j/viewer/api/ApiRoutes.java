@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON API the page uses (see docs/viewer-api.md): recordings, their entities and timelines, the scene at
@@ -30,6 +31,7 @@ public final class ApiRoutes {
 
     private final RecordingHub hub;
     private final HeavyRequests heavy;
+    private final DecodedImages decoded = new DecodedImages(DecodedImages.DEFAULT_MAX_BYTES);
 
     /**
      * @param maxHeavyRequests how many scene, image and CSV requests may run at once (more are 503)
@@ -48,11 +50,15 @@ public final class ApiRoutes {
         routes.get("/api/recordings/{rec}/scene", heavy.bounded(this::scene));
         routes.get("/api/recordings/{rec}/times", this::times);
         routes.get("/api/recordings/{rec}/image", heavy.bounded(this::image));
+        routes.get("/api/recordings/{rec}/color", heavy.bounded(this::color));
         routes.get("/api/recordings/{rec}/hover", this::hover);
         // The dataframe view: a page as JSON, the whole table as CSV (DataframeRoutes).
         DataframeRoutes dataframe = new DataframeRoutes(hub);
         routes.get("/api/recordings/{rec}/dataframe", dataframe::page);
         routes.get("/api/recordings/{rec}/dataframe.csv", heavy.bounded(dataframe::csv));
+        // A frame whose blob does not decode: the data is there but damaged (the page shows it on the entity).
+        routes.exception(DecodedImages.DecodeFailure.class, (e, ctx) -> ctx.status(422)
+                .json(Map.of("error", e.getMessage())));
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
         // At a limit (heavy requests here, event streams in EventStream): nothing was done, ask again later.
         routes.exception(Busy.class, (e, ctx) -> ctx.status(503)
@@ -145,7 +151,7 @@ public final class ApiRoutes {
     private void scene(Context ctx) {
         At at = At.parse(ctx);
         ViewedRecording r = recording(ctx);
-        ctx.json(at.query(r).scene("/api/recordings/" + URLEncoder.encode(r.key(), StandardCharsets.UTF_8)));
+        ctx.json(at.query(r, decoded).scene("/api/recordings/" + URLEncoder.encode(r.key(), StandardCharsets.UTF_8)));
     }
 
     private void times(Context ctx) {
@@ -168,10 +174,9 @@ public final class ApiRoutes {
         At at = At.parse(ctx);
         String row = ctx.queryParam("row");
         ViewedRecording r = recording(ctx);
-        SceneQuery query = at.query(r);
+        SceneQuery query = at.query(r, decoded);
         String entity = entity(entityParam, r);
-        Latest<DepthImage> latest = query.depthImage(entity)
-                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
+        Latest<DepthImage> latest = depthImage(query, entity);
         String rowId = latest.row().rowId().toString();
         if (row != null && !row.equals(rowId)) {
             // The URL names a row and may be cached by it: never answer it with another row's pixels.
@@ -204,16 +209,56 @@ public final class ApiRoutes {
         ctx.res().flushBuffer();
     }
 
+    /** A DepthImage, or an EncodedDepthImage decoded (a blob that does not decode is 422 with why). */
+    private static Latest<DepthImage> depthImage(SceneQuery query, String entity) {
+        return query.depthImage(entity)
+                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
+    }
+
+    private void color(Context ctx) throws IOException {
+        String entityParam = requiredParam(ctx, "entity");
+        At at = At.parse(ctx);
+        String row = ctx.queryParam("row");
+        ViewedRecording r = recording(ctx);
+        SceneQuery query = at.query(r, decoded);
+        String entity = entity(entityParam, r);
+        Map.Entry<String, DecodedImages.Texels> latest = query.colourTexels(entity)
+                .orElseThrow(() -> BadRequest.notFound("no colour image on " + entity + " at this time"));
+        String rowId = latest.getKey();
+        if (row != null && !row.equals(rowId)) {
+            throw BadRequest.notFound("row " + row + " is not the colour image of " + entity + " at this time (that is " + rowId + ")");
+        }
+        DecodedImages.Texels texels = latest.getValue();
+        ByteBuffer rgba = texels.rgba().duplicate(); // the cached texels themselves, never copied per request
+        ctx.header("X-Width", Integer.toString(texels.width()))
+                .header("X-Height", Integer.toString(texels.height()))
+                .header("X-Row", rowId)
+                .header("Cache-Control", row != null ? "private, max-age=3600" : "no-store")
+                .contentType("application/octet-stream");
+        ctx.res().setContentLengthLong(rgba.remaining());
+        WritableByteChannel out = Channels.newChannel(ctx.res().getOutputStream());
+        while (rgba.hasRemaining()) {
+            out.write(rgba);
+        }
+        ctx.res().flushBuffer();
+    }
+
     private void hover(Context ctx) {
         String entityParam = requiredParam(ctx, "entity");
         int x = intParam(ctx, "x");
         int y = intParam(ctx, "y");
         At at = At.parse(ctx);
         ViewedRecording r = recording(ctx);
-        SceneQuery query = at.query(r);
+        SceneQuery query = at.query(r, decoded);
         String entity = entity(entityParam, r);
-        Latest<DepthImage> latest = query.depthImage(entity)
-                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
+        Optional<Latest<DepthImage>> depthImage = query.depthImage(entity);
+        if (depthImage.isEmpty()) {
+            DecodedImages.Texels texels = query.colourTexels(entity).map(Map.Entry::getValue)
+                    .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time, nor a colour image"));
+            ctx.json(new HoverJson(entity, x, y, ColourHoverText.lines(texels, x, y), null, null));
+            return;
+        }
+        Latest<DepthImage> latest = depthImage.get();
         DepthImage image = latest.value();
         HoverText text = HoverText.forPixel(image, x, y);
         float[] world = null;
@@ -247,9 +292,9 @@ public final class ApiRoutes {
             return new At(timeline, time == null || time.isEmpty() ? null : longParam("time", time));
         }
 
-        SceneQuery query(ViewedRecording r) {
+        SceneQuery query(ViewedRecording r, DecodedImages decoded) {
             if (timeline == null) {
-                return new SceneQuery(r.store(), null, 0);
+                return new SceneQuery(r.store(), null, 0, decoded, r.key());
             }
             TimelineInfo info = r.store().timelines().get(timeline);
             if (info == null) {
@@ -262,7 +307,7 @@ public final class ApiRoutes {
                         + " on timeline " + timeline + ": the recording stopped loading at " + timeline + " "
                         + info.max() + " (" + stoppedBy.replace(r.source(), shownSource(r)) + ")");
             }
-            return new SceneQuery(r.store(), timeline, time == null ? info.max() : time);
+            return new SceneQuery(r.store(), timeline, time == null ? info.max() : time, decoded, r.key());
         }
     }
 

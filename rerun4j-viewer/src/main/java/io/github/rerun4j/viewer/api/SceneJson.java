@@ -16,8 +16,37 @@ public final class SceneJson {
      * @param timeline the timeline queried (null: static data only)
      * @param time     the time on it
      */
-    public record Scene(String timeline, long time, List<DepthImageJson> depthImages, List<PinholeJson> pinholes,
-                        BoundsJson bounds, AxesJson axes) {
+    public record Scene(String timeline, long time, List<DepthImageJson> depthImages, List<ColorImageJson> colorImages,
+                        List<ImageErrorJson> imageErrors, List<PinholeJson> pinholes, BoundsJson bounds, AxesJson axes) {
+    }
+
+    /**
+     * An image entity that cannot be drawn at this time (a blob that does not decode), so the page can say so
+     * on that entity instead of drawing nothing.
+     *
+     * @param archetype {@code EncodedDepthImage} or {@code EncodedImage}
+     * @param error     what is wrong, naming the field and value (render's or the decoder's message)
+     */
+    public record ImageErrorJson(String entity, String archetype, String rowId, String error) {
+    }
+
+    /**
+     * A colour image ({@code Image}, or {@code EncodedImage} decoded on the server) at the queried time.
+     *
+     * @param encoding       the media type of an {@code EncodedImage}, null for an {@code Image}
+     * @param opacity        as logged, or null: the 2D view's fallback depends on what else it draws (0.5 over
+     *                       a DepthImage, else 1), which the page knows
+     * @param effectiveDrawOrder the logged draw order, else -10 (above depth images, -20)
+     * @param effectiveMagnificationFilter as logged for an {@code Image} (default Nearest); always Nearest for an
+     *                       {@code EncodedImage}, whose logged filter Rerun ignores
+     * @param imageUrl       RGBA8 texels, {@code width * height * 4} bytes (the {@code /color} route)
+     * @param imagePlane     in 3D, the image's corners on its pinhole's image plane, world xyz of pixel corners
+     *                       (0,0), (0,H), (W,H), (W,0) flattened; null without a pinhole (then not in 3D)
+     */
+    public record ColorImageJson(String entity, String rowId, Long rowTime, int width, int height, String format,
+                                 String encoding, Float opacity, Float drawOrder, float effectiveDrawOrder,
+                                 String magnificationFilter, String effectiveMagnificationFilter, String imageUrl,
+                                 float[] imagePlane) {
     }
 
     /**
@@ -32,17 +61,34 @@ public final class SceneJson {
      * fields are what the viewer uses.
      *
      * @param rowId    the row the pixels come from: the page re-downloads pixels only when it changes
+     * @param encoding the media type of an {@code EncodedDepthImage} (decoded on the server, then drawn as this
+     *                 depth image with 2D filtering Nearest magnified, bilinear minified), null for a DepthImage
      * @param imageUrl raw little-endian pixels, {@code width * height * bytesPerPixel} bytes
      * @param camera   the pinhole camera it is seen through in 3D, or null (then there is no 3D cloud)
      */
     public record DepthImageJson(String entity, String rowId, Long rowTime, int width, int height, String datatype,
-                                 int bytesPerPixel, String format,
+                                 int bytesPerPixel, String format, String encoding,
                                  Float meter, String colormap, double[] depthRange, Float pointFillRatio,
                                  Float drawOrder, String magnificationFilter,
                                  float effectiveMeter, String effectiveColormap, float[] effectiveRange,
                                  float effectivePointFillRatio, float effectiveDrawOrder,
                                  String effectiveMagnificationFilter,
-                                 String imageUrl, CameraJson camera, DepthImageText text) {
+                                 String imageUrl, CameraJson camera, DepthImageText text, RgbSourceJson rgbSource) {
+    }
+
+    /**
+     * The colour image that would colour this depth image's cloud when the page's RGB cloud toggle is on (a
+     * rerun4j extension, off by default; render's {@code RgbCloudSource} and {@code RgbCloud} rules). Present for
+     * every depth image with a camera.
+     *
+     * @param entity   the colour image used, or null when none is
+     * @param status   {@code PAIRED}, {@code NONE}, {@code HINT_WITHOUT_IMAGE}, {@code HINT_UNDER_ANOTHER_PINHOLE}
+     * @param fit      {@code SAME_SIZE}, {@code AUTO_FITTED} or {@code TOP_LEFT} when paired, else null
+     * @param imageUrl the colour image's RGBA8 texels (the {@code /color} route), null when not paired
+     * @param note     what the selection panel says about the pairing (ambiguity, sizes, why none), or null
+     */
+    public record RgbSourceJson(String entity, String status, String fit, Integer width, Integer height,
+                                String imageUrl, String note) {
     }
 
     /**

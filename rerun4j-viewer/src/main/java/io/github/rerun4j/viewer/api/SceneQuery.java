@@ -13,10 +13,16 @@ import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.render.projection.ViewBasis;
 import io.github.rerun4j.render.scene.StoreTransformLookup;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.EncodedDepthImage;
+import io.github.rerun4j.sdk.archetypes.EncodedImage;
+import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.sdk.types.ViewDir;
 import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.DepthImageFields;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.EncodedDepthImageFields;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.EncodedImageFields;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.ImageFields;
 import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.PinholeFields;
 import io.github.rerun4j.sdk.types.Colormap;
 import io.github.rerun4j.store.ArchetypeQueries;
@@ -24,12 +30,15 @@ import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.Latest;
 import io.github.rerun4j.viewer.api.SceneJson.BoundsJson;
 import io.github.rerun4j.viewer.api.SceneJson.CameraJson;
+import io.github.rerun4j.viewer.api.SceneJson.ColorImageJson;
+import io.github.rerun4j.viewer.api.SceneJson.ImageErrorJson;
 import io.github.rerun4j.viewer.api.SceneJson.DepthImageJson;
 import io.github.rerun4j.viewer.api.SceneJson.PinholeJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,23 +47,43 @@ import java.util.Optional;
  */
 public final class SceneQuery {
 
+    /** Colour images default to this draw order (depth images: -20), so they cover depth. */
+    public static final float COLOR_IMAGE_DRAW_ORDER = -10f;
+
     private final ChunkStore store;
     private final String timeline;
     private final long time;
+    private final DecodedImages decoded;
+    private final String recording;
 
     /**
+     * A query with its own decode cache (tests, one-off use).
+     *
      * @param timeline the timeline, or null for static data only
      */
     public SceneQuery(ChunkStore store, String timeline, long time) {
+        this(store, timeline, time, new DecodedImages(DecodedImages.DEFAULT_MAX_BYTES), "local");
+    }
+
+    /**
+     * @param timeline  the timeline, or null for static data only
+     * @param decoded   decoded frames shared by the requests of every page
+     * @param recording the recording's key in {@code decoded}
+     */
+    public SceneQuery(ChunkStore store, String timeline, long time, DecodedImages decoded, String recording) {
         this.store = store;
         this.timeline = timeline;
         this.time = time;
+        this.decoded = decoded;
+        this.recording = recording;
     }
 
     /** The scene; image URLs are relative to {@code apiBase} (e.g. {@code /api/recordings/abc}). */
     public SceneJson.Scene scene(String apiBase) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(store, timeline, time));
         List<DepthImageJson> images = new ArrayList<>();
+        List<ImageErrorJson> errors = new ArrayList<>();
+        List<String> colourEntities = new ArrayList<>();
         List<PinholeJson> pinholes = new ArrayList<>();
         // Two boxes: Rerun's scene box sets the frustums' default image plane distance (as in Rerun 0.36);
         // the robust box (few far outliers left out, cameras and frustums always in) frames the page's view.
@@ -65,10 +94,21 @@ public final class SceneQuery {
             if (has(entity, PinholeFields.IMAGE_FROM_CAMERA.component())) {
                 pinholeEntities.add(entity);
             }
-            if (!has(entity, DepthImageFields.BUFFER.component())) {
+            if (has(entity, ImageFields.BUFFER.component()) || has(entity, EncodedImageFields.BLOB.component())) {
+                colourEntities.add(entity);
+            }
+            if (!has(entity, DepthImageFields.BUFFER.component()) && !has(entity, EncodedDepthImageFields.BLOB.component())) {
                 continue;
             }
-            Optional<Latest<DepthImage>> latest = depthImage(entity);
+            Optional<Latest<DepthImage>> latest;
+            try {
+                latest = depthImage(entity);
+            } catch (DecodedImages.DecodeFailure e) {
+                // Only this entity is lost: the page shows the message on it and draws the rest.
+                errors.add(new ImageErrorJson(entity, "EncodedDepthImage", encodedDepthImage(entity)
+                        .map(l -> l.row().rowId().toString()).orElse(null), e.getMessage()));
+                continue;
+            }
             if (latest.isEmpty()) {
                 continue;
             }
@@ -89,6 +129,15 @@ public final class SceneQuery {
             }
         }
         Bounds sceneBounds = bounds;
+        List<ColorImageJson> colours = new ArrayList<>();
+        for (String entity : colourEntities) {
+            try {
+                ColourImageJsons.of(this, entity, chain, sceneBounds, apiBase).ifPresent(colours::add);
+            } catch (DecodedImages.DecodeFailure e) {
+                errors.add(new ImageErrorJson(entity, "EncodedImage", encodedImage(entity)
+                        .map(l -> l.row().rowId().toString()).orElse(null), e.getMessage()));
+            }
+        }
         for (String entity : pinholeEntities) {
             chain.cameraFor(entity).filter(c -> c.entityPath().equals(entity))
                     .ifPresent(c -> pinholes.add(pinholeJson(c, sceneBounds)));
@@ -100,7 +149,7 @@ public final class SceneQuery {
             }
         }
         BoundsJson boundsJson = framing.isEmpty() ? null : new BoundsJson(xyz(framing.min()), xyz(framing.max()));
-        return new SceneJson.Scene(timeline, time, images, pinholes, boundsJson, axes());
+        return new SceneJson.Scene(timeline, time, images, colours, errors, pinholes, boundsJson, axes());
     }
 
     private SceneJson.AxesJson axes() {
@@ -111,14 +160,78 @@ public final class SceneQuery {
                 xyz(ViewBasis.direction(axes, ViewDir.UP)));
     }
 
-    /** The latest depth image of {@code entity} at this moment. */
+    /**
+     * The latest depth image of {@code entity} at this moment: a DepthImage, else an EncodedDepthImage decoded
+     * (render's {@code EncodedDepth}: its fallbacks filled in), on the encoded row.
+     *
+     * @throws DecodedImages.DecodeFailure if the encoded blob there does not decode
+     */
     public Optional<Latest<DepthImage>> depthImage(String entity) {
-        return ArchetypeQueries.depthImageAt(store, entity, timeline, time);
+        Optional<Latest<DepthImage>> plain = ArchetypeQueries.depthImageAt(store, entity, timeline, time);
+        if (plain.isPresent() || !has(entity, EncodedDepthImageFields.BLOB.component())) {
+            return plain;
+        }
+        return encodedDepthImage(entity).map(e -> new Latest<>(decoded.depth(recording, entity, e), e.row()));
+    }
+
+    /** The latest EncodedDepthImage of {@code entity} at this moment, not decoded. */
+    public Optional<Latest<EncodedDepthImage>> encodedDepthImage(String entity) {
+        return ArchetypeQueries.encodedDepthImageAt(store, entity, timeline, time);
+    }
+
+    /** The latest EncodedImage of {@code entity} at this moment, not decoded. */
+    public Optional<Latest<EncodedImage>> encodedImage(String entity) {
+        return ArchetypeQueries.encodedImageAt(store, entity, timeline, time);
+    }
+
+    /** True when {@code entity}'s depth image at this moment is an EncodedDepthImage (no DepthImage there). */
+    public boolean isEncodedDepth(String entity) {
+        return ArchetypeQueries.depthImageAt(store, entity, timeline, time).isEmpty()
+                && encodedDepthImage(entity).isPresent();
+    }
+
+    /**
+     * The colour texels of {@code entity} at this moment with the row they come from: an Image, else an
+     * EncodedImage decoded on the server.
+     *
+     * @throws DecodedImages.DecodeFailure if the encoded blob there does not decode
+     */
+    public Optional<Map.Entry<String, DecodedImages.Texels>> colourTexels(String entity) {
+        Optional<Latest<Image>> image = ArchetypeQueries.imageAt(store, entity, timeline, time);
+        if (image.isPresent()) {
+            return Optional.of(Map.entry(image.get().row().rowId().toString(), decoded.colour(recording, entity, image.get())));
+        }
+        return encodedImage(entity).map(e -> Map.entry(e.row().rowId().toString(), decoded.encodedColour(recording, entity, e)));
+    }
+
+    ChunkStore store() {
+        return store;
+    }
+
+    String timeline() {
+        return timeline;
+    }
+
+    long time() {
+        return time;
+    }
+
+    /** An EncodedImage row's texels, decoded once (DecodedImages). */
+    DecodedImages.Texels encodedColour(String entity, Latest<EncodedImage> encoded) {
+        return decoded.encodedColour(recording, entity, encoded);
     }
 
     /** The camera a depth image of {@code entity} is seen through, if any. */
     public Optional<PinholeCamera> camera(String entity) {
         return new TransformChain(new StoreTransformLookup(store, timeline, time)).cameraFor(entity);
+    }
+
+    /** The URL of a route serving {@code entity}'s pixels of row {@code rowId} at this moment. */
+    String url(String apiBase, String route, String entity, String rowId) {
+        return apiBase + route + "?entity=" + URLEncoder.encode(entity, StandardCharsets.UTF_8)
+                + (timeline == null ? "" : "&timeline=" + URLEncoder.encode(timeline, StandardCharsets.UTF_8)
+                + "&time=" + time)
+                + "&row=" + rowId;
     }
 
     private boolean has(String entity, String component) {
@@ -130,22 +243,23 @@ public final class SceneQuery {
         DepthImage image = latest.value();
         DepthRange range = effective.range();
         String rowId = latest.row().rowId().toString();
-        String imageUrl = apiBase + "/image?entity=" + URLEncoder.encode(entity, StandardCharsets.UTF_8)
-                + (timeline == null ? "" : "&timeline=" + URLEncoder.encode(timeline, StandardCharsets.UTF_8)
-                + "&time=" + time)
-                + "&row=" + rowId;
+        String imageUrl = url(apiBase, "/image", entity, rowId);
+        String encoding = isEncodedDepth(entity) ? encodedDepthImage(entity).get().value().mediaType() : null;
         return new DepthImageJson(entity, rowId,
                 latest.time().isPresent() ? latest.time().getAsLong() : null,
                 image.width(), image.height(), image.datatype().name(), image.datatype().bytesPerElement(),
-                "L " + image.datatype().name() + " " + image.width() + "\u00d7" + image.height(),
+                "L " + image.datatype().name() + " " + image.width() + "\u00d7" + image.height(), encoding,
                 image.meter(), name(image.colormap()),
                 image.depthRange() == null ? null : new double[] {image.depthRange().min(), image.depthRange().max()},
                 image.pointFillRatio(), image.drawOrder(),
                 image.magnificationFilter() == null ? null : image.magnificationFilter().displayName(),
                 effective.meter(), effective.colormap().displayName(), new float[] {range.min(), range.max()},
                 effective.pointFillRatio(), effective.drawOrder(),
-                effective.filter().displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
-                ComponentText.depthImage(image, effective.meter(), effective.drawOrder(), effective.pointFillRatio(), range));
+                // Encoded depth: magnified Nearest, minified bilinear, whatever was logged (render's
+                // EncodedDepth.overrides2D); the page draws it so when `encoding` is set.
+                encoding != null ? "Nearest" : effective.filter().displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
+                ComponentText.depthImage(image, effective.meter(), effective.drawOrder(), effective.pointFillRatio(), range),
+                camera == null ? null : RgbSources.of(this, entity, image, camera, apiBase));
     }
 
     private static String name(Colormap colormap) {

@@ -9,7 +9,7 @@
 
 import { api } from './api.js';
 import { ViewerState } from './state.js';
-import { createView2D } from './view2d.js';
+import { createView2D, parentOf } from './view2d.js';
 import { createView3D } from './view3d.js';
 import { createDataframeView } from './dataframe.js';
 import { createTimeline } from './timeline.js';
@@ -106,13 +106,20 @@ function layoutViews() {
   const wanted = new Map();
   const scene = state.scene;
   if (scene) {
-    if (scene.pinholes.length || scene.depthImages.some((d) => d.camera)) {
+    if (scene.pinholes.length || scene.depthImages.some((d) => d.camera) || scene.colorImages.some((c) => c.imagePlane)) {
       wanted.set('3d', { title: '3D view: /', container: viewsElement, create: (body) => createView3D(body, state) });
     }
-    for (const image of scene.depthImages) {
-      const title = `2D view: ${image.entity}`;
-      wanted.set(`2d:${image.entity}`, { title, entity: image.entity, container: viewsElement,
-        create: (body) => createView2D(body, state, image.entity) });
+    // A 2D view per depth image (drawing its whole space), then one for each other space with only colour images
+    // or images that cannot be decoded, which that view names.
+    const spaces = new Set();
+    const add2D = (entity) => {
+      spaces.add(parentOf(entity));
+      wanted.set(`2d:${entity}`, { title: `2D view: ${entity}`, entity, container: viewsElement,
+        create: (body) => createView2D(body, state, entity) });
+    };
+    for (const image of scene.depthImages) add2D(image.entity);
+    for (const image of [...scene.colorImages, ...scene.imageErrors]) {
+      if (!spaces.has(parentOf(image.entity))) add2D(image.entity);
     }
   }
   if (state.summary) {
@@ -149,6 +156,8 @@ function showProblems() {
   const box = document.getElementById('problems');
   const problems = [...pageProblems.values()];
   if (state.error) problems.push(state.error);
+  // Frames that cannot be drawn (blobs that do not decode): named here as well as in their 2D view.
+  for (const e of state.scene?.imageErrors ?? []) problems.push(`${e.entity}: cannot draw this ${e.archetype}: ${e.error}`);
   for (const r of recordings) {
     // The open recording's summary is fresher than the list.
     const list = r.id === state.recording && state.summary ? state.summary.problems : r.problems;

@@ -65,6 +65,8 @@ export class DepthCloud {
       radiusPerDepth: { value: 0 },
       targetHeight: { value: 1 },
       colormap: { value: 5 },
+      rgbMode: { value: 0 },
+      colorTexture: { value: null },
       slot: { value: slot },
     };
     this.geometry = new THREE.BufferGeometry(); // no attributes: gl_VertexID is the pixel index
@@ -144,7 +146,32 @@ export class DepthCloud {
     u.colormap.value = colormapId(settings.colormap);
   }
 
+  /**
+   * Colours the points from a colour image (render's RgbCloud: `fit` SAME_SIZE, AUTO_FITTED or TOP_LEFT) given as
+   * RGBA8 texels, or (null) back to the colormap. The texture is kept by URL: a new one only for a new row.
+   */
+  setColorSource(source, buffer) {
+    if (!source) {
+      this.uniforms.rgbMode.value = 0;
+      return;
+    }
+    if (this.colorUrl !== source.imageUrl) {
+      const texture = new THREE.DataTexture(new Uint8Array(buffer), source.width, source.height,
+        THREE.RGBAFormat, THREE.UnsignedByteType);
+      texture.minFilter = texture.magFilter = THREE.NearestFilter; // texelFetch only
+      texture.generateMipmaps = false;
+      texture.flipY = false;
+      texture.needsUpdate = true;
+      this.colorTexture?.dispose();
+      this.colorTexture = texture;
+      this.colorUrl = source.imageUrl;
+      this.uniforms.colorTexture.value = texture;
+    }
+    this.uniforms.rgbMode.value = { SAME_SIZE: 1, AUTO_FITTED: 2, TOP_LEFT: 3 }[source.fit];
+  }
+
   dispose() {
+    this.colorTexture?.dispose();
     this.texture?.dispose();
     this.geometry.dispose();
     for (const points of [this.points, this.idPoints, this.countPoints]) {

@@ -11,6 +11,10 @@ import { COLORMAP_GLSL } from './colormaps.js';
 
 const SAMPLERS = { uint: 'usampler2D', int: 'isampler2D', float: 'sampler2D' };
 const FILTERS = { Nearest: 0, Linear: 1, Bicubic: 2 };
+// EncodedDepthImage in 2D, whatever its logged filter: Nearest magnified, bilinear minified (render's
+// EncodedDepth.overrides2D). Not a user setting, so not in FILTERS' names the page offers.
+export const ENCODED_DEPTH_FILTER = 'Encoded';
+const ALL_FILTERS = { ...FILTERS, [ENCODED_DEPTH_FILTER]: 3 };
 
 const VERTEX = `#version 300 es
 // One triangle covering the target; the fragment shader discards what is outside the image.
@@ -27,10 +31,11 @@ uniform highp ${sampler} u_texture;
 uniform ivec2 u_size;          // W, H
 uniform vec2 u_range;          // min, max (f32, as the reference's DepthRange)
 uniform int u_colormap;        // COLORMAP_IDS
-uniform int u_filter;          // 0 Nearest, 1 Linear, 2 Bicubic (the setting)
+uniform int u_filter;          // 0 Nearest, 1 Linear, 2 Bicubic (the setting); 3 encoded depth
 uniform vec2 u_origin;         // target pixel (from the top-left) where texel space (0, 0) lies
 uniform vec2 u_texelsPerPixel; // texel units per target pixel, x and y
 uniform float u_targetHeight;  // to measure y downwards like the image
+uniform bool u_linearOut;      // into linear-compositor.js's sRGB target: linear colour (false: sRGB bytes)
 out vec4 fragColor;
 ${COLORMAP_GLSL}
 
@@ -88,7 +93,7 @@ void main() {
   bool magnified = fwidth(p.x) < 1.0;
   if (p.x < 0.0 || p.y < 0.0 || p.x >= float(u_size.x) || p.y >= float(u_size.y)) discard;
   float t;
-  if (u_filter == 0) {
+  if (u_filter == 0 || (u_filter == 3 && magnified)) {
     t = texelT(ivec2(floor(p)));
   } else if (u_filter == 2 && magnified) {
     t = bicubic(p);
@@ -100,6 +105,9 @@ void main() {
   // reference DepthImageRenderer2D.NAN_T.
   if (isnan(t) || t != t) t = 1.0;
   vec4 color = colormapSrgb(u_colormap, t);
+  if (u_linearOut) {
+    color.rgb = mix(color.rgb / 12.92, pow((color.rgb + 0.055) / 1.055, vec3(2.4)), step(vec3(0.04045), color.rgb));
+  }
   fragColor = vec4(color.rgb * color.a, color.a); // premultiplied: RvizCostmap's see-through cells
 }`;
 }
@@ -131,7 +139,7 @@ export class DepthImagePrograms {
       }
       const uniforms = {};
       for (const name of ['u_texture', 'u_size', 'u_range', 'u_colormap', 'u_filter', 'u_origin',
-        'u_texelsPerPixel', 'u_targetHeight']) {
+        'u_texelsPerPixel', 'u_targetHeight', 'u_linearOut']) {
         uniforms[name] = gl.getUniformLocation(program, name);
       }
       this.programs[kind] = { program, uniforms };
@@ -141,11 +149,12 @@ export class DepthImagePrograms {
   /**
    * Draws one image into the bound framebuffer/viewport with premultiplied blending.
    * image: {kind, texture, width, height, colormap (id), range: [min, max], filter: 'Nearest'|'Linear'|'Bicubic'}
-   * mapping: {origin: [x, y] target pixels, texelsPerPixel: [sx, sy], targetHeight}
+   * mapping: {origin: [x, y] target pixels, texelsPerPixel: [sx, sy], targetHeight, linearOut (optional: linear
+   * colour for linear-compositor.js)}
    */
   draw(image, mapping) {
     const gl = this.gl;
-    const filter = FILTERS[image.filter];
+    const filter = ALL_FILTERS[image.filter];
     if (filter === undefined) {
       throw new Error(`magnification filter: got ${JSON.stringify(image.filter)}, expected one of ${Object.keys(FILTERS).join(', ')}`);
     }
@@ -161,6 +170,7 @@ export class DepthImagePrograms {
     gl.uniform2f(u.u_origin, mapping.origin[0], mapping.origin[1]);
     gl.uniform2f(u.u_texelsPerPixel, mapping.texelsPerPixel[0], mapping.texelsPerPixel[1]);
     gl.uniform1f(u.u_targetHeight, mapping.targetHeight);
+    gl.uniform1i(u.u_linearOut, mapping.linearOut ? 1 : 0);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.bindVertexArray(this.vao);

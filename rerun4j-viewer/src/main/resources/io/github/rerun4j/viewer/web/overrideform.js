@@ -1,5 +1,5 @@
-// The override controls of one depth image in the selection panel: colormap, depth range, point fill ratio and
-// magnification filter, plus reset. They change only the page's state (state.setOverride), never the
+// The override controls of one depth image in the selection panel: colormap, depth range, point fill ratio,
+// magnification filter and the 3D points' colours (colormap, or the colour image: rerun4j's RGB cloud), plus reset. They change only the page's state (state.setOverride), never the
 // recording. Typed values are checked first (overrides.js); a bad one is shown with its message and not sent.
 
 import { COLORMAPS, MAGNIFICATION_FILTERS, parseNumber } from './overrides.js';
@@ -21,6 +21,10 @@ export function createOverrideForm(entity, state) {
       <input class="fill" type="text" inputmode="decimal" placeholder="as recorded" aria-label="point fill ratio"></label>
     <input class="fill-slider" type="range" min="0" max="2" step="0.05" aria-label="point fill ratio slider">
     <label data-field="filter">magnification filter <select class="filter"></select></label>
+    <label data-field="rgbCloud" title="rerun4j extension: Rerun always colormaps the cloud">3D point colours
+      <select class="rgb-cloud"><option value="">as the 3D view</option><option value="off">colormap</option>
+      <option value="on">colour image</option></select></label>
+    <div class="rgb-note" hidden></div>
     <div class="override-error" role="alert" hidden></div>`;
   element.addEventListener('submit', (e) => e.preventDefault());
   const $ = (selector) => element.querySelector(selector);
@@ -58,6 +62,7 @@ export function createOverrideForm(entity, state) {
 
   $('.colormap').addEventListener('change', (e) => apply(() => ({ colormap: e.target.value || null }), [e.target]));
   $('.filter').addEventListener('change', (e) => apply(() => ({ filter: e.target.value || null }), [e.target]));
+  $('.rgb-cloud').addEventListener('change', (e) => apply(() => ({ rgbCloud: e.target.value === '' ? null : e.target.value === 'on' }), [e.target]));
   $('.range-mode').addEventListener('change', (e) => {
     const custom = e.target.value === 'custom';
     for (const input of [$('.range-min'), $('.range-max')]) input.disabled = !custom;
@@ -103,6 +108,14 @@ export function createOverrideForm(entity, state) {
     if (untouched($('.fill'))) $('.fill').value = o.fillRatio != null ? String(o.fillRatio) : '';
     $('.fill').placeholder = `as recorded (${image.text.pointFillRatio})`;
     if (document.activeElement !== $('.fill-slider')) $('.fill-slider').value = String(state.effective(image).fillRatio);
+    // Encoded depth is filtered by its own rule in 2D (Nearest magnified, bilinear minified): nothing to choose.
+    $('.filter').closest('label').hidden = image.encoding != null;
+    const rgb = $('.rgb-cloud');
+    rgb.closest('label').hidden = !image.camera; // only a cloud can be coloured
+    if (untouched(rgb)) rgb.value = o.rgbCloud == null ? '' : o.rgbCloud ? 'on' : 'off';
+    const note = $('.rgb-note');
+    note.textContent = state.rgbCloud(image) && image.rgbSource?.note ? image.rgbSource.note : '';
+    note.hidden = note.textContent === '';
     for (const field of element.querySelectorAll('[data-field]')) {
       field.classList.toggle('overridden', o[field.dataset.field] != null);
     }

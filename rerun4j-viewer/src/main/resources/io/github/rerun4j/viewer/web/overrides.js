@@ -7,7 +7,7 @@ export const COLORMAPS = ['Grayscale', 'Inferno', 'Magma', 'Plasma', 'Turbo', 'V
 export const MAGNIFICATION_FILTERS = ['Nearest', 'Linear', 'Bicubic'];
 
 /**
- * Throws an Error with a clear message if `patch` ({colormap, range: [min, max], fillRatio, filter}; null
+ * Throws an Error with a clear message if `patch` ({colormap, range: [min, max], fillRatio, filter, rgbCloud}; null
  * clears a field) holds a value no view may see.
  */
 export function checkOverride(patch) {
@@ -28,8 +28,11 @@ export function checkOverride(patch) {
       case 'fillRatio':
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail('point fill ratio', value, 'a finite number >= 0');
         break;
+      case 'rgbCloud':
+        if (typeof value !== 'boolean') fail('RGB cloud', value, 'true or false');
+        break;
       default:
-        fail('override field', field, 'colormap, range, fillRatio or filter');
+        fail('override field', field, 'colormap, range, fillRatio, filter or rgbCloud');
     }
   }
 }

@@ -17,7 +17,8 @@ export class ViewerState extends EventTarget {
     this.times = [];         // BigInt[]: the times with data on the timeline, ascending
     this.scene = null;       // /api/recordings/{id}/scene
     this.selection = null;   // entity path
-    this.overrides = new Map(); // entity -> {colormap, range: [min, max], fillRatio, filter}; absent = as logged
+    this.overrides = new Map(); // entity -> {colormap, range: [min, max], fillRatio, filter, rgbCloud}; absent = as logged
+    this.rgbClouds = false;     // the 3D view's RGB cloud toggle (rerun4j extension; off: as Rerun)
     this.hidden = new Set();    // entities the user hid with the streams tree's eye; their children go with them
     this.error = null;
     this._sceneRequest = 0;
@@ -182,6 +183,18 @@ export class ViewerState extends EventTarget {
       meter: image.effectiveMeter,
       drawOrder: image.effectiveDrawOrder,
     };
+  }
+
+  /** Whether the cloud of `image` takes its colour image's colours (rerun4j extension): the entity's choice, else
+   * the 3D view's toggle; off unless asked, so the page draws as Rerun. */
+  rgbCloud(image) {
+    return this.overrides.get(image.entity)?.rgbCloud ?? this.rgbClouds;
+  }
+
+  /** The 3D view's RGB cloud toggle: on colours every cloud from its colour image unless its entity says otherwise. */
+  setRgbClouds(on) {
+    this.rgbClouds = on;
+    this.emit();
   }
 
   emit() {

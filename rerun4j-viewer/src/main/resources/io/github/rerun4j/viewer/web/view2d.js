@@ -1,7 +1,9 @@
-// The 2D view of one depth image (docs/semantics.md §4): draws it with WebGL2 (raw texels, normalised,
-// filtered, colormapped on the GPU: depth-image-program.js) together with the other depth images of the
-// same 2D space in draw order; zoom (wheel, around the cursor), pan (drag), double-click to fit; hover shows
-// the server's reference hover text and outlines the texel.
+// The 2D view of one image (docs/semantics.md §4): draws it with WebGL2 together with the other images of the
+// same 2D space in draw order: depth images (DepthImage, and EncodedDepthImage decoded by the server) as raw
+// texels normalised, filtered and colormapped on the GPU (depth-image-program.js), colour images as the server's
+// RGBA8 texels with their opacity (color-image-program.js); zoom (wheel, around the cursor), pan (drag),
+// double-click to fit; hover shows the server's reference hover text and outlines the texel. An image whose blob
+// does not decode (scene.imageErrors) says why in the view.
 //
 // Test hooks on the returned view: readPixels(w, h) renders the image exactly filling a w x h target and
 // returns base64 RGBA rows top to bottom; lastHover is {entity, x, y, lines} of the latest answered hover
@@ -11,7 +13,9 @@
 import { api } from './api.js';
 import { colormapId } from './colormaps.js';
 import { uploadDepthTexture } from './depth-texture.js';
-import { DepthImagePrograms } from './depth-image-program.js';
+import { DepthImagePrograms, ENCODED_DEPTH_FILTER } from './depth-image-program.js';
+import { ColorImageProgram, uploadColorTexture } from './color-image-program.js';
+import { LinearCompositor } from './linear-compositor.js';
 import { HoverReadout } from './view2d-hover.js';
 import { webgl2Context } from './webgl.js';
 
@@ -19,17 +23,36 @@ const ZOOM_PER_WHEEL_PIXEL = 0.0015;
 const MIN_SCALE = 1e-3; // CSS px per texel
 const MAX_SCALE = 1e4;
 
-function parentOf(entity) {
+/** The 2D space an image is drawn in: its parent entity. */
+export function parentOf(entity) {
   const cut = entity.lastIndexOf('/');
   return cut <= 0 ? '/' : entity.slice(0, cut);
 }
 
-/** The depth images of the scene drawn in the view of `entity`: its 2D space, lowest draw order first. */
+/**
+ * The images of the scene drawn in the view of `entity`: depth and colour images of its 2D space, lowest draw
+ * order first (colour images' -10 above depth images' -20 unless logged otherwise).
+ */
 export function imagesInSpaceOf(scene, entity) {
   const space = parentOf(entity);
-  return (scene?.depthImages ?? [])
+  return [...(scene?.depthImages ?? []), ...(scene?.colorImages ?? [])]
     .filter((image) => parentOf(image.entity) === space)
     .sort((a, b) => a.effectiveDrawOrder - b.effectiveDrawOrder || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
+}
+
+/** True for a colour image of the scene (its texels are RGBA8), false for a depth image. */
+function isColor(image) {
+  return image.datatype === undefined;
+}
+
+/**
+ * A colour image's opacity in a 2D view drawing `drawList`: the logged one, else 0.5 when the view draws a
+ * DepthImage (so the depth shows through, as in Rerun), else 1. Encoded depth counts as a colour image there,
+ * as in Rerun 0.33 (docs/semantics.md §7), so it does not make colour images transparent.
+ */
+export function colorOpacity(image, drawList) {
+  if (image.opacity != null) return image.opacity;
+  return drawList.some((other) => !isColor(other) && other.encoding == null) ? 0.5 : 1;
 }
 
 function toBase64(bytes) {
@@ -46,6 +69,8 @@ export function createView2D(parent, state, entity) {
   const gl = webgl2Context(canvas, { antialias: false, premultipliedAlpha: true });
   parent.append(canvas, note);
   const programs = new DepthImagePrograms(gl);
+  const colorProgram = new ColorImageProgram(gl);
+  const compositor = new LinearCompositor(gl);
 
   const layers = new Map(); // entity -> {rowId, texture, kind, width, height, pending}
   let drawList = [];        // scene depth images to draw, lowest draw order first
@@ -58,8 +83,12 @@ export function createView2D(parent, state, entity) {
     scale: () => camera.scale,
   });
 
+  let problem = '';       // what this view cannot do now (loading failed, no image, hidden)
+  let decodeProblems = ''; // the space's images whose blobs do not decode, kept while those frames are shown
+
   function showProblem(message) {
-    note.textContent = message ?? '';
+    problem = message ?? '';
+    note.textContent = [problem, decodeProblems].filter(Boolean).join('\n');
   }
 
   function thisImage() {
@@ -109,7 +138,12 @@ export function createView2D(parent, state, entity) {
       layer.pending = image.rowId;
       api.pixels(image.imageUrl).then((buffer) => {
         if (destroyed || layer.pending !== image.rowId || layers.get(image.entity) !== layer) return; // superseded
-        layer.kind = uploadDepthTexture(gl, layer.texture, image.datatype, image.width, image.height, buffer);
+        if (isColor(image)) {
+          uploadColorTexture(gl, layer.texture, image.width, image.height, buffer);
+          layer.kind = 'color';
+        } else {
+          layer.kind = uploadDepthTexture(gl, layer.texture, image.datatype, image.width, image.height, buffer);
+        }
         layer.width = image.width;
         layer.height = image.height;
         layer.rowId = image.rowId;
@@ -128,11 +162,38 @@ export function createView2D(parent, state, entity) {
       && drawList.every((image) => layers.get(image.entity)?.rowId === image.rowId);
   }
 
-  /** Draws every loaded image; mapping turns target pixels into texel-space points. */
-  function drawImages(mapping) {
+  /**
+   * Draws every loaded image onto `framebuffer` (null: the canvas) of width x height, already cleared; mapping
+   * turns target pixels into texel-space points. With a colour layer the layers blend in linear light
+   * (linear-compositor.js); depth images alone draw straight to the target, as they always did.
+   */
+  function drawImages(mapping, framebuffer, width, height) {
+    if (!drawList.some(isColor)) {
+      drawLayers(mapping);
+      return;
+    }
+    compositor.begin(width, height);
+    try {
+      drawLayers({ ...mapping, linearOut: true });
+    } finally {
+      compositor.end(framebuffer, width, height);
+    }
+  }
+
+  function drawLayers(mapping) {
     for (const image of drawList) {
       const layer = layers.get(image.entity);
       if (!layer || layer.rowId == null) continue; // still loading: draw the others
+      if (isColor(image)) {
+        colorProgram.draw({
+          texture: layer.texture,
+          width: layer.width,
+          height: layer.height,
+          filter: image.effectiveMagnificationFilter,
+          opacity: colorOpacity(image, drawList),
+        }, mapping);
+        continue;
+      }
       const settings = state.effective(image);
       programs.draw({
         kind: layer.kind,
@@ -141,7 +202,8 @@ export function createView2D(parent, state, entity) {
         height: layer.height,
         colormap: colormapId(settings.colormap),
         range: settings.range,
-        filter: settings.filter,
+        // Encoded depth keeps its own 2D filtering whatever is logged or overridden (EncodedDepth.overrides2D).
+        filter: image.encoding != null ? ENCODED_DEPTH_FILTER : settings.filter,
       }, mapping);
     }
   }
@@ -164,7 +226,7 @@ export function createView2D(parent, state, entity) {
         origin: [camera.offsetX * ratio, camera.offsetY * ratio],
         texelsPerPixel: [1 / (camera.scale * ratio), 1 / (camera.scale * ratio)],
         targetHeight: height,
-      });
+      }, null, width, height);
     } catch (e) {
       showProblem(e.message);
     }
@@ -190,7 +252,7 @@ export function createView2D(parent, state, entity) {
         origin: [0, 0],
         texelsPerPixel: [Math.fround(image.width / width), Math.fround(image.height / height)],
         targetHeight: height,
-      });
+      }, framebuffer, width, height);
       const bottomUp = new Uint8Array(width * height * 4);
       gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, bottomUp);
       const topDown = new Uint8Array(bottomUp.length);
@@ -278,8 +340,13 @@ export function createView2D(parent, state, entity) {
       const inSpace = imagesInSpaceOf(state.scene, entity);
       drawList = inSpace.filter((image) => state.isVisible(image.entity));
       const status = [`${entity}: no depth image at this time`, `${entity}: hidden (the eye in the streams panel)`];
-      if (!thisImage()) showProblem(inSpace.some((image) => image.entity === entity) ? status[1] : status[0]);
-      else if (status.includes(note.textContent)) showProblem(null);
+      // A blob that does not decode: this view says so (and the banner, app.js); the space's other images are
+      // still drawn.
+      decodeProblems = (state.scene?.imageErrors ?? []).filter((e) => parentOf(e.entity) === parentOf(entity))
+        .map((e) => `${e.entity}: cannot draw this ${e.archetype}: ${e.error}`).join('\n');
+      const broken = decodeProblems !== '';
+      if (!thisImage() && !broken) showProblem(inSpace.some((image) => image.entity === entity) ? status[1] : status[0]);
+      else showProblem(status.includes(problem) ? null : problem); // also shows decodeProblems as they are now
       syncTextures();
       hover.refresh(); // the value under the cursor may have changed with the time
       requestFrame();
@@ -290,6 +357,7 @@ export function createView2D(parent, state, entity) {
       hover.destroy();
       for (const layer of layers.values()) gl.deleteTexture(layer.texture);
       layers.clear();
+      compositor.dispose();
       canvas.remove();
       note.remove();
     },

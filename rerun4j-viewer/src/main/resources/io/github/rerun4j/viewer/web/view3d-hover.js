@@ -1,9 +1,12 @@
 // Hover in the 3D view (docs/semantics.md §5.6): finds the cloud point under the cursor with an ID pass (the
 // clouds drawn into an RGBA8 target as pixel index + 1 and cloud slot, depth-tested like the picture, the
 // rasterisation scissored to the one pixel under the cursor) and shows a tooltip with the entity, the pixel,
-// the world position and the server's reference lines ("Depth: …", "Val: …").
+// the world position and the server's reference lines ("Depth: …", "Val: …"). Where no point is hit, a colour
+// image on its image plane is picked by a ray (its texel and colour, as in the 2D view); a cloud point in front
+// of a plane wins, and so does one behind it (points are not depth-compared with planes here).
 //
-//   const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => list });
+//   const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => list,
+//                                              planes: () => meshes });
 //   hover.pointAt(cssX, cssY);   // on pointer move; hover.hide() when dragging or leaving
 
 import * as THREE from 'three';
@@ -56,11 +59,26 @@ export class Hover3D {
     }
     const [r, g, b, slot] = this.pixel;
     const id = r | (g << 8) | (b << 16);
-    if (id === 0 || slot === 0) return null;
+    if (id === 0 || slot === 0) return this.pickPlane(cssX, cssY, size.x / ratio, size.y / ratio);
     const cloud = this.scene.clouds().find((c) => c.slot === slot);
     if (!cloud?.image) return null;
     const index = id - 1;
     return { cloud, entity: cloud.image.entity, x: index % cloud.image.width, y: Math.floor(index / cloud.image.width) };
+  }
+
+  /** The colour-image texel on an image plane under CSS (x, y) of a cssWidth x cssHeight canvas, or null. */
+  pickPlane(cssX, cssY, cssWidth, cssHeight) {
+    const meshes = this.scene.planes?.() ?? [];
+    if (!meshes.length) return null;
+    this.raycaster ??= new THREE.Raycaster();
+    this.raycaster.setFromCamera(new THREE.Vector2(cssX / cssWidth * 2 - 1, 1 - cssY / cssHeight * 2), this.scene.camera());
+    const hit = this.raycaster.intersectObjects(meshes, false)[0];
+    if (!hit?.uv) return null;
+    const image = hit.object.userData.image;
+    // uv (0, 0) to (1, 1) spans pixel corners (0, 0) to (W, H): an affine map on the plane, exact per triangle.
+    const x = Math.min(image.width - 1, Math.floor(hit.uv.x * image.width));
+    const y = Math.min(image.height - 1, Math.floor(hit.uv.y * image.height));
+    return { cloud: null, entity: image.entity, x, y };
   }
 
   /** Picks at (cssX, cssY) and shows or hides the tooltip. */

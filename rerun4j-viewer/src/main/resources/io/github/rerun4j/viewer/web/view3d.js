@@ -1,5 +1,6 @@
 // The 3D view (docs/semantics.md §5): every depth image under a pinhole as a point cloud back-projected on the
-// GPU (depth-cloud.js), pinhole frustums, a ground grid and world axes, with three.js. The camera orbits,
+// GPU (depth-cloud.js), every colour image under a pinhole on its image plane (view3d-image-planes.js), pinhole
+// frustums, a ground grid and world axes, with three.js. The camera orbits,
 // pans and zooms (OrbitControls); it frames the scene box from Rerun's default eye when the scene first
 // appears, on double-click, and when the box changes a lot (boxChangedALot) while the user has not moved
 // the camera since it was last framed; otherwise it is left where the user put it. Overrides apply on update().
@@ -18,6 +19,7 @@ import { DepthCloud } from './depth-cloud.js';
 import { boxChangedALot, defaultEye, NEAR } from './camera3d.js';
 import { Guides } from './view3d-guides.js';
 import { Hover3D } from './view3d-hover.js';
+import { ImagePlanes } from './view3d-image-planes.js';
 import { webgl2Context } from './webgl.js';
 
 const MAX_CLOUDS = 255; // the ID pass has one byte for the cloud
@@ -39,15 +41,26 @@ export function createView3D(parent, state) {
   const canvas = renderer.domElement;
   const note = document.createElement('div');
   note.style.cssText = 'position:absolute;left:8px;top:8px;color:#ffd7d7;white-space:pre-wrap;pointer-events:none';
-  parent.append(canvas, note);
+  // The RGB cloud toggle of this view (rerun4j extension, off: clouds in colormap colours as in Rerun); an
+  // entity's own choice in the selection panel wins over it.
+  const rgbToggle = document.createElement('label');
+  rgbToggle.className = 'rgb-toggle';
+  rgbToggle.title = 'rerun4j extension: colour each cloud from the colour image under its pinhole';
+  rgbToggle.style.cssText = 'position:absolute;right:8px;top:8px;color:#ddd;font-size:12px;user-select:none';
+  rgbToggle.innerHTML = '<input type="checkbox"> RGB clouds';
+  const rgbCheckbox = rgbToggle.querySelector('input');
+  rgbCheckbox.addEventListener('change', () => state.setRgbClouds(rgbCheckbox.checked));
+  parent.append(canvas, note, rgbToggle);
 
   const scene = new THREE.Scene();
   const idScene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(55, 1, NEAR, 1e5);
   const controls = new OrbitControls(camera, canvas);
   const guides = new Guides(scene);
+  const planes = new ImagePlanes(scene, () => { showProblem(null); requestFrame(); }, (message) => showProblem(message));
   const clouds = new Map(); // entity -> DepthCloud
-  const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()] });
+  const hover = new Hover3D(parent, state, { renderer, idScene, camera: () => camera, clouds: () => [...clouds.values()],
+    planes: () => planes.meshes });
 
   let framed = null; // {recording, bounds}: what the camera was last framed for
   let userMoved = false; // the user moved the camera since it was last framed
@@ -120,6 +133,11 @@ export function createView3D(parent, state) {
     return (state.scene?.depthImages ?? []).filter((image) => image.camera && state.isVisible(image.entity));
   }
 
+  /** The colour images drawn on image planes: those under a pinhole that the user has not hidden. */
+  function planeImages() {
+    return (state.scene?.colorImages ?? []).filter((image) => image.imagePlane && state.isVisible(image.entity));
+  }
+
   function visiblePinholes() {
     return (state.scene?.pinholes ?? []).filter((pinhole) => state.isVisible(pinhole.entity));
   }
@@ -150,7 +168,9 @@ export function createView3D(parent, state) {
         scene.add(cloud.points);
         idScene.add(cloud.idPoints);
       }
-      cloud.configure(image, state.effective(image));
+      const settings = state.effective(image);
+      cloud.configure(image, settings);
+      syncColorSource(cloud, state.rgbCloud(image) ? image.rgbSource : null);
       if (cloud.rowId === image.rowId || cloud.pendingRow === image.rowId) continue;
       cloud.pendingRow = image.rowId;
       api.pixels(image.imageUrl).then((buffer) => {
@@ -166,9 +186,31 @@ export function createView3D(parent, state) {
     }
   }
 
+  /** RGB cloud: the colour texels of `source` (scene rgbSource) onto `cloud`, or back to the colormap. */
+  function syncColorSource(cloud, source) {
+    const url = source?.imageUrl ?? null;
+    cloud.wantedColorUrl = url;
+    if (!url) {
+      cloud.setColorSource(null);
+      return;
+    }
+    if (cloud.colorUrl === url) {
+      cloud.setColorSource(source, null);
+      return;
+    }
+    api.pixels(url).then((buffer) => {
+      if (destroyed || cloud.wantedColorUrl !== url) return; // superseded
+      cloud.setColorSource(source, buffer);
+      requestFrame();
+    }).catch((e) => showProblem(`${source.entity}: ${e.message}`));
+  }
+
   function isReady() {
     const images = cloudImages();
-    return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId);
+    const colorReady = (cloud) => cloud.wantedColorUrl == null || cloud.colorUrl === cloud.wantedColorUrl;
+    return state.scene != null && images.every((image) => clouds.get(image.entity)?.rowId === image.rowId
+        && colorReady(clouds.get(image.entity)))
+      && planes.ready(planeImages());
   }
 
   /** Test hook: the valid pixels of every drawn cloud, counted by the GPU without occlusion. */
@@ -262,7 +304,9 @@ export function createView3D(parent, state) {
     update() {
       if (!state.scene) return;
       try {
+        rgbCheckbox.checked = state.rgbClouds;
         syncClouds();
+        planes.sync(planeImages());
         guides.setFrustums(visiblePinholes());
         // Frame a recording's scene when it first appears (again if it had no box yet, e.g. live data
         // still arriving) and when its box changes a lot under a camera the user has not touched; once the
@@ -286,14 +330,16 @@ export function createView3D(parent, state) {
       hover.destroy();
       for (const cloud of clouds.values()) cloud.dispose();
       clouds.clear();
+      planes.dispose();
       guides.dispose();
       renderer.dispose();
       canvas.remove();
       note.remove();
+      rgbToggle.remove();
     },
     get ready() { return isReady(); },
     get lastHover() { return hover.last; },
-    get drawn() { return [...new Set([...clouds.keys(), ...visiblePinholes().map((p) => p.entity)])].sort(); },
+    get drawn() { return [...new Set([...clouds.keys(), ...planes.entities, ...visiblePinholes().map((p) => p.entity)])].sort(); },
     pointCount: () => [...clouds.values()].reduce((sum, cloud) => sum + (cloud.rowId ? cloud.validCount : 0), 0),
     gpuPointCount,
     /** Puts the eye at `position` looking at `target` (arrays of 3), with `up`; fovY in degrees if given. */

@@ -1,0 +1,58 @@
+package io.github.rerun4j.viewer.api;
+
+import io.github.rerun4j.render.projection.PinholeCamera;
+import io.github.rerun4j.render.projection.TransformChain;
+import io.github.rerun4j.render.scene.RgbCloud;
+import io.github.rerun4j.render.scene.RgbCloudSource;
+import io.github.rerun4j.render.scene.StoreTransformLookup;
+import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.Image;
+import io.github.rerun4j.viewer.api.SceneJson.RgbSourceJson;
+
+/**
+ * A depth cloud's colour source for the page's RGB cloud toggle (a rerun4j extension): render's
+ * {@link RgbCloudSource} picks it and {@link RgbCloud#fit} says how it maps, with the note the selection panel
+ * shows, worded as the CLI's {@code --rgb-clouds} warnings.
+ */
+final class RgbSources {
+
+    private RgbSources() {
+    }
+
+    /** The colour source of the cloud of {@code entity} seen through {@code camera}. */
+    static RgbSourceJson of(SceneQuery q, String entity, DepthImage depth, PinholeCamera camera, String apiBase) {
+        TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
+        RgbCloudSource.Pairing p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain);
+        String pinhole = camera.entityPath();
+        return switch (p.status()) {
+            case NONE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
+                    "no colour image under the pinhole " + pinhole + ": the points keep their colormap colours");
+            case HINT_WITHOUT_IMAGE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
+                    "colour source " + p.source() + " has no image at this time: the points keep their colormap colours");
+            case HINT_UNDER_ANOTHER_PINHOLE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
+                    "colour source " + p.source() + " is under " + (p.sourcePinhole() == null ? "no pinhole"
+                            : "the pinhole " + p.sourcePinhole()) + ", not " + pinhole
+                            + ": the viewer draws only registered pairs (rerun4j points/render --rgb-clouds colour this one);"
+                            + " the points keep their colormap colours");
+            case PAIRED -> {
+                Image colour = p.image().value();
+                RgbCloud.Fit fit = RgbCloud.fit(depth.width(), depth.height(), colour.width(), colour.height());
+                String note = switch (fit) {
+                    case AUTO_FITTED -> "colour " + colour.width() + "\u00d7" + colour.height() + " auto-fitted to depth "
+                            + depth.width() + "\u00d7" + depth.height();
+                    case TOP_LEFT -> "colour and depth sizes differ (" + colour.width() + "\u00d7" + colour.height()
+                            + " vs " + depth.width() + "\u00d7" + depth.height()
+                            + "): points outside the colour image keep the colormap";
+                    default -> null;
+                };
+                if (p.candidates().size() > 1) {
+                    String ambiguous = "ambiguous colour source, using " + p.source() + " (of "
+                            + String.join(", ", p.candidates()) + ")";
+                    note = note == null ? ambiguous : ambiguous + "; " + note;
+                }
+                yield new RgbSourceJson(p.source(), p.status().name(), fit.name(), colour.width(), colour.height(),
+                        q.url(apiBase, "/color", p.source(), p.image().row().rowId().toString()), note);
+            }
+        };
+    }
+}

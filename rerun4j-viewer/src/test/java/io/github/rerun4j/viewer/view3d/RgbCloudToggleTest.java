@@ -1,0 +1,65 @@
+package io.github.rerun4j.viewer.view3d;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rerun4j.sdk.RecordingStream;
+import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.Image;
+import io.github.rerun4j.sdk.archetypes.Pinhole;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The RGB cloud toggle (rerun4j extension): off by default, so the cloud has its colormap colours as in Rerun;
+ * on in the 3D view, every point takes its colour image texel's colour exactly; an entity's own choice in the
+ * selection panel wins over the view's.
+ */
+class RgbCloudToggleTest {
+
+    private static final int W = 64;
+    private static final int H = 48;
+    private static final int COLOUR = 0xFA0AC8; // not a Turbo colour, not a guide's
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void offByDefaultOnPerViewAndPerEntity() throws Exception {
+        short[] mm = new short[W * H];
+        java.util.Arrays.fill(mm, (short) 1500);
+        byte[] rgb = new byte[W * H * 3];
+        for (int i = 0; i < W * H; i++) {
+            rgb[3 * i] = (byte) (COLOUR >> 16);
+            rgb[3 * i + 1] = (byte) (COLOUR >> 8);
+            rgb[3 * i + 2] = (byte) COLOUR;
+        }
+        Path file = dir.resolve("rgbd.rrd");
+        try (RecordingStream rec = RecordingStream.builder("rgb_cloud").defaultTimelines(false).saveTo(file)) {
+            rec.setTimeSequence("frame", 0);
+            rec.log("/cam", Pinhole.fromFocalLengthAndResolution(60, W, H));
+            rec.log("/cam/depth", DepthImage.fromU16(mm, W, H).withMeter(1000));
+            rec.log("/cam/rgb", Image.fromRgb8(rgb, W, H));
+        }
+        try (View3dPage page = View3dPage.open(file)) {
+            // The image plane shows the same colour: hidden, so only the cloud can show it.
+            page.js("window.rerun4j.state.setHidden('/cam/rgb', true)");
+            page.waitUntilReady();
+            assertThat(page.readPixels().count(COLOUR, 0)).as("off by default: colormap").isZero();
+            Map<String, Object> source = page.browser().jsMap(
+                    "return window.rerun4j.state.scene.depthImages[0].rgbSource");
+            assertThat(source).containsEntry("entity", "/cam/rgb").containsEntry("fit", "SAME_SIZE");
+
+            page.js("window.rerun4j.state.setRgbClouds(true)");
+            page.waitUntilReady();
+            long coloured = page.readPixels().count(COLOUR, 0);
+            assertThat(coloured).as("on: the colour image's texels, exactly").isGreaterThan(1000);
+            assertThat(page.js("return document.querySelector('.rgb-toggle input').checked")).isEqualTo(true);
+
+            page.js("window.rerun4j.state.setOverride('/cam/depth', {rgbCloud: false})");
+            page.waitUntilReady();
+            assertThat(page.readPixels().count(COLOUR, 0)).as("the entity's choice wins").isZero();
+        }
+    }
+}
