@@ -95,24 +95,29 @@ public final class RgbCloud {
             return new Result(new DepthCloud(cloud.points(), argb, cloud.camera()), fit, argb.length);
         }
         for (int i = 0; i < argb.length; i++) {
-            int x = cloud.points().pixelX(i);
-            int y = cloud.points().pixelY(i);
-            int tx;
-            int ty;
-            if (fit == Fit.AUTO_FITTED) {
-                tx = (int) Math.floor((x + 0.5) * wc / wd);
-                ty = (int) Math.floor((y + 0.5) * hc / hd);
-            } else {
-                tx = x;
-                ty = y;
-            }
-            if (tx < 0 || ty < 0 || tx >= wc || ty >= hc) {
+            int texel = texel(fit, cloud.points().pixelX(i), cloud.points().pixelY(i), wd, hd, wc, hc);
+            if (texel < 0) {
                 continue;
             }
-            argb[i] = opaque(texels.applyAsInt(ty * wc + tx));
+            argb[i] = opaque(texels.applyAsInt(texel));
             coloured++;
         }
         return new Result(new DepthCloud(cloud.points(), argb, cloud.camera()), fit, coloured);
+    }
+
+    /**
+     * The row-major index of the colour texel that registered depth pixel {@code (x, y)} takes, or -1 when it lies
+     * outside the colour image (the point keeps its colormap colour). A depth image {@code wd x hd}, a colour image
+     * {@code wc x hc}, mapped as {@code fit} says ({@link #fit}).
+     */
+    public static int texel(Fit fit, int x, int y, int wd, int hd, int wc, int hc) {
+        int tx = x;
+        int ty = y;
+        if (fit == Fit.AUTO_FITTED) {
+            tx = (int) Math.floor((x + 0.5) * wc / wd);
+            ty = (int) Math.floor((y + 0.5) * hc / hd);
+        }
+        return tx < 0 || ty < 0 || tx >= wc || ty >= hc ? -1 : ty * wc + tx;
     }
 
     /**

@@ -263,15 +263,24 @@ public final class ApiRoutes {
         HoverText text = HoverText.forPixel(image, x, y);
         float[] world = null;
         Float depth = null;
+        List<String> lines = text.lines();
         if (!text.isOutside()) {
             depth = BackProjection.depthMetres(image, x, y);
             PinholeCamera camera = query.camera(entity).orElse(null);
             if (camera != null && BackProjection.isValidDepth(depth)) {
                 // The very point the 3D view draws for this pixel (render's one back-projection).
                 world = BackProjection.worldPoint(camera.pinhole(), camera.worldFromRdf(), x, y, depth);
+                if ("1".equals(ctx.queryParam("rgb"))) {
+                    // the page colours this cloud from a colour image: say which texel, as it draws it
+                    Optional<String> colour = RgbSources.hoverLine(query, entity, image, camera, x, y);
+                    if (colour.isPresent()) {
+                        lines = new ArrayList<>(lines);
+                        lines.add(colour.get());
+                    }
+                }
             }
         }
-        ctx.json(new HoverJson(entity, x, y, text.lines(), world, depth));
+        ctx.json(new HoverJson(entity, x, y, lines, world, depth));
     }
 
     /**

@@ -8,6 +8,9 @@ import io.github.rerun4j.render.scene.StoreTransformLookup;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
 import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.viewer.api.SceneJson.RgbSourceJson;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A depth cloud's colour source for the page's RGB cloud toggle (a rerun4j extension): render's
@@ -54,5 +57,31 @@ final class RgbSources {
                         q.url(apiBase, "/color", p.source(), p.image().row().rowId().toString()), note);
             }
         };
+    }
+
+    /**
+     * The hover line of depth pixel {@code (x, y)} when its cloud is RGB-coloured (registered pairs, as the page
+     * draws them): {@code Colour: rrr, ggg, bbb, #RRGGBB (<source> texel i, j)}, or {@code Colour: colormap (outside
+     * colour image)}; empty when the cloud has no registered colour source.
+     */
+    static Optional<String> hoverLine(SceneQuery q, String entity, DepthImage depth, PinholeCamera camera, int x, int y) {
+        TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
+        RgbCloudSource.Pairing p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain);
+        if (p.status() != RgbCloudSource.Status.PAIRED) {
+            return Optional.empty();
+        }
+        Image colour = p.image().value();
+        RgbCloud.Fit fit = RgbCloud.fit(depth.width(), depth.height(), colour.width(), colour.height());
+        int texel = RgbCloud.texel(fit, x, y, depth.width(), depth.height(), colour.width(), colour.height());
+        Optional<DecodedImages.Texels> texels = q.colourTexels(p.source()).map(Map.Entry::getValue);
+        if (texel < 0 || texels.isEmpty()) {
+            return Optional.of("Colour: colormap (outside colour image)");
+        }
+        int at = 4 * texel;
+        int r = texels.get().rgba().get(at) & 0xFF;
+        int g = texels.get().rgba().get(at + 1) & 0xFF;
+        int b = texels.get().rgba().get(at + 2) & 0xFF;
+        return Optional.of(String.format(Locale.ROOT, "Colour: %3d, %3d, %3d, #%02X%02X%02X (%s texel %d, %d)",
+                r, g, b, r, g, b, p.source(), texel % colour.width(), texel / colour.width()));
     }
 }

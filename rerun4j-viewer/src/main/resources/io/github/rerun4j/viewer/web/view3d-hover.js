@@ -15,6 +15,7 @@ import { HoverTooltip } from './hover-tooltip.js';
 export class Hover3D {
   constructor(parent, state, scene) {
     this.scene = scene; // {renderer, idScene, camera(), clouds()}
+    this.state = state;
     this.target = null;
     this.pixel = new Uint8Array(4);
     this.tooltip = new HoverTooltip(parent, state, { world: true });
@@ -88,7 +89,9 @@ export class Hover3D {
       this.hide();
       return;
     }
-    const pixel = { entity: hit.entity, x: hit.x, y: hit.y };
+    // A point of a cloud drawn in its colour image's colours also gets the colour line of its texel.
+    const rgb = hit.cloud != null && hit.cloud.image.rgbSource?.fit != null && this.state.rgbCloud(hit.cloud.image);
+    const pixel = { entity: hit.entity, x: hit.x, y: hit.y, rgb };
     this.tooltip.point(pixel, cssX, cssY, [hit.entity, `Pixel: (${hit.x}, ${hit.y})`]);
   }
 

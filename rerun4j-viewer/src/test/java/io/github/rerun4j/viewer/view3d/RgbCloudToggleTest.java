@@ -56,6 +56,13 @@ class RgbCloudToggleTest {
             long coloured = page.readPixels().count(COLOUR, 0);
             assertThat(coloured).as("on: the colour image's texels, exactly").isGreaterThan(1000);
             assertThat(page.js("return document.querySelector('.rgb-toggle input').checked")).isEqualTo(true);
+            // Hovering a coloured point also names its texel and colour.
+            double[] centre = page.canvasPositionOf(0, 0, 1.5);
+            page.moveMouseTo(centre[0], centre[1]);
+            page.browser().waitFor("the hover answer with its colour line", () -> Boolean.TRUE.equals(page.js(
+                    "const h = " + View3dPage.VIEW + ".lastHover; return !!h && !!h.lines && h.lines.some(l => l.startsWith('Colour'))")));
+            String tooltip = (String) page.js("return document.querySelector('[data-view=\"3d\"] .tooltip').textContent");
+            assertThat(tooltip).contains("Colour: 250,  10, 200, #FA0AC8 (/cam/rgb texel ");
 
             page.js("window.rerun4j.state.setOverride('/cam/depth', {rgbCloud: false})");
             page.waitUntilReady();
