@@ -9,13 +9,9 @@
 //   program.draw({ texture, width, height, filter: 'Nearest', opacity: 0.5 },
 //                { origin: [0, 0], texelsPerPixel: [1, 1], targetHeight: 200 });
 
-const FILTERS = { Nearest: 0, Linear: 1, Bicubic: 2 };
+import { compileShader, FULL_TARGET_VERTEX, linkProgram } from './webgl.js';
 
-const VERTEX = `#version 300 es
-void main() {
-  vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1) * 4.0 - 1.0;
-  gl_Position = vec4(corner, 0.0, 1.0);
-}`;
+const FILTERS = { Nearest: 0, Linear: 1, Bicubic: 2 };
 
 const FRAGMENT = `#version 300 es
 precision highp float;
@@ -101,16 +97,6 @@ void main() {
   fragColor = vec4(srgb * c.a, c.a) * u_opacity;
 }`;
 
-function compile(gl, type, source) {
-  const shader = gl.createShader(type);
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) {
-    throw new Error(`colour image shader: ${gl.getShaderInfoLog(shader)}`);
-  }
-  return shader;
-}
-
 /** Uploads RGBA8 texels (the /color route's bytes) into `texture`. */
 export function uploadColorTexture(gl, texture, width, height, buffer) {
   gl.bindTexture(gl.TEXTURE_2D, texture);
@@ -125,13 +111,9 @@ export class ColorImageProgram {
   constructor(gl) {
     this.gl = gl;
     this.vao = gl.createVertexArray();
-    const program = gl.createProgram();
-    gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
-      throw new Error(`colour image program: ${gl.getProgramInfoLog(program)}`);
-    }
+    const program = linkProgram(gl, 'colour image',
+      compileShader(gl, gl.VERTEX_SHADER, FULL_TARGET_VERTEX, 'colour image'),
+      compileShader(gl, gl.FRAGMENT_SHADER, FRAGMENT, 'colour image'));
     this.program = program;
     this.uniforms = {};
     for (const name of ['u_texture', 'u_size', 'u_filter', 'u_opacity', 'u_origin', 'u_texelsPerPixel', 'u_targetHeight', 'u_linearOut']) {

@@ -8,6 +8,7 @@
 //                 { origin: [0, 0], texelsPerPixel: [1, 1], targetHeight: 200 });
 
 import { COLORMAP_GLSL } from './colormaps.js';
+import { compileShader, FULL_TARGET_VERTEX, linkProgram } from './webgl.js';
 
 const SAMPLERS = { uint: 'usampler2D', int: 'isampler2D', float: 'sampler2D' };
 const FILTERS = { Nearest: 0, Linear: 1, Bicubic: 2 };
@@ -15,13 +16,6 @@ const FILTERS = { Nearest: 0, Linear: 1, Bicubic: 2 };
 // EncodedDepth.overrides2D). Not a user setting, so not in FILTERS' names the page offers.
 export const ENCODED_DEPTH_FILTER = 'Encoded';
 const ALL_FILTERS = { ...FILTERS, [ENCODED_DEPTH_FILTER]: 3 };
-
-const VERTEX = `#version 300 es
-// One triangle covering the target; the fragment shader discards what is outside the image.
-void main() {
-  vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1) * 4.0 - 1.0;
-  gl_Position = vec4(corner, 0.0, 1.0);
-}`;
 
 function fragmentSource(sampler) {
   return `#version 300 es
@@ -112,31 +106,16 @@ void main() {
 }`;
 }
 
-function compile(gl, type, source) {
-  const shader = gl.createShader(type);
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) {
-    throw new Error(`depth image shader: ${gl.getShaderInfoLog(shader)}`);
-  }
-  return shader;
-}
-
 /** The three compiled variants (uint / int / float texture) and how to draw one image with them. */
 export class DepthImagePrograms {
   constructor(gl) {
     this.gl = gl;
     this.programs = {};
     this.vao = gl.createVertexArray(); // no attributes, but WebGL2 wants one bound for drawArrays
-    const vertex = compile(gl, gl.VERTEX_SHADER, VERTEX);
+    const vertex = compileShader(gl, gl.VERTEX_SHADER, FULL_TARGET_VERTEX, 'depth image');
     for (const [kind, sampler] of Object.entries(SAMPLERS)) {
-      const program = gl.createProgram();
-      gl.attachShader(program, vertex);
-      gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, fragmentSource(sampler)));
-      gl.linkProgram(program);
-      if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
-        throw new Error(`depth image program: ${gl.getProgramInfoLog(program)}`);
-      }
+      const program = linkProgram(gl, 'depth image', vertex,
+        compileShader(gl, gl.FRAGMENT_SHADER, fragmentSource(sampler), 'depth image'));
       const uniforms = {};
       for (const name of ['u_texture', 'u_size', 'u_range', 'u_colormap', 'u_filter', 'u_origin',
         'u_texelsPerPixel', 'u_targetHeight', 'u_linearOut']) {

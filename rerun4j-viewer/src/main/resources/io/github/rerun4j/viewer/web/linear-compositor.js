@@ -9,11 +9,7 @@
 //   ...draw layers with linearOut: true...
 //   compositor.end(targetFramebuffer, width, height);
 
-const VERTEX = `#version 300 es
-void main() {
-  vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1) * 4.0 - 1.0;
-  gl_Position = vec4(corner, 0.0, 1.0);
-}`;
+import { compileShader, FULL_TARGET_VERTEX, linkProgram } from './webgl.js';
 
 const FRAGMENT = `#version 300 es
 precision highp float;
@@ -31,27 +27,13 @@ void main() {
   fragColor = c.a > 0.0 ? vec4(toSrgb(c.rgb / c.a) * c.a, c.a) : vec4(0.0);
 }`;
 
-function compile(gl, type, source) {
-  const shader = gl.createShader(type);
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) {
-    throw new Error(`linear compositor shader: ${gl.getShaderInfoLog(shader)}`);
-  }
-  return shader;
-}
-
 export class LinearCompositor {
   constructor(gl) {
     this.gl = gl;
     this.vao = gl.createVertexArray();
-    const program = gl.createProgram();
-    gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
-      throw new Error(`linear compositor program: ${gl.getProgramInfoLog(program)}`);
-    }
+    const program = linkProgram(gl, 'linear compositor',
+      compileShader(gl, gl.VERTEX_SHADER, FULL_TARGET_VERTEX, 'linear compositor'),
+      compileShader(gl, gl.FRAGMENT_SHADER, FRAGMENT, 'linear compositor'));
     this.program = program;
     this.layersUniform = gl.getUniformLocation(program, 'u_layers');
     this.texture = null;
