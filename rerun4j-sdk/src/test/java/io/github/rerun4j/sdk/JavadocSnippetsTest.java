@@ -2,14 +2,9 @@ package io.github.rerun4j.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,21 +50,13 @@ class JavadocSnippetsTest {
             import static java.nio.file.StandardOpenOption.*;
             """;
 
-    private static final Pattern PRE_CODE = Pattern.compile("<pre>\\{@code(.*?)}</pre>", Pattern.DOTALL);
-
-    record Snippet(Path file, int line, String code) {
-        String className() {
-            return file.getFileName().toString().replace(".java", "").replace('-', '_') + "_line" + line;
-        }
-    }
-
     @Test
-    void everyJavadocExampleCompiles(@TempDir Path work) throws IOException {
-        List<Snippet> snippets = snippets(Path.of("src/main/java"));
+    void everyJavadocExampleCompiles(@TempDir Path work) {
+        List<SnippetCompiler.JavadocExample> snippets = SnippetCompiler.javadocExamples(Path.of("src/main/java"));
         assertThat(snippets).as("Javadoc examples found").hasSizeGreaterThan(40);
 
         List<Path> sources = new ArrayList<>();
-        for (Snippet s : snippets) {
+        for (SnippetCompiler.JavadocExample s : snippets) {
             sources.add(SnippetCompiler.writeMethodClass(work.resolve("snippets"), s.className(), IMPORTS, GIVENS,
                     s.code()));
         }
@@ -84,28 +71,5 @@ class JavadocSnippetsTest {
                 "try (var rec = RecordingStream.builder(\"app\").sink(new MemorySink()).build()) { }");
         assertThat(SnippetCompiler.compile(List.of(source), work.resolve("classes"), RecordingStream.class))
                 .contains("Broken.java:").contains("build()");
-    }
-
-    static List<Snippet> snippets(Path sourceRoot) throws IOException {
-        List<Snippet> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sourceRoot)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String text = Files.readString(file);
-                Matcher m = PRE_CODE.matcher(text);
-                while (m.find()) {
-                    int line = (int) text.substring(0, m.start()).lines().count() + (m.start() == 0 ? 1 : 0);
-                    out.add(new Snippet(sourceRoot.relativize(file), line, stripCommentMargin(m.group(1))));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String stripCommentMargin(String block) {
-        StringBuilder sb = new StringBuilder();
-        for (String l : block.split("\n", -1)) {
-            sb.append(l.replaceFirst("^\\s*\\* ?", "")).append('\n');
-        }
-        return sb.toString();
     }
 }

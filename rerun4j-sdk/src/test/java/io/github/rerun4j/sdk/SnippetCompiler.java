@@ -25,6 +25,7 @@ import javax.tools.ToolProvider;
 public final class SnippetCompiler {
 
     private static final Pattern FENCE = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern PRE_CODE = Pattern.compile("<pre>\\{@code(.*?)}</pre>", Pattern.DOTALL);
 
     private SnippetCompiler() {
     }
@@ -92,6 +93,35 @@ public final class SnippetCompiler {
         while (m.find()) {
             int line = (int) markdown.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
             out.add(new Block(m.group(1), m.group(2), line));
+        }
+        return out;
+    }
+
+    /**
+     * A Javadoc example ({@code <pre>{@code ...}</pre>}): its file relative to the source root, the line its
+     * {@code <pre>} is on, and its code with the comment margin removed.
+     */
+    public record JavadocExample(Path file, int line, String code) {
+        /** A class name unique to the example: {@code File_lineN}. */
+        public String className() {
+            return file.getFileName().toString().replace(".java", "").replace('-', '_') + "_line" + line;
+        }
+    }
+
+    /** Every Javadoc example of the {@code .java} files under {@code sourceRoot}, in file order. */
+    public static List<JavadocExample> javadocExamples(Path sourceRoot) {
+        List<JavadocExample> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(sourceRoot)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(file);
+                Matcher m = PRE_CODE.matcher(text);
+                while (m.find()) {
+                    int line = (int) text.substring(0, m.start()).lines().count() + (m.start() == 0 ? 1 : 0);
+                    out.add(new JavadocExample(sourceRoot.relativize(file), line, m.group(1).replaceAll("(?m)^\\s*\\* ?", "")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }
