@@ -9,12 +9,7 @@ import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreInfo;
 import io.github.rerun4j.sdk.sink.MemorySink;
-import io.grpc.CallOptions;
-import io.grpc.ClientCall;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -22,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,24 +115,8 @@ class ProxyBadInputTest {
     @Test
     void aMessageOverTheLimitEndsThatCallOnly() throws Exception {
         try (ProxyServer proxy = ProxyServerTest.start(ProxyServerOptions.defaults().withMaxMessageBytes(256 * 1024))) {
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", proxy.port()).usePlaintext().build();
-            try {
-                CompletableFuture<Status> done = new CompletableFuture<>();
-                ClientCall<byte[], byte[]> call = channel.newCall(ProxyProtocol.WRITE_MESSAGES, CallOptions.DEFAULT);
-                call.start(new ClientCall.Listener<>() {
-                    @Override
-                    public void onClose(Status status, Metadata trailers) {
-                        done.complete(status);
-                    }
-                }, new Metadata());
-                call.request(1);
-                call.sendMessage(bigFrame(1, 640, 480));  // 614 400 bytes of pixels
-                call.halfClose();
-                Status status = done.get(20, TimeUnit.SECONDS);
-                assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-            } finally {
-                channel.shutdownNow();
-            }
+            Status status = RawWrite.call(proxy.port(), List.of(bigFrame(1, 640, 480))).status();  // 614 400 bytes of pixels
+            assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
             assertThat(proxy.stats().published()).isZero();
             stillServes(proxy);
         }

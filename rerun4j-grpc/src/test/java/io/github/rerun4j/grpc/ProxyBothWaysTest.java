@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.sink.MemorySink;
 import io.github.rerun4j.sdk.sink.Sink;
-import io.grpc.CallOptions;
-import io.grpc.ClientCall;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCalls;
 import java.io.IOException;
@@ -21,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -111,25 +104,7 @@ class ProxyBothWaysTest {
         List<WireForm.Part> parts = WireForm.fileMessages(logged.toRrdBytes());
         MemorySink incoming = new MemorySink();
         try (ProxyServer proxy = ProxyServer.start(ProxyServerOptions.defaults().withPort(0), incoming)) {
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", proxy.port()).usePlaintext().build();
-            try {
-                CompletableFuture<Status> done = new CompletableFuture<>();
-                ClientCall<byte[], byte[]> call = channel.newCall(ProxyProtocol.WRITE_MESSAGES, CallOptions.DEFAULT);
-                call.start(new ClientCall.Listener<>() {
-                    @Override
-                    public void onClose(Status status, Metadata trailers) {
-                        done.complete(status);
-                    }
-                }, new Metadata());
-                call.request(1);
-                for (WireForm.Part p : parts) {
-                    call.sendMessage(WireForm.request(p));
-                }
-                call.halfClose();
-                assertThat(done.get(10, TimeUnit.SECONDS).isOk()).isTrue();
-            } finally {
-                channel.shutdownNow();
-            }
+            assertThat(RawWrite.call(proxy.port(), parts.stream().map(WireForm::request).toList()).status().isOk()).isTrue();
             // every message but the End one, decoded, in order
             assertThat(incoming.messages()).hasSize(logged.messages().size());
             assertThat(Recordings.frames(incoming.messages())).containsExactly(0, 1, 2, 3);

@@ -93,33 +93,10 @@ class ProxyServerTest {
         List<WireForm.Part> parts = WireForm.fileMessages(memory.toRrdBytes());
         try (ProxyServer proxy = start(ProxyServerOptions.defaults());
              GrpcWebReader reader = new GrpcWebReader(proxy.port(), null)) {
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", proxy.port()).usePlaintext().build();
-            try {
-                CompletableFuture<Status> done = new CompletableFuture<>();
-                List<byte[]> responses = new ArrayList<>();
-                ClientCall<byte[], byte[]> call = channel.newCall(ProxyProtocol.WRITE_MESSAGES, CallOptions.DEFAULT);
-                call.start(new ClientCall.Listener<>() {
-                    @Override
-                    public void onMessage(byte[] message) {
-                        responses.add(message);
-                    }
-
-                    @Override
-                    public void onClose(Status status, Metadata trailers) {
-                        done.complete(status);
-                    }
-                }, new Metadata());
-                call.request(1);
-                for (WireForm.Part p : parts) {
-                    call.sendMessage(WireForm.request(p));
-                }
-                call.halfClose();
-                assertThat(done.get(10, TimeUnit.SECONDS).isOk()).isTrue();
-                assertThat(responses).hasSize(1);
-                assertThat(responses.get(0)).isEmpty();  // WriteMessagesResponse {}
-            } finally {
-                channel.shutdownNow();
-            }
+            RawWrite write = RawWrite.call(proxy.port(), parts.stream().map(WireForm::request).toList());
+            assertThat(write.status().isOk()).isTrue();
+            assertThat(write.responses()).hasSize(1);
+            assertThat(write.responses().get(0)).isEmpty();  // WriteMessagesResponse {}
             List<byte[]> got = Recordings.read(reader, parts.size());
             for (int i = 0; i < parts.size(); i++) {
                 assertThat(WireForm.response(got.get(i)).payload()).isEqualTo(parts.get(i).payload());
