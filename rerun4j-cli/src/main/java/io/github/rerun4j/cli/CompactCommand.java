@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,8 +37,8 @@ public final class CompactCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IN", description = "The .rrd file to read.")
     private Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.rrd", description = "The .rrd file to write.")
-    private Path out;
+    @Mixin
+    private ToolOutputOptions output;
 
     @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in a joined chunk (default: ${DEFAULT-VALUE}).")
     private int maxRows = BatcherConfig.DEFAULT.maxRowsPerChunk();
@@ -46,13 +47,10 @@ public final class CompactCommand implements Callable<Integer> {
             description = "Most Arrow data bytes in a joined chunk, e.g. 2MiB, 16MB (default: 2MiB).")
     private String maxBytes = "2MiB";
 
-    @Option(names = "--compress", paramLabel = "lz4|none", defaultValue = "lz4",
-            description = "Compress each message of the output with LZ4 (default) or not.")
-    private String compress;
 
     @Override
     public Integer call() {
-        boolean lz4 = ToolOutput.lz4(compress);
+        boolean lz4 = output.lz4();
         if (maxRows < 1) {
             throw CliException.usage("--max-rows " + maxRows + ": expected at least 1");
         }
@@ -62,8 +60,8 @@ public final class CompactCommand implements Callable<Integer> {
                     + " bytes (what one message can carry)");
         }
         InputFile.requireReadable(in);
-        OutputFile.requireWritable(out, "compacted.rrd");
-        return ToolOutput.write("compact", List.of(in), out, lz4, root.verbose(), spec.commandLine().getOut(),
+        OutputFile.requireWritable(output.out, "compacted.rrd");
+        return ToolOutput.write("compact", List.of(in), output.out, lz4, root.verbose(), spec.commandLine().getOut(),
                 spec.commandLine().getErr(), (output, progress) -> {
                     Compactor compactor = new Compactor(maxRows, bytes, Math.max(PENDING_BUDGET, bytes), output::chunk);
                     ToolInput.Result result = ToolInput.read(in, progress, (message, record) -> {

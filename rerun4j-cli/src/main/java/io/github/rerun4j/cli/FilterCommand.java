@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,8 +40,8 @@ public final class FilterCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IN", description = "The .rrd file to read.")
     private Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.rrd", description = "The .rrd file to write.")
-    private Path out;
+    @Mixin
+    private ToolOutputOptions output;
 
     @Option(names = "--entity", paramLabel = "PREFIX",
             description = "Keep this entity and its descendants (whole path parts: /world keeps /world/camera, not /worldx); "
@@ -58,18 +59,15 @@ public final class FilterCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "T", description = "Last time kept (inclusive), as --from. Default: the end.")
     private String to;
 
-    @Option(names = "--compress", paramLabel = "lz4|none", defaultValue = "lz4",
-            description = "Compress each message of the output with LZ4 (default) or not.")
-    private String compress;
 
     @Override
     public Integer call() {
-        boolean lz4 = ToolOutput.lz4(compress);
+        boolean lz4 = output.lz4();
         List<EntityPath> prefixes = prefixes();
         TimeWindow window = window();
         InputFile.requireReadable(in);
-        OutputFile.requireWritable(out, "filtered.rrd");
-        return ToolOutput.write("filter", List.of(in), out, lz4, root.verbose(), spec.commandLine().getOut(),
+        OutputFile.requireWritable(output.out, "filtered.rrd");
+        return ToolOutput.write("filter", List.of(in), output.out, lz4, root.verbose(), spec.commandLine().getOut(),
                 spec.commandLine().getErr(), (output, progress) -> List.of(ToolInput.read(in, progress, (message, record) -> {
                     if (message instanceof LogMessage.StoreInfoMessage info) {
                         output.storeInfo(info);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,20 +36,17 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IN", arity = "1..*", description = "The .rrd files to merge.")
     private List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.rrd", description = "The .rrd file to write.")
-    private Path out;
+    @Mixin
+    private ToolOutputOptions output;
 
-    @Option(names = "--compress", paramLabel = "lz4|none", defaultValue = "lz4",
-            description = "Compress each message of the output with LZ4 (default) or not.")
-    private String compress;
 
     @Override
     public Integer call() {
-        boolean lz4 = ToolOutput.lz4(compress);
+        boolean lz4 = output.lz4();
         inputs.forEach(InputFile::requireReadable);
-        OutputFile.requireWritable(out, "merged.rrd");
+        OutputFile.requireWritable(output.out, "merged.rrd");
         Set<Tuid> seen = new HashSet<>();
-        return ToolOutput.write("merge", inputs, out, lz4, root.verbose(), spec.commandLine().getOut(),
+        return ToolOutput.write("merge", inputs, output.out, lz4, root.verbose(), spec.commandLine().getOut(),
                 spec.commandLine().getErr(), (output, progress) -> {
                     List<ToolInput.Result> results = new ArrayList<>();
                     for (Path in : inputs) {
