@@ -48,12 +48,10 @@ public final class BigFileBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
+        BenchmarkMain.exit(() -> {
             run(args);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(2);
-        }
+            return true;
+        });
     }
 
     private static void run(String[] args) throws Exception {

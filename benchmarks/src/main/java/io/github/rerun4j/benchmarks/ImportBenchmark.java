@@ -42,12 +42,7 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            System.exit(run(args) ? 0 : 1);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(2); // not "a target missed"
-        }
+        BenchmarkMain.exit(() -> run(args));
     }
 
     private static boolean run(String[] args) throws Exception {

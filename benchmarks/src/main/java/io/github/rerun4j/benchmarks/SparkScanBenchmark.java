@@ -40,12 +40,10 @@ public final class SparkScanBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
+        BenchmarkMain.exit(() -> {
             run(args);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(2);
-        }
+            return true;
+        });
     }
 
     private static void run(String[] args) throws Exception {
