@@ -8,6 +8,7 @@ import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
 import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.chunk.Tuid;
+import io.github.rerun4j.sdk.rrd.RrdManifest;
 import io.github.rerun4j.sdk.types.EntityPath;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -53,7 +53,8 @@ import java.util.function.Supplier;
  */
 public final class ChunkStore {
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final PendingChunks pending = new PendingChunks();
     private final Set<Tuid> chunkIds = new HashSet<>();
     private final Map<String, EntityIndex> entities = new HashMap<>();
     private final Map<String, TimelineInfo> timelines = new LinkedHashMap<>();
@@ -91,6 +92,8 @@ public final class ChunkStore {
             if (!chunkIds.add(chunk.id())) {
                 return false;
             }
+            // Read now: its rows count from here on, no longer as the pending set's.
+            pending.resolve(chunk.id());
             EntityIndex entity = entities.computeIfAbsent(path.toString(), k -> new EntityIndex(path));
             entity.addRows(chunk);
             for (ComponentColumn column : chunk.components()) {
@@ -118,6 +121,65 @@ public final class ChunkStore {
             generation++;
             payloadBytes += payloadBytes(chunk);
             return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Announces the chunks of a footer's {@code manifest} without reading them: entities, components and timelines
+     * are known at once, and each query has {@code loader} read exactly the announced chunks that could change its
+     * answer (a latest-at near the end of a long recording reads the last chunk, not the file). Chunks already
+     * added are left out. {@link #loadPending()} reads the rest.
+     *
+     * <pre>{@code
+     * store.addPending(manifest, entry -> store.add(chunk));   // the loader decodes the chunk at entry.byteOffset()
+     * }</pre>
+     */
+    public void addPending(RrdManifest manifest, ChunkLoader loader) {
+        Map<String, ComponentDescriptor> descriptors = manifest.components();
+        Map<String, TimeType> types = manifest.timelines();
+        lock.writeLock().lock();
+        try {
+            for (RrdManifest.Entry entry : manifest.chunks()) {
+                if (chunkIds.contains(entry.chunkId()) || !pending.add(entry, loader, types)) {
+                    continue;
+                }
+                EntityPath path = EntityPath.parse(entry.entityPath());
+                EntityIndex entity = entities.computeIfAbsent(path.toString(), k -> new EntityIndex(path));
+                for (String component : entry.componentTimeRanges().keySet()) {
+                    entity.component(descriptors.getOrDefault(component, new ComponentDescriptor(null, component, null)));
+                }
+                for (String component : entry.staticComponents()) {
+                    entity.component(descriptors.getOrDefault(component, new ComponentDescriptor(null, component, null)));
+                }
+            }
+            generation++;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Reads every announced chunk not read yet, in file order (a background pass after {@link #addPending}). */
+    public void loadPending() {
+        for (PendingChunks.Pending p : pending.ofEntities(e -> true)) {
+            if (!load(p)) {
+                return;
+            }
+        }
+    }
+
+    /** Announced chunks not read yet. */
+    public int pendingChunks() {
+        return pending.size();
+    }
+
+    /** Forgets the announced chunks not read yet (their recording stopped loading): queries see what was read. */
+    public void dropPending() {
+        lock.writeLock().lock();
+        try {
+            pending.clear();
+            generation++;
         } finally {
             lock.writeLock().unlock();
         }
@@ -152,6 +214,7 @@ public final class ChunkStore {
      * @param time       the query time on {@code timeline} (ignored when it is null)
      */
     public Optional<RowRef> latestAt(String entityPath, String component, String timeline, long time) {
+        loadForLatestAt(entityPath, component, timeline, time);
         return read(() -> {
             ComponentIndex index = find(entityPath, component);
             return index == null ? Optional.<RowRef>empty() : index.latestAt(timeline, time);
@@ -170,6 +233,7 @@ public final class ChunkStore {
      * }</pre>
      */
     public List<RowRef> range(String entityPath, String component, String timeline, long min, long max) {
+        loadForRange(entityPath, component, timeline, min, max);
         return read(() -> {
             ComponentIndex index = find(entityPath, component);
             return index == null ? List.<RowRef>of() : index.range(timeline, min, max);
@@ -186,6 +250,11 @@ public final class ChunkStore {
      * }</pre>
      */
     public Map<String, RowRef> latestAtAll(String entityPath, String timeline, long time) {
+        if (!pending.isEmpty()) {
+            for (ComponentDescriptor c : components(entityPath)) {
+                loadForLatestAt(entityPath, c.component(), timeline, time);
+            }
+        }
         return read(() -> {
             EntityIndex entity = entities.get(canonical(entityPath));
             Map<String, RowRef> out = new TreeMap<>();
@@ -217,6 +286,7 @@ public final class ChunkStore {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("dataframe: offset " + offset + " and limit " + limit + " must be >= 0");
         }
+        loadEntities(query::selects);
         return read(() -> {
             String timeline = query.timeline();
             List<EntityIndex> selected = entities.values().stream()
@@ -269,7 +339,17 @@ public final class ChunkStore {
 
     /** Every timeline with at least one row, by name, sorted by name. */
     public Map<String, TimelineInfo> timelines() {
-        return read(() -> new TreeMap<>(timelines));
+        return read(this::allTimelines);
+    }
+
+    /** The timelines of the chunks read, with the rows of those announced and not read yet. */
+    private Map<String, TimelineInfo> allTimelines() {
+        Map<String, TimelineInfo> out = new TreeMap<>(timelines);
+        if (!pending.isEmpty()) {
+            pending.timelines().forEach((name, info) ->
+                    out.merge(name, info, (old, add) -> old.plus(add.min(), add.max(), add.rowCount())));
+        }
+        return out;
     }
 
     /**
@@ -279,7 +359,7 @@ public final class ChunkStore {
      * (a {@code frame} timeline appearing beats {@code log_tick}).
      */
     public Optional<String> defaultTimeline() {
-        return read(() -> timelines.entrySet().stream()
+        return read(() -> allTimelines().entrySet().stream()
                 .max(Comparator.<Map.Entry<String, TimelineInfo>>comparingInt(e -> timelineRank(e.getKey(), e.getValue().type()))
                         .thenComparingLong(e -> e.getValue().rowCount())
                         .thenComparing(Map.Entry::getKey))
@@ -316,6 +396,7 @@ public final class ChunkStore {
      */
     public List<Long> dataTimes(String timeline) {
         java.util.Objects.requireNonNull(timeline, "timeline");
+        loadEntities(e -> true);
         return read(() -> {
             DataTimes cached = dataTimes.get(timeline);
             if (cached != null && cached.generation() == generation) {
@@ -330,7 +411,7 @@ public final class ChunkStore {
     /** The largest time on {@code timeline}; empty if the store has no row on it. */
     public OptionalLong latestTime(String timeline) {
         return read(() -> {
-            TimelineInfo info = timelines.get(timeline);
+            TimelineInfo info = allTimelines().get(timeline);
             return info == null ? OptionalLong.empty() : OptionalLong.of(info.max());
         });
     }
@@ -404,14 +485,14 @@ public final class ChunkStore {
         return bytes;
     }
 
-    /** Number of distinct chunks indexed. */
+    /** Number of distinct chunks indexed, including those announced and not read yet. */
     public int chunkCount() {
-        return read(chunkIds::size);
+        return read(() -> chunkIds.size() + pending.size());
     }
 
-    /** Number of rows of all indexed chunks. */
+    /** Number of rows of all indexed chunks, and of the announced chunks not read yet. */
     public long rowCount() {
-        return read(() -> rowCount);
+        return read(() -> rowCount + pending.rows());
     }
 
     @Override
@@ -440,6 +521,74 @@ public final class ChunkStore {
 
     private static String canonical(String entityPath) {
         return EntityPath.parse(entityPath).toString();
+    }
+
+    // ---- reading announced chunks (addPending) ----
+
+    /** Reads announced chunks until none could give {@code component} of {@code entityPath} a later row. */
+    private void loadForLatestAt(String entityPath, String component, String timeline, long time) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String path = canonical(entityPath);
+        while (true) {
+            Optional<RowRef> found = read(() -> {
+                ComponentIndex index = find(path, component);
+                return index == null ? Optional.<RowRef>empty() : index.latestAt(timeline, time);
+            });
+            PendingChunks.Pending next = pending.latestAtCandidate(path, component, timeline, time, found.orElse(null));
+            if (next == null || !load(next)) {
+                return;
+            }
+        }
+    }
+
+    private void loadForRange(String entityPath, String component, String timeline, long min, long max) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String path = canonical(entityPath);
+        while (true) {
+            boolean hasStatic = read(() -> {
+                ComponentIndex index = find(path, component);
+                return index != null && index.newestStatic().isPresent();
+            });
+            List<PendingChunks.Pending> needed = pending.rangeCandidates(path, component, timeline, min, max, hasStatic);
+            if (needed.isEmpty()) {
+                return;
+            }
+            for (PendingChunks.Pending p : needed) {
+                if (!load(p)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void loadEntities(java.util.function.Predicate<EntityPath> selected) {
+        if (!pending.isEmpty()) {
+            for (PendingChunks.Pending p : pending.ofEntities(selected)) {
+                if (!load(p)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Has {@code p} read (its loader adds it) and takes it off the pending set whatever happened; false, reading
+     * nothing, on a thread inside a query of this store (a query's own helpers must not wait for the writer).
+     */
+    private boolean load(PendingChunks.Pending p) {
+        if (lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread()) {
+            return false;
+        }
+        try {
+            p.load();
+        } finally {
+            pending.resolve(p.entry.chunkId());
+        }
+        return true;
     }
 
     private <T> T read(Supplier<T> query) {

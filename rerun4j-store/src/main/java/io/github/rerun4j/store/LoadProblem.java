@@ -22,7 +22,7 @@ import java.util.Objects;
 public record LoadProblem(String source, StoreId store, long offset, long messageOffset, Kind kind, String reason,
                           Throwable cause) {
 
-    /** What happened; only {@link #SKIPPED} lets reading go on. */
+    /** What happened; {@link #SKIPPED} and {@link #FOOTER} let reading go on. */
     public enum Kind {
         /** One message did not decode and was skipped; the messages around it are fine. */
         SKIPPED,
@@ -31,7 +31,12 @@ public record LoadProblem(String source, StoreId store, long offset, long messag
         /** The input ends inside a message (a writer cut off mid-write); every message before it is intact. */
         CUT_OFF,
         /** The reading JVM ran out of memory; reading ended here. */
-        OUT_OF_MEMORY
+        OUT_OF_MEMORY,
+        /**
+         * The file's footer was not used, or disagrees with a chunk it lists ({@link FooterLoader}); reading went
+         * on from the file's own messages.
+         */
+        FOOTER
     }
 
     public LoadProblem {
@@ -47,6 +52,6 @@ public record LoadProblem(String source, StoreId store, long offset, long messag
 
     /** True when reading ended at this problem. */
     public boolean endedReading() {
-        return kind != Kind.SKIPPED;
+        return kind != Kind.SKIPPED && kind != Kind.FOOTER;
     }
 }

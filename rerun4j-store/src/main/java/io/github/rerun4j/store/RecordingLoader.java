@@ -3,6 +3,7 @@ package io.github.rerun4j.store;
 import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.LogMessageCodec;
 import io.github.rerun4j.sdk.rrd.RrdFormatException;
+import io.github.rerun4j.sdk.rrd.RrdManifest;
 import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
@@ -61,6 +62,16 @@ public final class RecordingLoader {
 
         /** A store info or a decoded chunk. */
         void message(LogMessage message, RrdRecord record);
+
+        /**
+         * The chunks of a footer's manifest, announced by {@link FooterLoader} instead of read: a listener that
+         * keeps a {@link ChunkStore} hands them to {@link ChunkStore#addPending}, which has {@code loader} read
+         * each when a query needs it ({@code loader} then calls {@link #message} or {@link #problem}, from the
+         * querying thread). Default: every chunk is read now.
+         */
+        default void announced(RrdManifest manifest, ChunkLoader loader) {
+            manifest.chunks().forEach(loader::load);
+        }
 
         /** A skipped message, or the reason reading ended. */
         void problem(LoadProblem problem);

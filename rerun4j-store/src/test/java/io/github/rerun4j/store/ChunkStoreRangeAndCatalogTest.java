@@ -19,14 +19,19 @@ import org.junit.jupiter.api.Test;
 
 class ChunkStoreRangeAndCatalogTest {
 
+    /** How the tests put a chunk into the store: added; announced by a footer and read on demand in LazyStoreQueriesTest. */
+    void add(ChunkStore store, Chunk chunk) {
+        store.add(chunk);
+    }
+
     private static final String E = "/world/camera/depth";
     private static final String M = METER.component();
 
     @Test
     void rangeIsInclusiveAndOrderedByTimeThenRowId() {
         ChunkStore store = new ChunkStore();
-        store.add(chunk(E, "frame", new long[] {7, 3, 5}, new long[] {10, 11, 12}, floats(METER, v(7), v(3), v(5))));
-        store.add(chunk(E, "frame", new long[] {5, 1, 9}, new long[] {2, 13, 14}, floats(METER, v(50), v(1), v(9))));
+        add(store, chunk(E, "frame", new long[] {7, 3, 5}, new long[] {10, 11, 12}, floats(METER, v(7), v(3), v(5))));
+        add(store, chunk(E, "frame", new long[] {5, 1, 9}, new long[] {2, 13, 14}, floats(METER, v(50), v(1), v(9))));
 
         List<RowRef> rows = store.range(E, M, "frame", 3, 7);
         assertThat(rows).extracting(r -> r.time().getAsLong()).containsExactly(3L, 5L, 5L, 7L);
@@ -40,8 +45,8 @@ class ChunkStoreRangeAndCatalogTest {
     @Test
     void rangeOfAStaticComponentIsItsStaticRow() {
         ChunkStore store = new ChunkStore();
-        store.add(meter(E, "frame", 5, 1, v(5)));
-        store.add(meter(E, null, 0, 2, v(1000)));
+        add(store, meter(E, "frame", 5, 1, v(5)));
+        add(store, meter(E, null, 0, 2, v(1000)));
         List<RowRef> rows = store.range(E, M, "frame", 0, 10);
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).isStatic()).isTrue();
@@ -50,10 +55,10 @@ class ChunkStoreRangeAndCatalogTest {
     @Test
     void entityTreeHasImplicitParents() {
         ChunkStore store = new ChunkStore();
-        store.add(meter("/world/camera/depth", "frame", 1, 1, v(1)));
-        store.add(meter("/world", null, 0, 2, v(1)));
-        store.add(meter("/robot/arm", "frame", 1, 3, v(1)));
-        store.add(meter("/world-x", "frame", 1, 4, v(1)));
+        add(store, meter("/world/camera/depth", "frame", 1, 1, v(1)));
+        add(store, meter("/world", null, 0, 2, v(1)));
+        add(store, meter("/robot/arm", "frame", 1, 3, v(1)));
+        add(store, meter("/world-x", "frame", 1, 4, v(1)));
 
         assertThat(store.entityPaths()).containsExactly("/robot/arm", "/world", "/world/camera/depth", "/world-x");
 
@@ -95,11 +100,11 @@ class ChunkStoreRangeAndCatalogTest {
     @Test
     void timelinesComponentsAndCounts() {
         ChunkStore store = new ChunkStore();
-        store.add(chunk(E, "frame", new long[] {4, 9}, new long[] {1, 2}, floats(METER, v(1), v(2))));
-        store.add(chunk("/other", List.of(new TimeColumn(Timeline.sequence("frame"), new long[] {-3}),
+        add(store, chunk(E, "frame", new long[] {4, 9}, new long[] {1, 2}, floats(METER, v(1), v(2))));
+        add(store, chunk("/other", List.of(new TimeColumn(Timeline.sequence("frame"), new long[] {-3}),
                 new TimeColumn(Timeline.timestamp("log_time"), new long[] {1_700_000_000_000_000_000L})),
                 new long[] {3}, floats(TestChunks.FILL, v(1))));
-        store.add(meter(E, null, 0, 4, v(1000)));
+        add(store, meter(E, null, 0, 4, v(1000)));
 
         assertThat(store.timelines()).containsOnlyKeys("frame", "log_time");
         assertThat(store.timelines().get("frame")).isEqualTo(new TimelineInfo(TimeType.SEQUENCE, -3, 9, 3));

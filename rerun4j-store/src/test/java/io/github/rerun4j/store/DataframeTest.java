@@ -10,6 +10,7 @@ import static io.github.rerun4j.store.TestChunks.v;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.chunk.TimeColumn;
 import io.github.rerun4j.sdk.chunk.TimeType;
 import io.github.rerun4j.sdk.chunk.Timeline;
@@ -17,6 +18,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DataframeTest {
+
+    /** How the tests put a chunk into the store: added; announced by a footer and read on demand in LazyStoreQueriesTest. */
+    void add(ChunkStore store, Chunk chunk) {
+        store.add(chunk);
+    }
 
     private static final String M = METER.component();
     private static final String F = FILL.component();
@@ -27,15 +33,15 @@ class DataframeTest {
                 + (r.isStatic() ? "static" : Long.toString(r.time().getAsLong())) + "#" + r.rowId().inc()).toList();
     }
 
-    private static ChunkStore sample() {
+    private ChunkStore sample() {
         ChunkStore store = new ChunkStore();
         // Out of order on purpose: the dataframe sorts by entity, then static first, then (time, rowId).
-        store.add(chunk("/world/camera/depth", "frame", new long[] {5, 2, 5}, new long[] {30, 31, 29},
+        add(store, chunk("/world/camera/depth", "frame", new long[] {5, 2, 5}, new long[] {30, 31, 29},
                 floats(METER, v(5), v(2), null), floats(FILL, null, null, v(0.5f))));
-        store.add(meter("/world", "frame", 1, 40, v(1)));
-        store.add(meter("/world/camera/depth", null, 0, 50, v(1000)));
-        store.add(meter("/world/camera/depth", "other", 3, 60, v(3)));   // not on "frame"
-        store.add(meter("/world-x", "frame", 0, 70, v(9)));
+        add(store, meter("/world", "frame", 1, 40, v(1)));
+        add(store, meter("/world/camera/depth", null, 0, 50, v(1000)));
+        add(store, meter("/world/camera/depth", "other", 3, 60, v(3)));   // not on "frame"
+        add(store, meter("/world-x", "frame", 0, 70, v(9)));
         return store;
     }
 
@@ -117,8 +123,8 @@ class DataframeTest {
     @Test
     void aColumnWithoutAnyValueIsMarkedAllNull() {
         ChunkStore store = new ChunkStore();
-        store.add(chunk("/e", "frame", new long[] {1}, new long[] {1}, floats(METER, v(1)), floats(FILL, (float[]) null)));
-        store.add(chunk("/e", "frame", new long[] {2}, new long[] {2}, floats(METER, CLEARED)));
+        add(store, chunk("/e", "frame", new long[] {1}, new long[] {1}, floats(METER, v(1)), floats(FILL, (float[]) null)));
+        add(store, chunk("/e", "frame", new long[] {2}, new long[] {2}, floats(METER, CLEARED)));
         DataframePage page = store.dataframe(DataframeQuery.onTimeline("frame"));
         assertThat(page.columns()).extracting(c -> c.component() + "=" + c.allNull())
                 .containsExactly(M + "=false", F + "=true");
@@ -128,7 +134,7 @@ class DataframeTest {
     @Test
     void rowsOnSeveralTimelinesAppearOnEach() {
         ChunkStore store = new ChunkStore();
-        store.add(chunk("/e", List.of(new TimeColumn(Timeline.sequence("tick"), new long[] {7}),
+        add(store, chunk("/e", List.of(new TimeColumn(Timeline.sequence("tick"), new long[] {7}),
                 new TimeColumn(Timeline.sequence("frame"), new long[] {3})), new long[] {1}, floats(METER, v(1))));
         assertThat(describe(store.dataframe(DataframeQuery.onTimeline("tick")))).containsExactly("/e@7#1");
         assertThat(describe(store.dataframe(DataframeQuery.onTimeline("frame")))).containsExactly("/e@3#1");

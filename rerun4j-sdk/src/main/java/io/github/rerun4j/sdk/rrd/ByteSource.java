@@ -57,8 +57,16 @@ abstract class ByteSource implements Closeable {
      * {@code mapFrom} bytes or more are mapped from the file, and skipped in the stream, once the file holds them
      * entirely.
      */
-    static ByteSource mapping(InputStream stream, FileChannel file, long mapFrom) {
-        return new StreamSource(stream, file, mapFrom);
+    static ByteSource mapping(InputStream stream, FileChannel file, long mapFrom, long startPosition) {
+        return new StreamSource(stream, startPosition, file, mapFrom);
+    }
+
+    /**
+     * {@code file} from byte {@code at}, read with positioned reads (so several threads may each read their own
+     * message of one channel), big payloads mapped; closing the source leaves the file open.
+     */
+    static ByteSource at(FileChannel file, long at, long mapFrom) {
+        return new PositionedSource(file, at, mapFrom);
     }
 
     /** Offset of the next byte. */
@@ -187,7 +195,11 @@ abstract class ByteSource implements Closeable {
         private final InputStream stream;
 
         StreamSource(InputStream stream, @Nullable FileChannel mapFile, long mapFrom) {
-            super(0, mapFile, mapFrom);
+            this(stream, 0, mapFile, mapFrom);
+        }
+
+        StreamSource(InputStream stream, long startPosition, @Nullable FileChannel mapFile, long mapFrom) {
+            super(startPosition, mapFile, mapFrom);
             this.stream = stream;
         }
 
@@ -216,6 +228,41 @@ abstract class ByteSource implements Closeable {
         @Override
         public void close() throws IOException {
             stream.close();
+        }
+    }
+
+    private static final class PositionedSource extends ByteSource {
+        private final FileChannel file;
+        private long next;
+
+        PositionedSource(FileChannel file, long at, long mapFrom) {
+            super(at, file, mapFrom);
+            this.file = file;
+            this.next = at;
+        }
+
+        @Override
+        protected void skipRaw(long length, long at) {
+            next += length;
+        }
+
+        @Override
+        protected int readRaw(byte[] destination, int offset, int length) throws IOException {
+            int n = file.read(ByteBuffer.wrap(destination, offset, length), next);
+            if (n > 0) {
+                next += n;
+            }
+            return n;
+        }
+
+        @Override
+        protected long rawRemaining() throws IOException {
+            return Math.max(0, file.size() - next);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the file
         }
     }
 

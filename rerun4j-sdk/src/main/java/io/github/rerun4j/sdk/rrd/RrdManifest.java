@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import io.github.rerun4j.sdk.chunk.ComponentDescriptor;
+import io.github.rerun4j.sdk.chunk.TimeType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One store's manifest read from a footer ({@link RrdFooter#read}): where each chunk lies in the file and the
@@ -44,14 +48,60 @@ public record RrdManifest(StoreId storeId, List<Field> fields, List<Entry> chunk
      * @param byteSize             that payload's length
      * @param byteSizeUncompressed its Arrow IPC stream's length
      * @param timeRanges           per timeline of the chunk, the range of its rows' times
+     * @param componentTimeRanges  per component identifier ({@code DepthImage:buffer}) and timeline, the range of the
+     *                             times of the rows in which the component is not null (absent: no such row)
+     * @param staticComponents     the components of a static chunk (its {@code has_static_data} columns)
      */
     public record Entry(String entityPath, Tuid chunkId, boolean isStatic, long numRows, long byteOffset, long byteSize,
-                        long byteSizeUncompressed, Map<String, TimeRange> timeRanges) {
+                        long byteSizeUncompressed, Map<String, TimeRange> timeRanges,
+                        Map<String, Map<String, TimeRange>> componentTimeRanges, Set<String> staticComponents) {
         public Entry {
             Objects.requireNonNull(entityPath, "entityPath");
             Objects.requireNonNull(chunkId, "chunkId");
             timeRanges = Map.copyOf(timeRanges);
+            Map<String, Map<String, TimeRange>> copy = new LinkedHashMap<>();
+            componentTimeRanges.forEach((component, ranges) -> copy.put(component, Map.copyOf(ranges)));
+            componentTimeRanges = Collections.unmodifiableMap(copy);
+            staticComponents = Set.copyOf(staticComponents);
         }
+
+        /** An entry that says nothing about its components (as manifests before per-component columns). */
+        public Entry(String entityPath, Tuid chunkId, boolean isStatic, long numRows, long byteOffset, long byteSize,
+                     long byteSizeUncompressed, Map<String, TimeRange> timeRanges) {
+            this(entityPath, chunkId, isStatic, numRows, byteOffset, byteSize, byteSizeUncompressed, timeRanges, Map.of(), Set.of());
+        }
+    }
+
+    /**
+     * The components the manifest describes, by identifier, with the descriptor its columns carry: every component
+     * of every chunk, when the writer followed Rerun's layout (a {@code has_static_data} column per component and
+     * {@code start} / {@code end} / {@code num_rows} columns per timeline and component).
+     */
+    public Map<String, ComponentDescriptor> components() {
+        Map<String, ComponentDescriptor> out = new LinkedHashMap<>();
+        for (Field f : fields) {
+            String component = f.metadata().get("rerun:component");
+            if (component != null && f.metadata().containsKey("rerun:index")) {
+                out.putIfAbsent(component, new ComponentDescriptor(f.metadata().get("rerun:archetype"), component,
+                        f.metadata().get("rerun:component_type")));
+            }
+        }
+        return out;
+    }
+
+    /** The timelines of the manifest's chunk-level time columns and their types (those of a known Arrow type). */
+    public Map<String, TimeType> timelines() {
+        Map<String, TimeType> out = new LinkedHashMap<>();
+        for (Field f : fields) {
+            String index = f.metadata().get("rerun:index");
+            if (index != null && !"rerun:static".equals(index) && !f.metadata().containsKey("rerun:component")) {
+                TimeType type = TimeType.fromArrowType(f.type());
+                if (type != null) {
+                    out.putIfAbsent(index, type);
+                }
+            }
+        }
+        return out;
     }
 
     public RrdManifest {
@@ -129,6 +179,24 @@ public record RrdManifest(StoreId storeId, List<Field> fields, List<Entry> chunk
             }
             times.computeIfAbsent(index, k -> new ArrowArray[2])[start ? 0 : 1] = data.columns().get(i);
         }
+        // Component-level columns: "<timeline>:<component>:start" / ":end" and "<component>:has_static_data".
+        Map<String, Map<String, ArrowArray[]>> componentTimes = new LinkedHashMap<>();
+        Map<String, ArrowArray> staticFlags = new LinkedHashMap<>();
+        for (int i = 0; i < data.fields().size(); i++) {
+            Field f = data.fields().get(i);
+            String index = f.metadata().get("rerun:index");
+            String component = f.metadata().get("rerun:component");
+            ArrowArray column = data.columns().get(i);
+            if (index == null || component == null || column.length() != n) {
+                continue;
+            }
+            if ("rerun:static".equals(index) && f.name().endsWith(":has_static_data") && f.type().equals(ArrowType.BOOL)) {
+                staticFlags.put(component, column);
+            } else if (f.name().endsWith(":start") || f.name().endsWith(":end")) {
+                componentTimes.computeIfAbsent(component, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(index, k -> new ArrowArray[2])[f.name().endsWith(":start") ? 0 : 1] = column;
+            }
+        }
         ByteBuffer idBytes = ids.values().order(ByteOrder.BIG_ENDIAN);
         ByteBuffer staticBits = statics.values();
         List<Entry> entries = new ArrayList<>(n);
@@ -149,11 +217,32 @@ public record RrdManifest(StoreId storeId, List<Field> fields, List<Entry> chunk
                     ranges.put(t.getKey(), new TimeRange(longs(startEnd[0], n).getLong(row * 8), longs(startEnd[1], n).getLong(row * 8)));
                 }
             }
-            boolean isStatic = (staticBits.get(staticBits.position() + (row >> 3)) & (1 << (row & 7))) != 0;
+            Map<String, Map<String, TimeRange>> componentRanges = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, ArrowArray[]>> c : componentTimes.entrySet()) {
+                for (Map.Entry<String, ArrowArray[]> t : c.getValue().entrySet()) {
+                    ArrowArray[] startEnd = t.getValue();
+                    if (startEnd[0] != null && startEnd[1] != null && !startEnd[0].isNull(row) && !startEnd[1].isNull(row)) {
+                        componentRanges.computeIfAbsent(c.getKey(), k -> new LinkedHashMap<>()).put(t.getKey(),
+                                new TimeRange(longs(startEnd[0], n).getLong(row * 8), longs(startEnd[1], n).getLong(row * 8)));
+                    }
+                }
+            }
+            Set<String> staticComponents = new java.util.LinkedHashSet<>();
+            for (Map.Entry<String, ArrowArray> flags : staticFlags.entrySet()) {
+                if (!flags.getValue().isNull(row) && bit(flags.getValue().values(), row)) {
+                    staticComponents.add(flags.getKey());
+                }
+            }
+            boolean isStatic = bit(staticBits, row);
             entries.add(new Entry(paths.utf8(row), Tuid.read(idBytes.slice(idBytes.position() + row * Tuid.BYTES, Tuid.BYTES)),
-                    isStatic, rows.getLong(row * 8), offset, size, uncompressed.getLong(row * 8), ranges));
+                    isStatic, rows.getLong(row * 8), offset, size, uncompressed.getLong(row * 8), ranges, componentRanges,
+                    staticComponents));
         }
         return entries;
+    }
+
+    private static boolean bit(ByteBuffer bits, int row) {
+        return (bits.get(bits.position() + (row >> 3)) & (1 << (row & 7))) != 0;
     }
 
     private static ArrowArray column(RecordBatch data, String name, ArrowType type) throws IOException {

@@ -53,6 +53,8 @@ public final class RrdReader implements Closeable {
     private @Nullable StreamHeader streamHeader;
     private boolean afterEnd;
     private boolean trailerPending;
+    /** Reading starts inside a stream (at a message), not at its header: {@link #messageAt}. */
+    private boolean inStream;
     private boolean finished;
 
     private RrdReader(ByteSource source) {
@@ -97,8 +99,38 @@ public final class RrdReader implements Closeable {
      * }</pre>
      */
     public static RrdReader mapping(InputStream stream, FileChannel file) {
+        return mapping(stream, file, 0);
+    }
+
+    /**
+     * As {@link #mapping(InputStream, FileChannel)}, for a stream that yields the bytes of {@code file} from byte
+     * {@code from} on, where a stream header (or nothing yet) starts: the rest of a file whose first part was read
+     * another way (through its footer, say). Offsets are the file's.
+     */
+    public static RrdReader mapping(InputStream stream, FileChannel file, long from) {
         return new RrdReader(ByteSource.mapping(Objects.requireNonNull(stream, "stream"), Objects.requireNonNull(file, "file"),
-                MAP_FROM_BYTES));
+                MAP_FROM_BYTES, from));
+    }
+
+    /**
+     * The one message whose 16-byte header starts at byte {@code at} of {@code file}, big payloads mapped as by
+     * {@link #openMapped}: what a footer's manifest points at ({@link RrdManifest.Entry#byteOffset()} minus 16).
+     * Positioned reads: threads may read messages of the same channel at once; the channel stays open.
+     *
+     * <pre>{@code
+     * RrdRecord record = RrdReader.messageAt(channel, 12);   // the first message after the stream header
+     * }</pre>
+     *
+     * @throws RrdFormatException when no whole message starts there
+     */
+    public static RrdRecord messageAt(FileChannel file, long at) throws IOException {
+        RrdReader reader = new RrdReader(ByteSource.at(Objects.requireNonNull(file, "file"), at, MAP_FROM_BYTES));
+        reader.inStream = true;
+        RrdRecord record = reader.next();
+        if (record == null) {
+            throw new RrdFormatException(at, at, "no message at byte " + at + ": the file ends there");
+        }
+        return record;
     }
 
     /** Payloads of at least this many bytes are mapped by {@link #openMapped}: a mapping costs a system call. */
@@ -157,7 +189,7 @@ public final class RrdReader implements Closeable {
     }
 
     private @Nullable RrdRecord readRecord() throws IOException {
-        if (streamHeader == null) {
+        if (streamHeader == null && !inStream) {
             readFirstStreamHeader();
         }
         if (trailerPending) {

@@ -62,6 +62,10 @@ class RrdFooterTest {
 
         assertThat(describe(ours.fields())).isEqualTo(describe(rerun.get(0).fields()));
         assertThat(ours.chunks()).isEqualTo(rerun.get(0).chunks());
+        // Rerun's footer says which components each chunk holds and when: what opening a file lazily needs.
+        assertThat(rerun.get(0).chunks()).allSatisfy(e ->
+                assertThat(e.isStatic() ? e.staticComponents() : e.componentTimeRanges().keySet()).isNotEmpty());
+        assertThat(rerun.get(0).components()).isNotEmpty();
         assertThat(ours.storeId()).isEqualTo(rerun.get(0).storeId());
     }
 
@@ -103,12 +107,40 @@ class RrdFooterTest {
                     Chunk c = ((LogMessage.ChunkMessage) LogMessageCodec.decode(record)).chunk();
                     Map<String, RrdManifest.TimeRange> ranges = new java.util.LinkedHashMap<>();
                     c.timelines().forEach(t -> ranges.put(t.timeline().name(), new RrdManifest.TimeRange(t.min(), t.max())));
+                    // Per component and timeline, the times of the rows where it is not null; a static chunk's components.
+                    Map<String, Map<String, RrdManifest.TimeRange>> componentRanges = new java.util.LinkedHashMap<>();
+                    for (var column : c.components()) {
+                        for (var t : c.timelines()) {
+                            long min = Long.MAX_VALUE;
+                            long max = Long.MIN_VALUE;
+                            for (int row = 0; row < c.rowCount(); row++) {
+                                if (!column.isNull(row)) {
+                                    min = Math.min(min, t.time(row));
+                                    max = Math.max(max, t.time(row));
+                                }
+                            }
+                            if (min <= max) {
+                                componentRanges.computeIfAbsent(column.descriptor().component(), k -> new java.util.LinkedHashMap<>())
+                                        .put(t.timeline().name(), new RrdManifest.TimeRange(min, max));
+                            }
+                        }
+                    }
+                    java.util.Set<String> statics = c.isStatic()
+                            ? c.components().stream().map(col -> col.descriptor().component()).collect(java.util.stream.Collectors.toSet())
+                            : java.util.Set.of();
                     expected.add(new RrdManifest.Entry(c.entityPath(), c.id(), c.isStatic(), c.rowCount(), record.offset() + 16,
-                            record.framedLength() - 16, arrow.ipc().remaining(), ranges));
+                            record.framedLength() - 16, arrow.ipc().remaining(), ranges, componentRanges, statics));
                 }
             }
         }
         assertThat(manifest.chunks()).isEqualTo(expected).hasSize(6);
+        assertThat(manifest.chunks()).filteredOn(RrdManifest.Entry::isStatic).singleElement()
+                .satisfies(e -> assertThat(e.staticComponents()).contains("Pinhole:image_from_camera"));
+        assertThat(manifest.chunks()).filteredOn(e -> !e.isStatic()).first()
+                .satisfies(e -> assertThat(e.componentTimeRanges().get("DepthImage:buffer").get("frame"))
+                        .isEqualTo(new RrdManifest.TimeRange(10, 10)));
+        assertThat(manifest.components().get("DepthImage:buffer").archetype()).isEqualTo("rerun.archetypes.DepthImage");
+        assertThat(manifest.timelines()).containsEntry("frame", io.github.rerun4j.sdk.chunk.TimeType.SEQUENCE);
         assertThat(manifest.chunks()).filteredOn(e -> !e.isStatic()).extracting(e -> e.timeRanges().get("frame").min())
                 .containsExactly(10L, 11L, 12L, 13L, 14L);
         assertThat(manifest.fields()).extracting(Field::name).contains("chunk_byte_offset", "Pinhole:image_from_camera:has_static_data",

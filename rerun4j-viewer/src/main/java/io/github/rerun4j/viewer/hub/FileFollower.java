@@ -6,6 +6,11 @@ import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.sdk.rrd.RrdRecord;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.types.ErrorText;
+import io.github.rerun4j.sdk.rrd.RrdManifest;
+import io.github.rerun4j.sdk.rrd.StoreKind;
+import io.github.rerun4j.store.ChunkLoader;
+import io.github.rerun4j.store.ChunkStore;
+import io.github.rerun4j.store.FooterLoader;
 import io.github.rerun4j.store.LoadProblem;
 import io.github.rerun4j.store.RecordingLoader;
 import java.io.BufferedInputStream;
@@ -60,6 +65,7 @@ public final class FileFollower implements AutoCloseable {
     private StoreId current;     // problems belong to the recording being read when they occur
     private LoadProblem endedBy; // the problem that ended reading, if one did
     private boolean incompleteReported;
+    private volatile String footerNotice;  // why the file's footer was not used, until a recording is known
     private volatile long messages;
 
     private FileFollower(Path file, RecordingHub hub) throws IOException {
@@ -123,17 +129,13 @@ public final class FileFollower implements AutoCloseable {
 
     private void run() {
         CountingStream counted = new CountingStream(new BufferedInputStream(tail, 1 << 16));
-        try (RrdReader reader = RrdReader.mapping(counted, tail.channel())) {
-            RecordingLoader loader = RecordingLoader.of(reader, source, new Feed(HubListener.of(hub, source)));
-            while (loader.step()) {
-                current = loader.currentStore();
-                messageDone(counted);
-            }
-            current = loader.currentStore();
-            messageDone(counted);
-            if (!tail.stoppedAtEnd() && endedBy != null && endedBy.kind() != LoadProblem.Kind.OUT_OF_MEMORY) {
-                hub.addProblem(current, source, fileName + ": following stopped: nothing after the damaged framing at byte "
-                        + endedBy.messageOffset() + " can be read");
+        try {
+            Feed feed = new Feed(HubListener.of(hub, source));
+            long from = openByFooter(feed);
+            counted.count = from;
+            consumed = from;
+            try (RrdReader reader = RrdReader.mapping(counted, tail.channel(), from)) {
+                follow(RecordingLoader.of(reader, source, feed), counted);
             }
         } catch (InterruptedIOException e) {
             // close() gave up waiting politely
@@ -161,9 +163,45 @@ public final class FileFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the file by its footer when it has a usable one ({@link FooterLoader}): its chunks are announced to
+     * their stores, which read each when a query needs it, so the first frame of a 20 GB file is served at once;
+     * then every chunk is read in the background, in file order, as reading message by message would have done.
+     * Returns where reading message by message goes on: the end of the footer, or 0.
+     */
+    private long openByFooter(Feed feed) throws IOException {
+        FooterLoader.Opened opened = FooterLoader.open(tail.channel(), source, feed);
+        if (!opened.used()) {
+            footerNotice = opened.unusable() == null ? null
+                    : fileName + ": " + opened.unusable() + "; it was read message by message instead";
+            return 0;
+        }
+        current = feed.lastStore;
+        for (ChunkStore store : feed.announcedTo) {
+            store.loadPending();
+        }
+        tail.channel().position(opened.resumeAt());
+        return opened.resumeAt();
+    }
+
+    private void follow(RecordingLoader loader, CountingStream counted) throws IOException {
+        while (loader.step()) {
+            current = loader.currentStore();
+            messageDone(counted);
+        }
+        current = loader.currentStore();
+        messageDone(counted);
+        if (!tail.stoppedAtEnd() && endedBy != null && endedBy.kind() != LoadProblem.Kind.OUT_OF_MEMORY) {
+            hub.addProblem(current, source, fileName + ": following stopped: nothing after the damaged framing at byte "
+                    + endedBy.messageOffset() + " can be read");
+        }
+    }
+
     /** The loader's results into the hub, minus what close() causes; notes what the incomplete notice needs. */
     private final class Feed implements RecordingLoader.Listener {
         private final HubListener hubListener;
+        private final java.util.List<ChunkStore> announcedTo = new java.util.ArrayList<>();
+        private volatile StoreId lastStore;
 
         Feed(HubListener hubListener) {
             this.hubListener = hubListener;
@@ -178,6 +216,19 @@ public final class FileFollower implements AutoCloseable {
         @Override
         public void message(LogMessage message, RrdRecord record) {
             hubListener.message(message, record);
+            if (message.storeId().kind() == StoreKind.RECORDING) {
+                lastStore = message.storeId();
+                if (footerNotice != null) {
+                    // Said once the file's first recording is known, so that it shows there, not on a stand-in.
+                    hub.addProblem(lastStore, source, footerNotice);
+                    footerNotice = null;
+                }
+            }
+        }
+
+        @Override
+        public void announced(RrdManifest manifest, ChunkLoader loader) {
+            hub.announce(manifest, source, loader).ifPresent(announcedTo::add);
         }
 
         @Override
@@ -214,7 +265,7 @@ public final class FileFollower implements AutoCloseable {
 
     /** Counts the bytes the reader takes, so the end of the last whole message is known. */
     private static final class CountingStream extends FilterInputStream {
-        private long count;
+        long count;
 
         CountingStream(InputStream in) {
             super(in);

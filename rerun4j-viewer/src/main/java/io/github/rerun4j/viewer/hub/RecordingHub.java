@@ -2,8 +2,10 @@ package io.github.rerun4j.viewer.hub;
 
 import io.github.rerun4j.sdk.chunk.Chunk;
 import io.github.rerun4j.sdk.rrd.LogMessage;
+import io.github.rerun4j.sdk.rrd.RrdManifest;
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.sdk.rrd.StoreKind;
+import io.github.rerun4j.store.ChunkLoader;
 import io.github.rerun4j.store.ChunkStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,6 +102,25 @@ public final class RecordingHub {
     }
 
     /**
+     * Announces the chunks of a footer's {@code manifest} to its recording, to be read by {@code loader} when a
+     * query needs them ({@link ChunkStore#addPending}; read chunks come back through {@link #accept}, within the
+     * memory budget). Returns the store they went to; empty for a stopped recording or one that is not a
+     * recording (blueprints are not shown).
+     */
+    public Optional<ChunkStore> announce(RrdManifest manifest, String source, ChunkLoader loader) {
+        if (manifest.storeId().kind() != StoreKind.RECORDING) {
+            return Optional.empty();
+        }
+        ViewedRecording recording = recording(manifest.storeId(), source);
+        if (recording.stoppedBy() != null) {
+            return Optional.empty();
+        }
+        recording.store().addPending(manifest, loader);
+        fire(new Change(recording.key(), Change.Kind.DATA));
+        return Optional.of(recording.store());
+    }
+
+    /**
      * Stops loading recording {@code id}: {@code problem} (why, starting with the source's file name) is shown,
      * the data held stays served, later data is dropped, and queries past the last time read are refused
      * rather than answered with that last time's data ({@link ViewedRecording#stoppedBy()}).
@@ -109,6 +130,7 @@ public final class RecordingHub {
         ViewedRecording recording = recording(target, source);
         recording.addProblem(problem);
         recording.stop(problem);
+        recording.store().dropPending();
         fire(new Change(recording.key(), Change.Kind.PROBLEM));
     }
 

@@ -1,11 +1,14 @@
 package io.github.rerun4j.viewer.hub;
 
+import io.github.rerun4j.sdk.RecordingStream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.sdk.rrd.StoreId;
 import io.github.rerun4j.viewer.RrdFiles;
 import io.github.rerun4j.viewer.TestRecordings;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +27,28 @@ class FileFollowerReadLoopTest {
     Path dir;
 
     @Test
-    void aFileEndingWithRerunsEndMessageAndFooterIsFollowedWithoutProblems() throws Exception {
+    void aFileWithRerunsFooterIsOpenedByItWithoutReadingMessageByMessage() throws Exception {
+        Path file = dir.resolve("closed.rrd");
+        try (RecordingStream rec = TestRecordings.stream(io.github.rerun4j.sdk.sink.FileSink.create(file))) {
+            for (int i = 0; i < 3; i++) {
+                TestRecordings.logFrame(rec, i);
+            }
+        }
+        RecordingHub hub = new RecordingHub();
+        try (FileFollower follower = FileFollower.start(file, hub)) {
+            assertThat(follower.awaitCaughtUp(20, TimeUnit.SECONDS)).isTrue();
+            await("three frames", () -> rows(hub) == 3);
+            // Framed one by one: only the store info, which the footer does not list (a scan frames 5 messages).
+            assertThat(follower.messages()).isEqualTo(1);
+            assertThat(hub.recordings().get(0).store().pendingChunks()).isZero();  // then read in the background
+            Thread.sleep(FileFollower.INCOMPLETE_AFTER_MS + 3 * FileFollower.POLL_MS);
+            assertThat(problems(hub)).isEmpty();
+            assertThat(follower.isFinished()).isFalse();
+        }
+    }
+
+    @Test
+    void aFileEndingWithAFooterThatDoesNotCheckOutIsReadMessageByMessageAndSaysSo() throws Exception {
         Path file = dir.resolve("saved-by-rerun.rrd");
         TestRecordings.write(file, 3);
         io.github.rerun4j.sdk.rrd.Footers.appendStandIn(file);
@@ -34,7 +58,9 @@ class FileFollowerReadLoopTest {
             await("three frames", () -> rows(hub) == 3);
             // Long enough for the incomplete-message notice, which the footer trailer must not trigger.
             Thread.sleep(FileFollower.INCOMPLETE_AFTER_MS + 3 * FileFollower.POLL_MS);
-            assertThat(problems(hub)).isEmpty();
+            assertThat(problems(hub)).containsExactly("saved-by-rerun.rrd: its footer is not usable (footer checksum "
+                    + "mismatch: the trailer says 0x12345678, the 5 bytes at " + (Files.size(file) - 37) + " hash to 0x951a091); "
+                    + "it was read message by message instead");
             assertThat(follower.isFinished()).isFalse();
         }
     }
