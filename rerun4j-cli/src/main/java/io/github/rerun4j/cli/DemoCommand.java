@@ -128,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Path[] writeSnippets(Path dir) {
+    static Path[] writeSnippets(Path dir) {
         createWritableDirectory(dir);
         Path simple = dir.resolve(SIMPLE_FILE);
         Path threeD = dir.resolve(THREE_D_FILE);
@@ -140,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Removes the demo's own temporary directory and whatever was written into it. */
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

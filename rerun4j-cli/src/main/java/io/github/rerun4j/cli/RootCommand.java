@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Write, view, serve, inspect, check, import, filter, merge and compact Rerun .rrd recordings from the JVM.",
         subcommands = {ViewCommand.class, ServeCommand.class, DemoCommand.class, PrintCommand.class, VerifyCommand.class,
                 RenderCommand.class, PointsCommand.class, HoverCommand.class, DataframeCommand.class, ImportCommand.class,
-                StatsCommand.class, FilterCommand.class, MergeCommand.class, CompactCommand.class},
+                StatsCommand.class, FilterCommand.class, MergeCommand.class, CompactCommand.class,
+                ClassDataTrainingCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 damaged or unreadable file content, 2 bad usage",
                 "(also: an output that cannot be written, out of memory)."})
 public final class RootCommand implements Callable<Integer> {

@@ -2,16 +2,23 @@ package io.github.rerun4j.cli;
 
 import io.github.rerun4j.grpc.ProxyServer;
 import io.github.rerun4j.grpc.ProxyServerOptions;
+import io.github.rerun4j.sdk.rrd.LogMessage;
 import io.github.rerun4j.sdk.rrd.RrdReader;
+import io.github.rerun4j.sdk.sink.Sink;
 import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.ViewerServer;
+import io.github.rerun4j.viewer.ViewerSink;
+import io.github.rerun4j.viewer.hub.FileFollower;
 import io.github.rerun4j.viewer.ViewerStartException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -42,30 +49,33 @@ final class ViewerSession {
         this.out = out;
     }
 
-    /** Starts serving; a taken port or an address that cannot be bound is a usage error (exit 2) naming the flag. */
+    /**
+     * Starts serving; a taken port or an address that cannot be bound is a usage error (exit 2) naming the flag.
+     * The page's server and Rerun's proxy start side by side (each takes most of a second, loading its classes):
+     * what writers send to the proxy before the page's server is up waits for it.
+     */
     static ViewerSession start(ServeOptions options, PrintWriter out, PrintWriter err) {
         checkPort("--web-viewer-port", options.webViewerPort);
         checkPort("--port", options.port);
         String bind = options.bindAddress();
+        CompletableFuture<Viewer> viewerStarted = new CompletableFuture<>();
+        FutureTask<ProxyServer> proxyStart = new FutureTask<>(() -> ProxyServer.start(ProxyServerOptions.defaults()
+                .withBind(bind).withPort(options.port).withMemoryLimitBytes(proxyHistoryBytes()), new ViewerWhenStarted(viewerStarted)));
+        Thread starter = new Thread(proxyStart, "rerun4j-proxy-start");
+        starter.setDaemon(true);
+        starter.start();
         Viewer viewer;
         try {
-            viewer = Viewer.start(bind, options.webViewerPort);
-        } catch (ViewerStartException e) {
-            if (e.portInUse()) {
-                throw CliException.usage("port " + options.webViewerPort + " is already in use (another viewer?); "
-                        + "choose another with --web-viewer-port M, or --web-viewer-port 0 for any free port", e);
-            }
-            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.webViewerPort) + ": "
-                    + e.getMessage().replaceFirst("^cannot serve the viewer on .*?:\\d+: ", ""), e);
-        } catch (IllegalArgumentException e) {
-            // An address the server accepted but cannot make a URL of: still about --bind, not about the data.
-            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, options.webViewerPort) + ": "
-                    + OutputFailure.reason(e), e);
+            viewer = startViewer(bind, options.webViewerPort);
+        } catch (CliException e) {
+            viewerStarted.completeExceptionally(e);
+            closeWhenStarted(proxyStart);
+            throw e;
         }
+        viewerStarted.complete(viewer);
         ProxyServer proxy;
         try {
-            proxy = ProxyServer.start(ProxyServerOptions.defaults().withBind(bind).withPort(options.port)
-                    .withMemoryLimitBytes(proxyHistoryBytes()), viewer.sink());
+            proxy = started(proxyStart);
         } catch (IOException | RuntimeException e) {
             viewer.close();
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -79,6 +89,92 @@ final class ViewerSession {
                     + ": anyone who can reach this machine can read the recordings and send to the viewer");
         }
         return new ViewerSession(viewer, proxy, out);
+    }
+
+    private static Viewer startViewer(String bind, int port) {
+        try {
+            return Viewer.start(bind, port);
+        } catch (ViewerStartException e) {
+            if (e.portInUse()) {
+                throw CliException.usage("port " + port + " is already in use (another viewer?); "
+                        + "choose another with --web-viewer-port M, or --web-viewer-port 0 for any free port", e);
+            }
+            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, port) + ": "
+                    + e.getMessage().replaceFirst("^cannot serve the viewer on .*?:\\d+: ", ""), e);
+        } catch (IllegalArgumentException e) {
+            // An address the server accepted but cannot make a URL of: still about --bind, not about the data.
+            throw CliException.usage("cannot serve on " + ServeOptions.hostAndPort(bind, port) + ": "
+                    + OutputFailure.reason(e), e);
+        }
+    }
+
+    /** The proxy {@code start} started, or what stopped it (unwrapped). */
+    private static ProxyServer started(FutureTask<ProxyServer> start) throws IOException {
+        try {
+            return start.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Rerun's gRPC proxy started", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void closeWhenStarted(FutureTask<ProxyServer> start) {
+        try {
+            started(start).close();
+        } catch (IOException | RuntimeException e) {
+            // it did not start either; the viewer's error is the one to report
+        }
+    }
+
+    /** The viewer's sink once the viewer is up: the proxy may take a writer's first message before it is. */
+    private static final class ViewerWhenStarted implements Sink {
+        private final CompletableFuture<Viewer> viewer;
+        private volatile ViewerSink sink;
+
+        ViewerWhenStarted(CompletableFuture<Viewer> viewer) {
+            this.viewer = viewer;
+        }
+
+        private ViewerSink sink() throws IOException {
+            ViewerSink s = sink;
+            if (s == null) {
+                try {
+                    s = viewer.get().sink();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("stopped while the viewer started");
+                } catch (ExecutionException e) {
+                    throw new IOException("the viewer did not start", e.getCause());
+                }
+                sink = s;
+            }
+            return s;
+        }
+
+        @Override
+        public void send(LogMessage message) throws IOException {
+            sink().send(message);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink().flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (viewer.isDone() && !viewer.isCompletedExceptionally()) {
+                sink().close();
+            }
+        }
     }
 
     /**
@@ -109,9 +205,10 @@ final class ViewerSession {
      * also offered to Rerun viewers on the proxy once one reads it, in the background (up to any damage, which the
      * page reports).
      */
-    void follow(Path file) {
+    FileFollower follow(Path file) {
+        FileFollower follower;
         try {
-            viewer.follow(file);
+            follower = viewer.follow(file);
         } catch (IOException e) {
             stop();
             throw CliException.badData("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
@@ -140,6 +237,7 @@ final class ViewerSession {
         }, "rerun4j-offer " + file.getFileName());
         offer.setDaemon(true);
         offer.start();
+        return follower;
     }
 
     /** Runs {@code cleanup} when the session stops (after the server is closed). */

@@ -39,9 +39,13 @@ export class ViewerState extends EventTarget {
       this.timelineChosen = false;
       this._timesRowCount = -1;
     }
-    await this._loadTimes();
+    // The scene at the timeline's end first, the times with data beside it: a file opened by its footer answers
+    // the scene at once, and its times only once every chunk is read.
+    if (this._timesRowCount < 0) this.times = [];
+    const times = this._loadTimes();
     this._setTimeValue(this.lastTime());
     await this.refreshScene();
+    await times;
   }
 
   /** Re-reads the summary after new data; follows the newest time if the user was at the end. */
