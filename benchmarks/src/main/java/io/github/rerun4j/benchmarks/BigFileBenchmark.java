@@ -193,6 +193,11 @@ public final class BigFileBenchmark {
             double firstFrame = (System.nanoTime() - t0) / 1e9;
             row(table, json, String.format(Locale.ROOT, "%s: last frame on screen (serving at %.2f s)", label, serving),
                     firstFrame, size, 0, 0);
+            // The page asks for the timeline's times beside the first scene and steps through them: a file opened by
+            // its footer answers them once every chunk is read (in the background from the start).
+            get(http, base + "api/recordings/" + id + "/times?timeline=frame");
+            double timesReady = (System.nanoTime() - t0) / 1e9;
+            table.add(String.format(Locale.ROOT, "%s: the timeline's %d times answered at %.2f s", label, frames, timesReady));
             double[] steps = new double[STEPS];
             int from = Math.max(0, frames / 2 - STEPS / 2);
             for (int i = 0; i < STEPS; i++) {
