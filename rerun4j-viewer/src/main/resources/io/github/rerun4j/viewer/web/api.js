@@ -15,7 +15,8 @@ const pixelDownloads = new Map();
 
 // `time` may be a BigInt: nanosecond timestamps must reach the server exactly.
 function at(timeline, time) {
-  return timeline == null ? '' : `&timeline=${enc(timeline)}&time=${time}`;
+  if (timeline == null) return '';
+  return time == null ? `&timeline=${enc(timeline)}` : `&timeline=${enc(timeline)}&time=${time}`; // no time: the latest
 }
 
 export const api = {

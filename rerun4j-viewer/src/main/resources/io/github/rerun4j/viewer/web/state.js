@@ -40,12 +40,16 @@ export class ViewerState extends EventTarget {
       this._timesRowCount = -1;
     }
     // The scene at the timeline's end first, the times with data beside it: a file opened by its footer answers
-    // the scene at once, and its times only once every chunk is read.
+    // the scene at once, and its times only once every chunk is read. Until they are here the server picks the
+    // latest time (the summary's numbers are not exact beyond 2^53: nanosecond timestamps).
     if (this._timesRowCount < 0) this.times = [];
     const times = this._loadTimes();
     this._setTimeValue(this.lastTime());
-    await this.refreshScene();
+    const opened = this.timeExact;
+    await this.refreshScene(this.times.length === 0);
     await times;
+    if (this.timeExact === opened) this._setTimeValue(this.lastTime()); // unless the user moved meanwhile
+    this.emit();
   }
 
   /** Re-reads the summary after new data; follows the newest time if the user was at the end. */
@@ -125,10 +129,11 @@ export class ViewerState extends EventTarget {
     return this.times.length ? this.times[this.times.length - 1] : BigInt(this.timelineInfo()?.max ?? 0);
   }
 
-  async refreshScene() {
+  /** Asks for the scene at the current time (`latest`: at the timeline's latest time, whatever it is exactly). */
+  async refreshScene(latest = false) {
     const request = ++this._sceneRequest;
     try {
-      const scene = await api.scene(this.recording, this.timeline, this.timeExact);
+      const scene = await api.scene(this.recording, this.timeline, latest ? null : this.timeExact);
       if (request !== this._sceneRequest) return; // a newer request is on its way
       this.scene = scene;
       this.error = null;
