@@ -1,6 +1,7 @@
 package io.github.rerun4j.cli;
 
 import io.github.rerun4j.viewer.Viewer;
+import io.github.rerun4j.viewer.hub.MemoryBudget;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import picocli.CommandLine.Option;
@@ -33,6 +34,24 @@ final class ServeOptions {
 
     @Option(names = "--no-browser", description = "Do not try to open a browser; just print the address.")
     boolean noBrowser;
+
+    @Option(names = "--memory-limit", paramLabel = "SIZE",
+            description = "Recorded data (pixels, mostly) the viewer may hold in the Java heap, as Rerun's viewer "
+                    + "--memory-limit: a recording that would go over it stops loading and says so. Images of files"
+                    + " are mapped from the disk and do not count. Default: half the heap (JAVA_OPTS=-Xmx...)")
+    String memoryLimit;
+
+    /** {@code --memory-limit} as the viewer's budget: the default when not given, a usage error when not a size. */
+    MemoryBudget memoryBudget() {
+        if (memoryLimit == null) {
+            return MemoryBudget.defaults();
+        }
+        long bytes = ByteSize.parse("--memory-limit", memoryLimit);
+        if (bytes <= 0) {
+            throw CliException.usage("invalid --memory-limit " + memoryLimit + ": expected a size above 0, such as 512MiB");
+        }
+        return MemoryBudget.ofBytes(bytes);
+    }
 
     /**
      * {@code --bind} as the server takes it: an IPv6 literal loses the brackets it has in URLs ({@code [::1]}

@@ -9,6 +9,8 @@ import io.github.rerun4j.viewer.Viewer;
 import io.github.rerun4j.viewer.ViewerServer;
 import io.github.rerun4j.viewer.ViewerSink;
 import io.github.rerun4j.viewer.hub.FileFollower;
+import io.github.rerun4j.viewer.hub.MemoryBudget;
+import io.github.rerun4j.viewer.http.ServerLimits;
 import io.github.rerun4j.viewer.ViewerStartException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +60,7 @@ final class ViewerSession {
         checkPort("--web-viewer-port", options.webViewerPort);
         checkPort("--port", options.port);
         String bind = options.bindAddress();
+        MemoryBudget budget = options.memoryBudget();
         CompletableFuture<Viewer> viewerStarted = new CompletableFuture<>();
         FutureTask<ProxyServer> proxyStart = new FutureTask<>(() -> ProxyServer.start(ProxyServerOptions.defaults()
                 .withBind(bind).withPort(options.port).withMemoryLimitBytes(proxyHistoryBytes()), new ViewerWhenStarted(viewerStarted)));
@@ -66,7 +69,7 @@ final class ViewerSession {
         starter.start();
         Viewer viewer;
         try {
-            viewer = startViewer(bind, options.webViewerPort);
+            viewer = startViewer(bind, options.webViewerPort, budget);
         } catch (CliException e) {
             viewerStarted.completeExceptionally(e);
             closeWhenStarted(proxyStart);
@@ -91,9 +94,9 @@ final class ViewerSession {
         return new ViewerSession(viewer, proxy, out);
     }
 
-    private static Viewer startViewer(String bind, int port) {
+    private static Viewer startViewer(String bind, int port, MemoryBudget budget) {
         try {
-            return Viewer.start(bind, port);
+            return Viewer.start(bind, port, ServerLimits.defaults(), budget);
         } catch (ViewerStartException e) {
             if (e.portInUse()) {
                 throw CliException.usage("port " + port + " is already in use (another viewer?); "

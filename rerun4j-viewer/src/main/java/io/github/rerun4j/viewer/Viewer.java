@@ -4,6 +4,7 @@ import io.github.rerun4j.sdk.rrd.RrdReader;
 import io.github.rerun4j.store.RecordingLoader;
 import io.github.rerun4j.viewer.hub.FileFollower;
 import io.github.rerun4j.viewer.hub.HubListener;
+import io.github.rerun4j.viewer.hub.MemoryBudget;
 import io.github.rerun4j.viewer.hub.RecordingHub;
 import io.github.rerun4j.viewer.http.ServerLimits;
 import java.io.IOException;
@@ -48,7 +49,15 @@ public final class Viewer implements AutoCloseable {
 
     /** Starts a viewer on {@code bind:port} that takes on at most what {@code limits} allow at once. */
     public static Viewer start(String bind, int port, ServerLimits limits) {
-        RecordingHub hub = new RecordingHub();
+        return start(bind, port, limits, MemoryBudget.defaults());
+    }
+
+    /**
+     * Starts a viewer whose recordings hold at most {@code budget} bytes of component data in the heap (a recording
+     * that would go over it stops loading and says so).
+     */
+    public static Viewer start(String bind, int port, ServerLimits limits, MemoryBudget budget) {
+        RecordingHub hub = new RecordingHub(budget);
         return new Viewer(hub, ViewerServer.start(hub, bind, port, limits));
     }
 
