@@ -27,9 +27,10 @@ import java.util.Objects;
  * recording is open in the time it takes to read its footer.
  *
  * <p>A footer is only trusted as far as it can be checked cheaply: a missing one means reading message by
- * message, silently (files being written have none); one that is damaged, does not decode, lists chunks outside
- * the file or overlapping the messages between them, or belongs to a file of several streams, is not used either,
- * and {@link #open} says why, before anything was announced. A chunk read later that is not the one the footer
+ * message, silently (files being written have none), as does a file of several streams joined end to end (its last
+ * footer describes its last stream only); one that is damaged, does not decode, or lists chunks outside the file or
+ * overlapping the messages between them is not used either, and {@link #open} says why, before anything was
+ * announced. A chunk read later that is not the one the footer
  * named is not added, and one whose times disagree with the footer is added with its own times; both are
  * {@link LoadProblem.Kind#FOOTER} problems.
  *
@@ -46,6 +47,8 @@ public final class FooterLoader {
 
     private static final int STREAM_HEADER_BYTES = 12;
     private static final int MESSAGE_HEADER_BYTES = 16;
+    /** What {@link #unlistedMessages} says when an End message comes before the footer's. */
+    private static final String SEVERAL_STREAMS = "several streams";
 
     /**
      * What {@link #open} did.
@@ -81,6 +84,10 @@ public final class FooterLoader {
             if (file.size() != size) {
                 throw e;  // the file changed while it was read: not the footer's fault
             }
+            if (String.valueOf(e.getMessage()).startsWith("footer trailer points at")) {
+                // Most likely files joined end to end (cat a.rrd b.rrd): the last footer counts from its own stream.
+                return new Opened(false, 0, null);
+            }
             return new Opened(false, 0, "its footer is not usable (" + e.getMessage() + ")");
         }
         long endAt = endMessageOffset(file, size);
@@ -94,6 +101,9 @@ public final class FooterLoader {
         listed.sort(Comparator.comparingLong(RrdManifest.Entry::byteOffset));
         List<RrdRecord> unlisted = new ArrayList<>();
         String problem = unlistedMessages(file, listed, endAt, unlisted);
+        if (SEVERAL_STREAMS.equals(problem)) {
+            return new Opened(false, 0, null);  // a valid file of joined streams: the footer describes the last
+        }
         if (problem != null) {
             return new Opened(false, 0, "its footer does not match its messages (" + problem + ")");
         }
@@ -142,7 +152,7 @@ public final class FooterLoader {
                     return e.getMessage();
                 }
                 if (record.message() instanceof RrdMessage.End) {
-                    return "an End message at byte " + at + " before the footer's: the file holds several streams";
+                    return SEVERAL_STREAMS;
                 }
                 out.add(record);
                 at += record.framedLength();
