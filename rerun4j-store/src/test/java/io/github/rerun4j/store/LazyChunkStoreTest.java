@@ -99,6 +99,40 @@ class LazyChunkStoreTest {
         assertThat(store.dataTimes("frame")).containsExactly(3L);
     }
 
+    /** Eight query threads and the background pass read the same announced chunks at once: every answer exact. */
+    @Test
+    void concurrentQueriesAndTheBackgroundPassReadEachChunkOnceAndAnswerExactly() throws Exception {
+        List<Chunk> chunks = new ArrayList<>();
+        for (int f = 0; f < 2000; f++) {
+            chunks.add(meter(E, "frame", f, 10 + f, v(f)));
+        }
+        AtomicInteger reads = new AtomicInteger();
+        ChunkStore store = announced(chunks, reads, java.util.concurrent.ConcurrentHashMap.newKeySet());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(9);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            done.add(pool.submit(store::loadPending));
+            for (int t = 0; t < 8; t++) {
+                int seed = t;
+                done.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    for (int q = 0; q < 500; q++) {
+                        int frame = random.nextInt(2000);
+                        assertThat(meterOf(store.latestAt(E, M, "frame", frame).orElseThrow())).isEqualTo((float) frame);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.pendingChunks()).isZero();
+        assertThat(reads).hasValue(2000);  // each chunk read once, whoever needed it first
+        assertThat(store.chunkCount()).isEqualTo(2000);
+    }
+
     /** Random recordings (overlapping chunks, nulls, clears, statics, two timelines): lazy answers = eager answers. */
     @Test
     void randomRecordingsAnswerExactlyAsWhenEveryChunkWasRead() {
