@@ -42,6 +42,10 @@ import java.util.function.Supplier;
  * pixels, ...) is never copied. Chunks
  * with an id already added are ignored, as Rerun does.
  *
+ * <p>Chunks may also be announced before they are read ({@link #addPending}, from a file's footer): the store then
+ * knows their entities, components and time spans, and every query first has the announced chunks read that could
+ * change its answer, so it answers exactly as if every chunk had been added.
+ *
  * <p>Threads: the store is thread-safe. Adds are serialized and exclusive; queries run concurrently with
  * each other and see every chunk either completely or not at all.
  *

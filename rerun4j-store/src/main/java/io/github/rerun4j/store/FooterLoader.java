@@ -93,8 +93,14 @@ public final class FooterLoader {
         long endAt = endMessageOffset(file, size);
         List<RrdManifest.Entry> listed = new ArrayList<>();
         for (RrdManifest manifest : manifests) {
-            if (!manifest.chunks().isEmpty() && manifest.components().isEmpty()) {
-                return new Opened(false, 0, "its footer does not say which components each chunk holds");
+            for (RrdManifest.Entry entry : manifest.chunks()) {
+                // A query finds an announced chunk by its components: one the footer says nothing about would be
+                // invisible until read.
+                boolean described = entry.isStatic() ? !entry.staticComponents().isEmpty() : !entry.componentTimeRanges().isEmpty();
+                if (!described && entry.numRows() > 0) {
+                    return new Opened(false, 0, "its footer does not say which components the chunk at byte "
+                            + entry.byteOffset() + " holds");
+                }
             }
             listed.addAll(manifest.chunks());
         }
