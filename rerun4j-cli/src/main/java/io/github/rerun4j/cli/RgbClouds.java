@@ -1,5 +1,7 @@
 package io.github.rerun4j.cli;
 
+import io.github.rerun4j.viewer.api.EncodedImageDecoder;
+
 import io.github.rerun4j.render.projection.PinholeCamera;
 import io.github.rerun4j.render.projection.TransformChain;
 import io.github.rerun4j.render.scene.DepthCloud;
@@ -12,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image}, the source
- * chosen by render's {@link RgbCloudSource}: under the same Pinhole, the registered pairing of {@link RgbCloud};
+ * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image} (or an
+ * EncodedImage, decoded by the viewer module's {@link EncodedImageDecoder}), the source chosen by render's
+ * {@link RgbCloudSource}: under the same Pinhole, the registered pairing of {@link RgbCloud};
  * named by the hint under its own Pinhole and transforms, {@link RgbCloud#unregistered} (with the occlusion test
  * when asked). Several candidates: a warning naming the one used. None: the cloud keeps its colormap, with a
  * warning.
@@ -27,8 +30,13 @@ final class RgbClouds {
         TransformChain chain = new TransformChain(new StoreTransformLookup(scene.store(), scene.timeline(), scene.time()));
         String pinhole = cloud.camera().entityPath();
         RgbCloudSource.Pairing pairing = RgbCloudSource.find(scene.store(), scene.timeline(), scene.time(),
-                scene.entity(), pinhole, chain);
+                scene.entity(), pinhole, chain, (entity, encoded) -> EncodedImageDecoder.decode(encoded.value()));
         switch (pairing.status()) {
+            case UNDECODABLE -> {
+                err.println("rerun4j: warning: colour source " + pairing.source() + ": its EncodedImage" + scene.describeTime()
+                        + " does not decode (" + pairing.problem() + "); the points keep their colormap colours");
+                return cloud;
+            }
             case HINT_WITHOUT_IMAGE -> {
                 err.println("rerun4j: warning: colour source " + pairing.source() + " has no image" + scene.describeTime()
                         + "; the points keep their colormap colours");

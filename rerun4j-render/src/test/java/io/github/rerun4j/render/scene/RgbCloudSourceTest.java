@@ -34,9 +34,52 @@ class RgbCloudSourceTest {
         return store;
     }
 
+    /** Decodes the stand-in blobs of these tests: "RGB" is a red 4x3 image, anything else does not decode. */
+    private static final RgbCloudSource.Decoder DECODER = (entity, encoded) -> {
+        java.nio.ByteBuffer blob = encoded.value().blob().asByteBuffer();
+        byte[] bytes = new byte[blob.remaining()];
+        blob.get(bytes);
+        if (!new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("\u0089PNG")) {
+            throw new IllegalArgumentException("EncodedImage.blob: not a PNG");
+        }
+        byte[] red = new byte[36];
+        for (int i = 0; i < 36; i += 3) {
+            red[i] = (byte) 255;
+        }
+        return Image.fromRgb8(red, 4, 3);
+    };
+
     private static RgbCloudSource.Pairing find(ChunkStore store) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(store, "frame", 0));
-        return RgbCloudSource.find(store, "frame", 0, "/cam/depth", "/cam", chain);
+        return RgbCloudSource.find(store, "frame", 0, "/cam/depth", "/cam", chain, DECODER);
+    }
+
+    /** Bytes that start like a PNG (enough for the media type to be sniffed) and stand for a red image. */
+    private static io.github.rerun4j.sdk.archetypes.EncodedImage png() {
+        byte[] bytes = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+        return io.github.rerun4j.sdk.archetypes.EncodedImage.of(bytes, "image/png");
+    }
+
+    @Test
+    void anEncodedImageIsACandidateDecodedByTheCallerAndOneThatDoesNotDecodeIsSaidSo() {
+        RgbCloudSource.Pairing p = find(store(rec -> rec.log("/cam/rgb", png())));
+        assertThat(p.status()).isEqualTo(RgbCloudSource.Status.PAIRED);
+        assertThat(p.source()).isEqualTo("/cam/rgb");
+        assertThat(p.image().value().buffer().asByteBuffer().get(0)).isEqualTo((byte) 255);
+        // An Image of the same entity comes first.
+        assertThat(find(store(rec -> {
+            rec.log("/cam/rgb", png());
+            rec.log("/cam/rgb", rgb());
+        })).image().value().buffer().asByteBuffer().get(0)).isZero();
+
+        TransformChain chain = new TransformChain(new StoreTransformLookup(store(rec -> rec.log("/cam/rgb", png())), "frame", 0));
+        RgbCloudSource.Pairing failed = RgbCloudSource.find(store(rec -> rec.log("/cam/rgb", png())), "frame", 0,
+                "/cam/depth", "/cam", chain, (entity, encoded) -> {
+                    throw new IllegalArgumentException("EncodedImage.blob: 10 bytes of image/png, expected a complete file");
+                });
+        assertThat(failed.status()).isEqualTo(RgbCloudSource.Status.UNDECODABLE);
+        assertThat(failed.source()).isEqualTo("/cam/rgb");
+        assertThat(failed.problem()).contains("EncodedImage.blob");
     }
 
     private static Image rgb() {

@@ -66,6 +66,14 @@ public final class DecodedImages {
         return (Texels) get(key(recording, entity, image, "image"), () -> texels(image.value()));
     }
 
+    /** An {@code EncodedImage} row decoded into the colour image it shows (an RGB cloud's colour source). */
+    public Image encodedColourImage(String recording, String entity, Latest<EncodedImage> image) {
+        return (Image) get(key(recording, entity, image, "encoded-image-pixels"), () -> {
+            Image decodedImage = EncodedImageDecoder.decode(image.value());
+            return new Entry(decodedImage, null, decodedImage.buffer().size());
+        });
+    }
+
     /** The texels of an {@code EncodedImage} row, decoded on the server. */
     public Texels encodedColour(String recording, String entity, Latest<EncodedImage> image) {
         return (Texels) get(key(recording, entity, image, "encoded-image"),

@@ -25,9 +25,12 @@ final class RgbSources {
     /** The colour source of the cloud of {@code entity} seen through {@code camera}. */
     static RgbSourceJson of(SceneQuery q, String entity, DepthImage depth, PinholeCamera camera, String apiBase) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
-        RgbCloudSource.Pairing p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain);
+        RgbCloudSource.Pairing p = find(q, entity, camera, chain);
         String pinhole = camera.entityPath();
         return switch (p.status()) {
+            case UNDECODABLE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
+                    "colour source " + p.source() + ": its EncodedImage does not decode (" + p.problem()
+                            + "): the points keep their colormap colours");
             case NONE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
                     "no colour image under the pinhole " + pinhole + ": the points keep their colormap colours");
             case HINT_WITHOUT_IMAGE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
@@ -59,6 +62,11 @@ final class RgbSources {
         };
     }
 
+    /** The pairing rule (render's), with EncodedImage sources decoded once per row through the scene's cache. */
+    private static RgbCloudSource.Pairing find(SceneQuery q, String entity, PinholeCamera camera, TransformChain chain) {
+        return RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain, q::encodedColourImage);
+    }
+
     /**
      * The hover line of depth pixel {@code (x, y)} when its cloud is RGB-coloured (registered pairs, as the page
      * draws them): {@code Colour: rrr, ggg, bbb, #RRGGBB (<source> texel i, j)}, or {@code Colour: colormap (outside
@@ -66,7 +74,7 @@ final class RgbSources {
      */
     static Optional<String> hoverLine(SceneQuery q, String entity, DepthImage depth, PinholeCamera camera, int x, int y) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
-        RgbCloudSource.Pairing p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain);
+        RgbCloudSource.Pairing p = find(q, entity, camera, chain);
         if (p.status() != RgbCloudSource.Status.PAIRED) {
             return Optional.empty();
         }

@@ -196,6 +196,11 @@ public final class SceneQuery {
      *
      * @throws DecodedImages.DecodeFailure if the encoded blob there does not decode
      */
+    /** {@code entity}'s EncodedImage row decoded into the colour image it shows (cached per row). */
+    Image encodedColourImage(String entity, Latest<EncodedImage> encoded) {
+        return decoded.encodedColourImage(recording, entity, encoded);
+    }
+
     public Optional<Map.Entry<String, DecodedImages.Texels>> colourTexels(String entity) {
         Optional<Latest<Image>> image = ArchetypeQueries.imageAt(store, entity, timeline, time);
         if (image.isPresent()) {
