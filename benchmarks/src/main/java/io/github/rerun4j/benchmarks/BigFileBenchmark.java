@@ -102,6 +102,15 @@ public final class BigFileBenchmark {
                         .redirectOutput(new File("/dev/null")).start().waitFor();  // builds and trains once, not timed
                 view(file, frames, size, "view -Xmx512m (./rerun4j launcher, class-data archive)", viaLauncher,
                         Map.of("JAVA_OPTS", "-Xmx512m"), table, json);
+                // The same file cut before its End message and footer (a writer that crashed): read message by message.
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                        java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                    java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    channel.read(trailer, channel.size() - io.github.rerun4j.sdk.rrd.RrdFooter.TRAILER_BYTES);
+                    channel.truncate(trailer.getLong(0) - 16);
+                }
+                view(file, frames, Files.size(file), "view -Xmx512m (./rerun4j launcher, no footer: read message by message)",
+                        viaLauncher, Map.of("JAVA_OPTS", "-Xmx512m"), table, json);
             } else {
                 table.add("view through ./rerun4j: not measured (run from the repository root)");
             }
