@@ -76,8 +76,11 @@ void main() {
     ivec2 colorSize = textureSize(colorTexture, 0);
     // Auto-fit in integers: floor((x + 0.5) * Wc / Wd) == ((2x + 1) * Wc) / (2 Wd), exact like the reference.
     ivec2 t = rgbMode == 2 ? ((2 * ivec2(x, y) + 1) * colorSize) / (2 * size) : ivec2(x, y);
-    vec4 texel = texelFetch(colorTexture, t, 0);
-    if (t.x < colorSize.x && t.y < colorSize.y && (rgbMode != 4 || texel.a > 0.5)) pointColor = vec4(texel.rgb, 1.0);
+    if (t.x < colorSize.x && t.y < colorSize.y) {
+      vec4 texel = texelFetch(colorTexture, t, 0);
+      // Unregistered: alpha 0 marks a point the colour camera does not see; it keeps the colormap.
+      if (rgbMode != 4 || texel.a > 0.5) pointColor = vec4(texel.rgb, 1.0);
+    }
   }
 #endif
 #endif

@@ -148,7 +148,8 @@ export class DepthCloud {
 
   /**
    * Colours the points from a colour image (render's RgbCloud: `fit` SAME_SIZE, AUTO_FITTED or TOP_LEFT) given as
-   * RGBA8 texels, or for UNREGISTERED from the server's depth-sized colour map, or (null) back to the colormap. The texture is kept by URL: a new one only for a new row.
+   * RGBA8 texels, or (UNREGISTERED) from the server's depth-sized map of their colours, or (null) back to the
+   * colormap. The texture is kept by URL: a new one only for a new row.
    */
   setColorSource(source, buffer) {
     if (!source) {
