@@ -128,15 +128,34 @@ public final class RgbCloud {
     public static Result unregistered(DepthCloud cloud, Image colour, PinholeCamera colourCamera, boolean occlusion) {
         Objects.requireNonNull(cloud, "cloud");
         Objects.requireNonNull(colour, "colour");
+        int[] texel = unregisteredTexels(cloud.points(), colour.width(), colour.height(), colourCamera, occlusion);
+        IntUnaryOperator texels = ColorTexels.lookup(colour);
+        int[] argb = cloud.argb().clone();
+        int coloured = 0;
+        for (int i = 0; i < texel.length; i++) {
+            if (texel[i] >= 0) {
+                argb[i] = opaque(texels.applyAsInt(texel[i]));
+                coloured++;
+            }
+        }
+        return new Result(new DepthCloud(cloud.points(), argb, cloud.camera()), Fit.UNREGISTERED, coloured);
+    }
+
+    /**
+     * The unregistered mapping itself, shared by {@link #unregistered} and the viewer (which colours the page's
+     * cloud and its hover from it): per point of {@code points}, the row-major index of the texel of a
+     * {@code wc x hc} colour image seen by {@code colourCamera} that it takes, or -1 when it stays uncoloured
+     * (behind the colour camera, outside its image, or hidden with {@code occlusion}).
+     */
+    public static int[] unregisteredTexels(PointCloud points, int wc, int hc, PinholeCamera colourCamera,
+                                           boolean occlusion) {
+        Objects.requireNonNull(points, "points");
         Objects.requireNonNull(colourCamera, "colourCamera");
-        int wc = colour.width();
-        int hc = colour.height();
         double[] m = colourCamera.worldFromRdf().inverse().toRowMajor3x4();
         double fx = colourCamera.pinhole().focalLengthX();
         double fy = colourCamera.pinhole().focalLengthY();
         double cx = colourCamera.pinhole().principalPoint().x();
         double cy = colourCamera.pinhole().principalPoint().y();
-        PointCloud points = cloud.points();
         int n = points.count();
         int[] texel = new int[n];      // texel index, -1: uncoloured
         float[] qz = new float[n];
@@ -172,16 +191,7 @@ public final class RgbCloud {
                 }
             }
         }
-        IntUnaryOperator texels = ColorTexels.lookup(colour);
-        int[] argb = cloud.argb().clone();
-        int coloured = 0;
-        for (int i = 0; i < n; i++) {
-            if (texel[i] >= 0) {
-                argb[i] = opaque(texels.applyAsInt(texel[i]));
-                coloured++;
-            }
-        }
-        return new Result(new DepthCloud(points, argb, cloud.camera()), Fit.UNREGISTERED, coloured);
+        return texel;
     }
 
     /** Points are opaque: the texel's alpha (and the image's opacity) does not apply. */

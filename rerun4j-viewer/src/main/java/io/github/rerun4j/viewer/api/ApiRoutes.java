@@ -51,6 +51,7 @@ public final class ApiRoutes {
         routes.get("/api/recordings/{rec}/times", this::times);
         routes.get("/api/recordings/{rec}/image", heavy.bounded(this::image));
         routes.get("/api/recordings/{rec}/color", heavy.bounded(this::color));
+        routes.get("/api/recordings/{rec}/rgb-cloud", heavy.bounded(this::rgbCloud));
         routes.get("/api/recordings/{rec}/hover", this::hover);
         // The dataframe view: a page as JSON, the whole table as CSV (DataframeRoutes).
         DataframeRoutes dataframe = new DataframeRoutes(hub);
@@ -229,11 +230,41 @@ public final class ApiRoutes {
             throw BadRequest.notFound("row " + row + " is not the colour image of " + entity + " at this time (that is " + rowId + ")");
         }
         DecodedImages.Texels texels = latest.getValue();
-        ByteBuffer rgba = texels.rgba().duplicate(); // the cached texels themselves, never copied per request
-        ctx.header("X-Width", Integer.toString(texels.width()))
-                .header("X-Height", Integer.toString(texels.height()))
+        sendRgba(ctx, texels.width(), texels.height(), texels.rgba(), rowId, row != null);
+    }
+
+    /**
+     * An unregistered RGB cloud's colours in its depth image's pixel grid (RgbSources.unregistered), RGBA8 with
+     * alpha 0 where the point keeps its colormap colour.
+     */
+    private void rgbCloud(Context ctx) throws IOException {
+        String entityParam = requiredParam(ctx, "entity");
+        At at = At.parse(ctx);
+        String row = ctx.queryParam("row");
+        ViewedRecording r = recording(ctx);
+        SceneQuery query = at.query(r, decoded);
+        String entity = entity(entityParam, r);
+        Latest<DepthImage> depth = query.depthImage(entity)
+                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
+        String rowId = depth.row().rowId().toString();
+        if (row != null && !row.equals(rowId)) {
+            throw BadRequest.notFound("row " + row + " is not the depth image of " + entity + " at this time (that is " + rowId + ")");
+        }
+        PinholeCamera camera = query.camera(entity)
+                .orElseThrow(() -> BadRequest.notFound(entity + " is under no pinhole at this time: it has no cloud"));
+        DecodedImages.PixelColours colours = RgbSources.unregistered(query, entity, depth, camera)
+                .orElseThrow(() -> BadRequest.notFound(entity + " has no colour source under another pinhole at this time"));
+        // The colour row is in the URL the page asks for, so a cached answer is never another colour frame's.
+        sendRgba(ctx, colours.width(), colours.height(), colours.rgba(), rowId, row != null);
+    }
+
+    private static void sendRgba(Context ctx, int width, int height, ByteBuffer cached, String rowId, boolean pinned)
+            throws IOException {
+        ByteBuffer rgba = cached.duplicate(); // the cached texels themselves, never copied per request
+        ctx.header("X-Width", Integer.toString(width))
+                .header("X-Height", Integer.toString(height))
                 .header("X-Row", rowId)
-                .header("Cache-Control", row != null ? "private, max-age=3600" : "no-store")
+                .header("Cache-Control", pinned ? "private, max-age=3600" : "no-store")
                 .contentType("application/octet-stream");
         ctx.res().setContentLengthLong(rgba.remaining());
         WritableByteChannel out = Channels.newChannel(ctx.res().getOutputStream());
@@ -272,7 +303,7 @@ public final class ApiRoutes {
                 world = BackProjection.worldPoint(camera.pinhole(), camera.worldFromRdf(), x, y, depth);
                 if ("1".equals(ctx.queryParam("rgb"))) {
                     // the page colours this cloud from a colour image: say which texel, as it draws it
-                    Optional<String> colour = RgbSources.hoverLine(query, entity, image, camera, x, y);
+                    Optional<String> colour = RgbSources.hoverLine(query, entity, latest, camera, x, y);
                     if (colour.isPresent()) {
                         lines = new ArrayList<>(lines);
                         lines.add(colour.get());

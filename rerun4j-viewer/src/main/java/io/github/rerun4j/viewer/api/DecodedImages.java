@@ -81,6 +81,29 @@ public final class DecodedImages {
     }
 
     /**
+     * An unregistered pair's colours in the depth image's pixel grid (render's {@link
+     * io.github.rerun4j.render.scene.RgbCloud#unregisteredTexels}): pixel {@code (x, y)} of the {@code width x height}
+     * depth image has its colour texel's RGB with alpha 255, or alpha 0 when its point keeps the colormap colour.
+     *
+     * @param rgba          read-only, position 0: hand out {@code duplicate()}s
+     * @param texelOfPixel  per depth pixel, the colour texel's row-major index, or -1 (the hover says which texel)
+     */
+    public record PixelColours(int width, int height, ByteBuffer rgba, int[] texelOfPixel) {
+    }
+
+    /**
+     * The unregistered colours of depth row {@code depthRow} from colour row {@code colourRow}, made by {@code make}
+     * once per pair of rows (both ids name their pixels for good, and the transforms between them are part of
+     * {@code key}).
+     */
+    PixelColours pixelColours(String recording, String key, Supplier<PixelColours> make) {
+        return (PixelColours) get(recording + '\0' + key + '\0' + "rgb-cloud", () -> {
+            PixelColours c = make.get();
+            return new Entry(c, null, c.rgba().capacity() + 4L * c.texelOfPixel().length);
+        });
+    }
+
+    /**
      * The most pixels a colour image may have to be shown (256 MiB of RGBA8 texels): a larger one is an error on its
      * entity, not an out-of-memory for the whole server (depth images are served as stored and have no such limit).
      */

@@ -209,6 +209,11 @@ public final class SceneQuery {
         return encodedImage(entity).map(e -> Map.entry(e.row().rowId().toString(), decoded.encodedColour(recording, entity, e)));
     }
 
+    /** See {@link DecodedImages#pixelColours}: cached under {@code key} in this recording. */
+    DecodedImages.PixelColours pixelColours(String key, java.util.function.Supplier<DecodedImages.PixelColours> make) {
+        return decoded.pixelColours(recording, key, make);
+    }
+
     ChunkStore store() {
         return store;
     }
@@ -264,7 +269,7 @@ public final class SceneQuery {
                 // EncodedDepth.overrides2D); the page draws it so when `encoding` is set.
                 encoding != null ? "Nearest" : effective.filter().displayName(), imageUrl, camera == null ? null : cameraJson(image, camera),
                 ComponentText.depthImage(image, effective.meter(), effective.drawOrder(), effective.pointFillRatio(), range),
-                camera == null ? null : RgbSources.of(this, entity, image, camera, apiBase));
+                camera == null ? null : RgbSources.of(this, entity, image, rowId, camera, apiBase));
     }
 
     private static String name(Colormap colormap) {

@@ -26,7 +26,8 @@ uniform float invRangeSpan;   // 1 / (range.max / meter - range.min / meter)
 uniform float radiusPerDepth; // fillRatio * res_h / (|fy| * H) * averageScale
 uniform float targetHeight;   // device pixels of the target drawn into
 uniform int colormap;
-// RGB cloud (rerun4j extension, render's RgbCloud): 0 off (colormap), 1 same size, 2 auto-fitted, 3 top-left.
+// RGB cloud (rerun4j extension, render's RgbCloud): 0 off (colormap), 1 same size, 2 auto-fitted, 3 top-left,
+// 4 unregistered (colorTexture is the server's depth-sized map, alpha 0 where the point keeps the colormap).
 uniform int rgbMode;
 uniform highp sampler2D colorTexture; // RGBA8 on-screen colours of the colour image (the /color route)
 
@@ -75,7 +76,11 @@ void main() {
     ivec2 colorSize = textureSize(colorTexture, 0);
     // Auto-fit in integers: floor((x + 0.5) * Wc / Wd) == ((2x + 1) * Wc) / (2 Wd), exact like the reference.
     ivec2 t = rgbMode == 2 ? ((2 * ivec2(x, y) + 1) * colorSize) / (2 * size) : ivec2(x, y);
-    if (t.x < colorSize.x && t.y < colorSize.y) pointColor = vec4(texelFetch(colorTexture, t, 0).rgb, 1.0);
+    if (t.x < colorSize.x && t.y < colorSize.y) {
+      vec4 texel = texelFetch(colorTexture, t, 0);
+      // Unregistered: alpha 0 marks a point the colour camera does not see; it keeps the colormap.
+      if (rgbMode != 4 || texel.a > 0.5) pointColor = vec4(texel.rgb, 1.0);
+    }
   }
 #endif
 #endif

@@ -148,7 +148,8 @@ export class DepthCloud {
 
   /**
    * Colours the points from a colour image (render's RgbCloud: `fit` SAME_SIZE, AUTO_FITTED or TOP_LEFT) given as
-   * RGBA8 texels, or (null) back to the colormap. The texture is kept by URL: a new one only for a new row.
+   * RGBA8 texels, or (UNREGISTERED) from the server's depth-sized map of their colours, or (null) back to the
+   * colormap. The texture is kept by URL: a new one only for a new row.
    */
   setColorSource(source, buffer) {
     if (!source) {
@@ -167,7 +168,7 @@ export class DepthCloud {
       this.colorUrl = source.imageUrl;
       this.uniforms.colorTexture.value = texture;
     }
-    this.uniforms.rgbMode.value = { SAME_SIZE: 1, AUTO_FITTED: 2, TOP_LEFT: 3 }[source.fit];
+    this.uniforms.rgbMode.value = { SAME_SIZE: 1, AUTO_FITTED: 2, TOP_LEFT: 3, UNREGISTERED: 4 }[source.fit];
   }
 
   dispose() {
