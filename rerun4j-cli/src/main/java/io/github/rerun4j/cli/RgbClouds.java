@@ -6,14 +6,17 @@ import io.github.rerun4j.render.scene.DepthCloud;
 import io.github.rerun4j.render.scene.RgbCloud;
 import io.github.rerun4j.render.scene.RgbCloudSource;
 import io.github.rerun4j.render.scene.StoreTransformLookup;
+import io.github.rerun4j.sdk.InvalidArgumentException;
 import io.github.rerun4j.sdk.archetypes.Image;
+import io.github.rerun4j.viewer.api.EncodedImageDecoder;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image}, the source
- * chosen by render's {@link RgbCloudSource}: under the same Pinhole, the registered pairing of {@link RgbCloud};
+ * {@code --rgb-clouds} (render --view 3d, points): colours the scene's cloud from a colour {@link Image} (or an
+ * {@code EncodedImage}, PNG or JPEG, decoded as the viewer decodes it), the source chosen by render's
+ * {@link RgbCloudSource}: under the same Pinhole, the registered pairing of {@link RgbCloud};
  * named by the hint under its own Pinhole and transforms, {@link RgbCloud#unregistered} (with the occlusion test
  * when asked). Several candidates: a warning naming the one used. None: the cloud keeps its colormap, with a
  * warning.
@@ -26,8 +29,16 @@ final class RgbClouds {
     static DepthCloud apply(Scene scene, DepthCloud cloud, boolean occlusion, PrintWriter err) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(scene.store(), scene.timeline(), scene.time()));
         String pinhole = cloud.camera().entityPath();
-        RgbCloudSource.Pairing pairing = RgbCloudSource.find(scene.store(), scene.timeline(), scene.time(),
-                scene.entity(), pinhole, chain);
+        RgbCloudSource.Pairing pairing;
+        try {
+            // An EncodedImage source is decoded with the viewer's decoder (ImageIO; render has none).
+            pairing = RgbCloudSource.find(scene.store(), scene.timeline(), scene.time(), scene.entity(), pinhole, chain,
+                    RgbCloudSource.ColourImages.of(scene.store(), scene.timeline(), scene.time(), EncodedImageDecoder::decode));
+        } catch (InvalidArgumentException e) {
+            err.println("rerun4j: warning: --rgb-clouds: the colour image does not decode: " + e.getMessage()
+                    + "; the points keep their colormap colours");
+            return cloud;
+        }
         switch (pairing.status()) {
             case HINT_WITHOUT_IMAGE -> {
                 err.println("rerun4j: warning: colour source " + pairing.source() + " has no image" + scene.describeTime()

@@ -2,8 +2,10 @@ package io.github.rerun4j.render.scene;
 
 import io.github.rerun4j.render.projection.PinholeCamera;
 import io.github.rerun4j.render.projection.TransformChain;
+import io.github.rerun4j.sdk.archetypes.EncodedImage;
 import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec;
+import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.EncodedImageFields;
 import io.github.rerun4j.sdk.internal.codec.ArchetypeCodec.ImageFields;
 import io.github.rerun4j.sdk.internal.codec.Serializers;
 import io.github.rerun4j.sdk.types.EntityPath;
@@ -12,17 +14,22 @@ import io.github.rerun4j.store.ChunkStore;
 import io.github.rerun4j.store.Latest;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Which colour {@link Image} colours a depth entity's cloud in {@link RgbCloud} (the one rule of
+ * Which colour image colours a depth entity's cloud in {@link RgbCloud} (the one rule of
  * the CLI's {@code --rgb-clouds} and the viewer's RGB cloud toggle). The hint {@code rerun4j.DepthCloudColor:source}
- * on the depth entity names the colour image; without it the candidates are every other entity with an Image under
- * the depth image's Pinhole, siblings of the depth entity first, then the Pinhole entity itself, then by path, and
- * the first with an image at the query time is used.
+ * on the depth entity names the colour image; without it the candidates are every other entity with an Image or an
+ * EncodedImage under the depth image's Pinhole, siblings of the depth entity first, then the Pinhole entity itself,
+ * then by path, and the first with an image at the query time is used. An {@code EncodedImage} (PNG, JPEG) is
+ * decoded by the caller's {@link ColourImages} (render itself decodes no image files: it has no ImageIO).
  *
  * <pre>{@code
- * RgbCloudSource.Pairing p = RgbCloudSource.find(store, "frame", 0, "/cam/depth", "/cam", chain);
+ * RgbCloudSource.ColourImages images = RgbCloudSource.ColourImages.of(store, "frame", 0, decoder::decode);
+ * RgbCloudSource.Pairing p = RgbCloudSource.find(store, "frame", 0, "/cam/depth", "/cam", chain, images);
  * if (p.status() == RgbCloudSource.Status.PAIRED) {
  *     int[] argb = RgbCloud.registered(cloud, p.image().value()).cloud().argb();
  * }
@@ -31,6 +38,28 @@ import java.util.Optional;
 public final class RgbCloudSource {
 
     private RgbCloudSource() {
+    }
+
+    /**
+     * The colour image of an entity at the query time, as its on-screen {@link Image}: an {@code Image} as logged, an
+     * {@code EncodedImage} decoded (a caller may cache the decoded frames).
+     */
+    @FunctionalInterface
+    public interface ColourImages {
+
+        /** The colour image of {@code entity}, or empty when it has none at the query time. */
+        Optional<Latest<Image>> at(String entity);
+
+        /**
+         * Read from {@code store}: an {@code Image}, else an {@code EncodedImage} decoded by {@code decode} (which
+         * throws the decoder's error, naming the blob, for a file that does not decode).
+         */
+        static ColourImages of(ChunkStore store, String timeline, long time, Function<EncodedImage, Image> decode) {
+            Objects.requireNonNull(decode, "decode");
+            return entity -> ArchetypeQueries.imageAt(store, entity, timeline, time).or(() ->
+                    ArchetypeQueries.encodedImageAt(store, entity, timeline, time)
+                            .map(e -> new Latest<>(decode.apply(e.value()), e.row())));
+        }
     }
 
     /** The outcome of a search. */
@@ -60,12 +89,12 @@ public final class RgbCloudSource {
 
     /** The colour source of {@code depthEntity}'s cloud, seen through the pinhole {@code pinhole}. */
     public static Pairing find(ChunkStore store, String timeline, long time, String depthEntity, String pinhole,
-                               TransformChain chain) {
+                               TransformChain chain, ColourImages images) {
         Optional<String> hint = store.latestAt(depthEntity, ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE.component(),
                 timeline, time).map(r -> r.read(ArchetypeCodec.DEPTH_CLOUD_COLOR_SOURCE, Serializers.UTF8));
         if (hint.isPresent()) {
             String path = hint.get();
-            Optional<Latest<Image>> colour = ArchetypeQueries.imageAt(store, path, timeline, time);
+            Optional<Latest<Image>> colour = images.at(path);
             if (colour.isEmpty()) {
                 return new Pairing(Status.HINT_WITHOUT_IMAGE, path, null, List.of(), null);
             }
@@ -76,16 +105,16 @@ public final class RgbCloudSource {
             return new Pairing(Status.PAIRED, path, colour.get(), List.of(), null);
         }
         String depthParent = parent(depthEntity);
-        String buffer = ImageFields.BUFFER.component();
+        Set<String> colourComponents = Set.of(ImageFields.BUFFER.component(), EncodedImageFields.BLOB.component());
         List<String> candidates = store.entityPaths().stream()
                 .filter(e -> !e.equals(depthEntity))
-                .filter(e -> store.components(e).stream().anyMatch(c -> c.component().equals(buffer)))
+                .filter(e -> store.components(e).stream().anyMatch(c -> colourComponents.contains(c.component())))
                 .filter(e -> chain.cameraFor(e).map(PinholeCamera::entityPath).filter(pinhole::equals).isPresent())
                 .sorted(Comparator.<String, Integer>comparing(e -> parent(e).equals(depthParent) ? 0 : e.equals(pinhole) ? 1 : 2)
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
         for (String candidate : candidates) {
-            Optional<Latest<Image>> colour = ArchetypeQueries.imageAt(store, candidate, timeline, time);
+            Optional<Latest<Image>> colour = images.at(candidate);
             if (colour.isPresent()) {
                 return new Pairing(Status.PAIRED, candidate, colour.get(), candidates, null);
             }

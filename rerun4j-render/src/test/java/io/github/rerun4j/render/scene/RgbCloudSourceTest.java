@@ -6,6 +6,7 @@ import io.github.rerun4j.render.projection.TransformChain;
 import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.archetypes.DepthCloudColor;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.EncodedImage;
 import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.rrd.LogMessage;
@@ -34,9 +35,13 @@ class RgbCloudSourceTest {
         return store;
     }
 
+    /** What the fake decoder below makes of any EncodedImage (render decodes no files; the CLI and viewer do). */
+    private static final Image DECODED = Image.fromRgb8(new byte[36], 4, 3);
+
     private static RgbCloudSource.Pairing find(ChunkStore store) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(store, "frame", 0));
-        return RgbCloudSource.find(store, "frame", 0, "/cam/depth", "/cam", chain);
+        return RgbCloudSource.find(store, "frame", 0, "/cam/depth", "/cam", chain,
+                RgbCloudSource.ColourImages.of(store, "frame", 0, encoded -> DECODED));
     }
 
     private static Image rgb() {
@@ -73,5 +78,22 @@ class RgbCloudSourceTest {
         assertThat(away.sourcePinhole()).isNull();
         RgbCloudSource.Pairing none = find(store(rec -> { }));
         assertThat(none.status()).isEqualTo(RgbCloudSource.Status.NONE);
+    }
+
+    /** Only the file's signature: render never decodes, the fake decoder answers. */
+    @Test
+    void anEncodedImageIsACandidateDecodedByTheCallersDecoder() {
+        RgbCloudSource.Pairing p = find(store(rec -> rec.log("/cam/png", EncodedImage.png(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}))));
+        assertThat(p.status()).isEqualTo(RgbCloudSource.Status.PAIRED);
+        assertThat(p.source()).isEqualTo("/cam/png");
+        assertThat(p.image().value()).isSameAs(DECODED);
+
+        RgbCloudSource.Pairing hinted = find(store(rec -> {
+            rec.log("/cam/rgb", rgb());
+            rec.log("/cam/jpeg", EncodedImage.jpeg(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
+            rec.log("/cam/depth", DepthCloudColor.source("/cam/jpeg"));
+        }));
+        assertThat(hinted.status()).isEqualTo(RgbCloudSource.Status.PAIRED);
+        assertThat(hinted.image().value()).isSameAs(DECODED);
     }
 }

@@ -30,7 +30,14 @@ final class RgbSources {
     static RgbSourceJson of(SceneQuery q, String entity, DepthImage depth, String depthRow, PinholeCamera camera,
                             String apiBase) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
-        RgbCloudSource.Pairing p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain);
+        RgbCloudSource.Pairing p;
+        try {
+            p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain, q.colourImages());
+        } catch (DecodedImages.DecodeFailure e) {
+            // The colour image's own entity shows the error; the cloud just keeps its colormap.
+            return new RgbSourceJson(null, "DECODE_ERROR", null, null, null, null,
+                    "the colour image does not decode (" + e.getMessage() + "): the points keep their colormap colours");
+        }
         String pinhole = camera.entityPath();
         return switch (p.status()) {
             case NONE -> new RgbSourceJson(null, p.status().name(), null, null, null, null,
@@ -83,7 +90,11 @@ final class RgbSources {
                                       int x, int y) {
         DepthImage depth = depthRow.value();
         TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
-        RgbCloudSource.Pairing p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain);
+        Optional<RgbCloudSource.Pairing> found = pairing(q, entity, camera, chain);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RgbCloudSource.Pairing p = found.get();
         int texel;
         if (p.status() == RgbCloudSource.Status.PAIRED) {
             Image colour = p.image().value();
@@ -116,7 +127,11 @@ final class RgbSources {
     static Optional<DecodedImages.PixelColours> unregistered(SceneQuery q, String entity, Latest<DepthImage> depthRow,
                                                              PinholeCamera camera) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
-        RgbCloudSource.Pairing p = RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain);
+        Optional<RgbCloudSource.Pairing> found = pairing(q, entity, camera, chain);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RgbCloudSource.Pairing p = found.get();
         if (p.status() != RgbCloudSource.Status.HINT_UNDER_ANOTHER_PINHOLE || p.sourcePinhole() == null) {
             return Optional.empty();
         }
@@ -166,5 +181,16 @@ final class RgbSources {
         return camera.entityPath() + java.util.Arrays.toString(camera.worldFromRdf().toRowMajor3x4())
                 + camera.pinhole().focalLengthX() + ',' + camera.pinhole().focalLengthY() + ','
                 + camera.pinhole().principalPoint().x() + ',' + camera.pinhole().principalPoint().y();
+    }
+
+    /** The pairing, or empty when the colour image does not decode (its entity shows that error). */
+    private static Optional<RgbCloudSource.Pairing> pairing(SceneQuery q, String entity, PinholeCamera camera,
+                                                            TransformChain chain) {
+        try {
+            return Optional.of(RgbCloudSource.find(q.store(), q.timeline(), q.time(), entity, camera.entityPath(), chain,
+                    q.colourImages()));
+        } catch (DecodedImages.DecodeFailure e) {
+            return Optional.empty();
+        }
     }
 }

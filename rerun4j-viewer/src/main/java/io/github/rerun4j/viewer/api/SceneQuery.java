@@ -8,6 +8,7 @@ import io.github.rerun4j.render.projection.Bounds;
 import io.github.rerun4j.render.projection.CloudBounds;
 import io.github.rerun4j.render.projection.Frustum;
 import io.github.rerun4j.render.projection.PinholeCamera;
+import io.github.rerun4j.render.scene.RgbCloudSource;
 import io.github.rerun4j.render.projection.TransformChain;
 import io.github.rerun4j.render.projection.Vec3;
 import io.github.rerun4j.render.projection.ViewBasis;
@@ -207,6 +208,20 @@ public final class SceneQuery {
     /** See {@link DecodedImages#pixelColours}: cached under {@code key} in this recording. */
     DecodedImages.PixelColours pixelColours(String key, java.util.function.Supplier<DecodedImages.PixelColours> make) {
         return decoded.pixelColours(recording, key, make);
+    }
+
+    /**
+     * Colour images as render's RGB cloud rules want them: an {@code Image} as logged, an {@code EncodedImage} from
+     * its decoded texels (decoded once per row, {@link DecodedImages}; a blob that does not decode throws
+     * {@link DecodedImages.DecodeFailure}).
+     */
+    RgbCloudSource.ColourImages colourImages() {
+        return entity -> ArchetypeQueries.imageAt(store, entity, timeline, time).or(() -> encodedImage(entity).map(e -> {
+            DecodedImages.Texels texels = decoded.encodedColour(recording, entity, e);
+            byte[] rgba = new byte[texels.rgba().remaining()];
+            texels.rgba().duplicate().get(rgba);
+            return new Latest<>(Image.fromRgba8(rgba, texels.width(), texels.height()), e.row());
+        }));
     }
 
     ChunkStore store() {
