@@ -133,48 +133,6 @@ class EncodedDepthCommandsTest {
         assertThat(plyColour(on, 6)).containsExactly(10, 20, 30);
     }
 
-    /** The colour image as a PNG (EncodedImage) colours the cloud exactly as the raw Image does; a broken one is said. */
-    @Test
-    void rgbCloudsTakeTheirColoursFromAnEncodedImageToo() throws IOException {
-        io.github.rerun4j.sdk.archetypes.Image colour = RgbdFixtures.colour();
-        BufferedImage rgb = new BufferedImage(colour.width(), colour.height(), BufferedImage.TYPE_INT_RGB);
-        ByteBuffer pixels = colour.buffer().asByteBuffer();
-        for (int i = 0; i < colour.width() * colour.height(); i++) {
-            rgb.setRGB(i % colour.width(), i / colour.width(),
-                    (pixels.get(3 * i) & 0xFF) << 16 | (pixels.get(3 * i + 1) & 0xFF) << 8 | pixels.get(3 * i + 2) & 0xFF);
-        }
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        ImageIO.write(rgb, "png", png);
-        Path encoded = dir.resolve("rgbd_png_colour.rrd");
-        try (RecordingStream rec = RecordingStream.builder("cli_rgbd_png").saveTo(encoded)) {
-            rec.logStatic("world/camera", RgbdFixtures.pinhole());
-            rec.setTimeSequence("frame", 0);
-            rec.log("world/camera/rgb", io.github.rerun4j.sdk.archetypes.EncodedImage.png(png.toByteArray()));
-            rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
-        }
-        Path fromImage = dir.resolve("from_image.ply");
-        Path fromPng = dir.resolve("from_png.ply");
-        assertThat(CliRun.of("points", rgbd.toString(), "--rgb-clouds", "--out", fromImage.toString()).exitCode()).isZero();
-        CliRun run = CliRun.of("points", encoded.toString(), "--rgb-clouds", "--out", fromPng.toString());
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).isEmpty();
-        assertThat(Files.readAllBytes(fromPng)).isEqualTo(Files.readAllBytes(fromImage));
-        assertThat(plyColour(fromPng, 6)).containsExactly(10, 20, 30);
-
-        Path broken = dir.resolve("rgbd_broken_png.rrd");
-        try (RecordingStream rec = RecordingStream.builder("cli_rgbd_broken").saveTo(broken)) {
-            rec.logStatic("world/camera", RgbdFixtures.pinhole());
-            rec.setTimeSequence("frame", 0);
-            rec.log("world/camera/rgb", io.github.rerun4j.sdk.archetypes.EncodedImage.png(Arrays.copyOf(png.toByteArray(), 40)));
-            rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
-        }
-        CliRun bad = CliRun.of("points", broken.toString(), "--rgb-clouds", "--out", dir.resolve("broken.ply").toString());
-        assertThat(bad.exitCode()).as(bad.err()).isZero();
-        assertThat(bad.err()).contains("colour source /world/camera/rgb: its EncodedImage at frame = 0 does not decode (")
-                .contains("EncodedImage.blob").contains("the points keep their colormap colours");
-        assertThat(plyColour(dir.resolve("broken.ply"), 0)).containsExactly(0x32, 0x20, 0x49);
-    }
-
     @Test
     void rgbCloudsRender3dAndTheirMistakes() throws IOException {
         Path png = dir.resolve("rgb3d.png");

@@ -33,7 +33,8 @@ import java.util.function.IntUnaryOperator;
  *
  * <p>Positions and radii never change, and uncoloured points keep their colormap colour, so the cloud never loses
  * points. Colours are opaque (alpha and opacity are ignored). Not covered: transforms logged on the colour image
- * entity itself (between it and its Pinhole), and {@code EncodedImage} sources.
+ * entity itself (between it and its Pinhole). An {@code EncodedImage} source arrives here decoded
+ * ({@link RgbCloudSource.Decoder}).
  *
  * <pre>{@code
  * RgbCloud.Result rgb = RgbCloud.registered(cloud, colourImage);

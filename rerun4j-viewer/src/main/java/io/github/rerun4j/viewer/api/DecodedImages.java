@@ -92,9 +92,8 @@ public final class DecodedImages {
     }
 
     /**
-     * The unregistered colours of depth row {@code depthRow} from colour row {@code colourRow}, made by {@code make}
-     * once per pair of rows (both ids name their pixels for good, and the transforms between them are part of
-     * {@code key}).
+     * An unregistered pair's colours, made by {@code make} once per {@code key}: the key names the depth row, the
+     * colour row (both name their pixels for good) and both cameras (transforms at the query time may change).
      */
     PixelColours pixelColours(String recording, String key, Supplier<PixelColours> make) {
         return (PixelColours) get(recording + '\0' + key + '\0' + "rgb-cloud", () -> {

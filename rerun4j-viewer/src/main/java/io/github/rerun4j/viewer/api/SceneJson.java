@@ -83,7 +83,9 @@ public final class SceneJson {
      *
      * @param entity   the colour image used, or null when none is
      * @param status   {@code PAIRED}, {@code NONE}, {@code HINT_WITHOUT_IMAGE}, {@code HINT_UNDER_ANOTHER_PINHOLE}
-     * @param fit      {@code SAME_SIZE}, {@code AUTO_FITTED} or {@code TOP_LEFT} when paired, else null
+     *                 or {@code UNDECODABLE} (render's RgbCloudSource: the colour source's EncodedImage does not decode)
+     * @param fit      {@code SAME_SIZE}, {@code AUTO_FITTED} or {@code TOP_LEFT} when paired, {@code UNREGISTERED}
+     *                 for a colour source under another pinhole (imageUrl: the depth-sized map, /rgb-cloud), else null
      * @param imageUrl the colour image's RGBA8 texels (the {@code /color} route), null when not paired
      * @param note     what the selection panel says about the pairing (ambiguity, sizes, why none), or null
      */

@@ -49,43 +49,6 @@ class RgbHoverApiTest {
         }
     }
 
-    /** A PNG colour image (EncodedImage) is a colour source too: the scene points at its texels, the hover names them. */
-    @Test
-    void anEncodedImageColoursTheCloudAsTheImageItDecodesTo() throws Exception {
-        io.github.rerun4j.sdk.archetypes.Image colour = RgbdFixtures.colour();
-        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(colour.width(), colour.height(),
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.nio.ByteBuffer pixels = colour.buffer().asByteBuffer();
-        for (int i = 0; i < colour.width() * colour.height(); i++) {
-            rgb.setRGB(i % colour.width(), i / colour.width(),
-                    (pixels.get(3 * i) & 0xFF) << 16 | (pixels.get(3 * i + 1) & 0xFF) << 8 | pixels.get(3 * i + 2) & 0xFF);
-        }
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(rgb, "png", png);
-        Path file = dir.resolve("rgbd_png.rrd");
-        try (RecordingStream rec = RecordingStream.builder("rgb_hover_png").saveTo(file)) {
-            rec.logStatic("cam", RgbdFixtures.pinhole());
-            rec.setTimeSequence("frame", 0);
-            rec.log("cam/rgb", io.github.rerun4j.sdk.archetypes.EncodedImage.png(png.toByteArray()));
-            rec.log("cam/depth", DepthImage.fromU16(RgbdFixtures.depthMillimetres(), RgbdFixtures.W, RgbdFixtures.H)
-                    .withMeter(1000));
-        }
-        try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0)) {
-            viewer.load(file);
-            String rec = "/api/recordings/" + viewer.hub().recordings().get(0).key();
-            Map<?, ?> scene = new ObjectMapper().readValue(RawHttp.get(viewer.url().resolve(rec
-                    + "/scene?timeline=frame&time=0").toString()).body(), Map.class);
-            Map<?, ?> source = (Map<?, ?>) ((Map<?, ?>) ((List<?>) scene.get("depthImages")).get(0)).get("rgbSource");
-            assertThat(source.get("status")).isEqualTo("PAIRED");
-            assertThat(source.get("entity")).isEqualTo("/cam/rgb");
-            RawHttp.Response texels = RawHttp.get(viewer.url().resolve((String) source.get("imageUrl")).toString());
-            assertThat(texels.status()).as(texels.body()).isEqualTo(200);
-            assertThat(java.util.Arrays.copyOfRange(texels.bytes(), 4, 8)).containsExactly(0, (byte) 255, 0, (byte) 255);
-            assertThat(lines(viewer, rec + "/hover?entity=/cam/depth&timeline=frame&time=0&x=1&y=0&rgb=1")).last()
-                    .isEqualTo("Colour:   0, 255,   0, #00FF00 (/cam/rgb texel 1, 0)");
-        }
-    }
-
     private static List<?> lines(Viewer viewer, String path) throws Exception {
         RawHttp.Response r = RawHttp.get(viewer.url().resolve(path).toString());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
