@@ -1,10 +1,12 @@
 package io.github.rerun4j.grpc;
 
+import io.grpc.Drainable;
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -79,9 +81,21 @@ public final class ProxyProtocol {
         }
     }
 
-    private static final class KnownLengthStream extends ByteArrayInputStream implements KnownLength {
+    /**
+     * grpc-java's framer hands a {@link Drainable} its own output stream, so the bytes go into its buffers in one
+     * write; any other stream it copies through an 8 KB array (two copies of each 600 KB frame).
+     */
+    private static final class KnownLengthStream extends ByteArrayInputStream implements KnownLength, Drainable {
         KnownLengthStream(byte[] bytes) {
             super(bytes);
+        }
+
+        @Override
+        public int drainTo(OutputStream target) throws IOException {
+            int n = count - pos;
+            target.write(buf, pos, n);
+            pos = count;
+            return n;
         }
     }
 }
