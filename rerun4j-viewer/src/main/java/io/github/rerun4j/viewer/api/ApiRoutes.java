@@ -170,7 +170,11 @@ public final class ApiRoutes {
         ctx.json(new TimesJson(timeline, info.type().name().toLowerCase(), times, all.size()));
     }
 
-    private void image(Context ctx) throws IOException {
+    /** The depth image a pixel route asks for: its entity at the time, and the row when the URL names one. */
+    private record DepthRow(SceneQuery query, String entity, Latest<DepthImage> depth, String rowId, boolean pinned) {
+    }
+
+    private DepthRow depthRow(Context ctx) {
         String entityParam = requiredParam(ctx, "entity");
         At at = At.parse(ctx);
         String row = ctx.queryParam("row");
@@ -183,7 +187,14 @@ public final class ApiRoutes {
             // The URL names a row and may be cached by it: never answer it with another row's pixels.
             throw BadRequest.notFound("row " + row + " is not the depth image of " + entity + " at this time (that is " + rowId + ")");
         }
-        DepthImage image = latest.value();
+        return new DepthRow(query, entity, latest, rowId, row != null);
+    }
+
+    private void image(Context ctx) throws IOException {
+        DepthRow request = depthRow(ctx);
+        String entity = request.entity();
+        String rowId = request.rowId();
+        DepthImage image = request.depth().value();
         // A read-only view of the stored pixels: a frame is never copied per request (three requests for a
         // 20000x20000 frame used to copy 4.8 GB).
         ByteBuffer pixels = image.buffer().asByteBuffer();
@@ -198,7 +209,7 @@ public final class ApiRoutes {
                 .header("X-Datatype", image.datatype().name())
                 .header("X-Row", rowId)
                 // Pixels of a row never change: the page may cache them by URL (which names the row).
-                .header("Cache-Control", row != null ? "private, max-age=3600" : "no-store")
+                .header("Cache-Control", request.pinned() ? "private, max-age=3600" : "no-store")
                 .contentType("application/octet-stream");
         ctx.res().setContentLengthLong(expected);
         // Straight to the servlet stream (no compressing wrapper, whose output would not match the length),
@@ -238,24 +249,17 @@ public final class ApiRoutes {
      * alpha 0 where the point keeps its colormap colour.
      */
     private void rgbCloud(Context ctx) throws IOException {
-        String entityParam = requiredParam(ctx, "entity");
-        At at = At.parse(ctx);
-        String row = ctx.queryParam("row");
-        ViewedRecording r = recording(ctx);
-        SceneQuery query = at.query(r, decoded);
-        String entity = entity(entityParam, r);
-        Latest<DepthImage> depth = query.depthImage(entity)
-                .orElseThrow(() -> BadRequest.notFound("no depth image on " + entity + " at this time"));
-        String rowId = depth.row().rowId().toString();
-        if (row != null && !row.equals(rowId)) {
-            throw BadRequest.notFound("row " + row + " is not the depth image of " + entity + " at this time (that is " + rowId + ")");
-        }
+        DepthRow request = depthRow(ctx);
+        SceneQuery query = request.query();
+        String entity = request.entity();
+        Latest<DepthImage> depth = request.depth();
+        String rowId = request.rowId();
         PinholeCamera camera = query.camera(entity)
                 .orElseThrow(() -> BadRequest.notFound(entity + " is under no pinhole at this time: it has no cloud"));
         DecodedImages.PixelColours colours = RgbSources.unregistered(query, entity, depth, camera)
                 .orElseThrow(() -> BadRequest.notFound(entity + " has no colour source under another pinhole at this time"));
         // The colour row is in the URL the page asks for, so a cached answer is never another colour frame's.
-        sendRgba(ctx, colours.width(), colours.height(), colours.rgba(), rowId, row != null);
+        sendRgba(ctx, colours.width(), colours.height(), colours.rgba(), rowId, request.pinned());
     }
 
     private static void sendRgba(Context ctx, int width, int height, ByteBuffer cached, String rowId, boolean pinned)
