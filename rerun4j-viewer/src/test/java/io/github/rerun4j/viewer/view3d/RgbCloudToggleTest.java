@@ -1,10 +1,12 @@
 package io.github.rerun4j.viewer.view3d;
 
+import static io.github.rerun4j.viewer.view3d.RgbCloudScenes.COLOUR;
+import static io.github.rerun4j.viewer.view3d.RgbCloudScenes.H;
+import static io.github.rerun4j.viewer.view3d.RgbCloudScenes.W;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.sdk.RecordingStream;
-import io.github.rerun4j.sdk.archetypes.DepthImage;
-import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,29 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RgbCloudToggleTest {
 
-    private static final int W = 64;
-    private static final int H = 48;
-    private static final int COLOUR = 0xFA0AC8; // not a Turbo colour, not a guide's
-
     @TempDir
     Path dir;
 
     @Test
     void offByDefaultOnPerViewAndPerEntity() throws Exception {
-        short[] mm = new short[W * H];
-        java.util.Arrays.fill(mm, (short) 1500);
-        byte[] rgb = new byte[W * H * 3];
-        for (int i = 0; i < W * H; i++) {
-            rgb[3 * i] = (byte) (COLOUR >> 16);
-            rgb[3 * i + 1] = (byte) (COLOUR >> 8);
-            rgb[3 * i + 2] = (byte) COLOUR;
-        }
         Path file = dir.resolve("rgbd.rrd");
         try (RecordingStream rec = RecordingStream.builder("rgb_cloud").defaultTimelines(false).saveTo(file)) {
             rec.setTimeSequence("frame", 0);
             rec.log("/cam", Pinhole.fromFocalLengthAndResolution(60, W, H));
-            rec.log("/cam/depth", DepthImage.fromU16(mm, W, H).withMeter(1000));
-            rec.log("/cam/rgb", Image.fromRgb8(rgb, W, H));
+            rec.log("/cam/depth", RgbCloudScenes.flatDepth());
+            rec.log("/cam/rgb", RgbCloudScenes.oneColour());
         }
         try (View3dPage page = View3dPage.open(file)) {
             // The image plane shows the same colour: hidden, so only the cloud can show it.
@@ -59,9 +49,7 @@ class RgbCloudToggleTest {
             // Hovering a coloured point also names its texel and colour.
             double[] centre = page.canvasPositionOf(0, 0, 1.5);
             page.moveMouseTo(centre[0], centre[1]);
-            page.browser().waitFor("the hover answer with its colour line", () -> Boolean.TRUE.equals(page.js(
-                    "const h = " + View3dPage.VIEW + ".lastHover; return !!h && !!h.lines && h.lines.some(l => l.startsWith('Colour'))")));
-            String tooltip = (String) page.js("return document.querySelector('[data-view=\"3d\"] .tooltip').textContent");
+            String tooltip = RgbCloudScenes.colourTooltip(page);
             assertThat(tooltip).contains("Colour: 250,  10, 200, #FA0AC8 (/cam/rgb texel ");
 
             page.js("window.rerun4j.state.setOverride('/cam/depth', {rgbCloud: false})");

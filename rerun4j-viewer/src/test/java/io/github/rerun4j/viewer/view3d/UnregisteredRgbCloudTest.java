@@ -1,14 +1,15 @@
 package io.github.rerun4j.viewer.view3d;
 
+import static io.github.rerun4j.viewer.view3d.RgbCloudScenes.COLOUR;
+import static io.github.rerun4j.viewer.view3d.RgbCloudScenes.H;
+import static io.github.rerun4j.viewer.view3d.RgbCloudScenes.W;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rerun4j.sdk.RecordingStream;
-import io.github.rerun4j.sdk.archetypes.DepthImage;
-import io.github.rerun4j.sdk.archetypes.Image;
 import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,31 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnregisteredRgbCloudTest {
 
-    private static final int W = 64;
-    private static final int H = 48;
-    private static final int COLOUR = 0xFA0AC8; // not a Turbo colour, not a guide's
-
     @TempDir
     Path dir;
 
     @Test
     void pointsSeenByTheColourCameraTakeItsColourTheOthersKeepTheColormap() throws Exception {
-        short[] mm = new short[W * H];
-        Arrays.fill(mm, (short) 1500);
-        byte[] rgb = new byte[W * H * 3];
-        for (int i = 0; i < W * H; i++) {
-            rgb[3 * i] = (byte) (COLOUR >> 16);
-            rgb[3 * i + 1] = (byte) (COLOUR >> 8);
-            rgb[3 * i + 2] = (byte) COLOUR;
-        }
         Path file = dir.resolve("unregistered.rrd");
         try (RecordingStream rec = RecordingStream.builder("rgb_unregistered").defaultTimelines(false).saveTo(file)) {
             rec.setTimeSequence("frame", 0);
             rec.log("/cam", Pinhole.fromFocalLengthAndResolution(60, W, H));
             rec.log("/rgbcam", Transform3D.fromTranslation(0.4f, 0, 0));
             rec.log("/rgbcam", Pinhole.fromFocalLengthAndResolution(60, W, H));
-            rec.log("/cam/depth", DepthImage.fromU16(mm, W, H).withMeter(1000).withColorSource("/rgbcam/rgb"));
-            rec.log("/rgbcam/rgb", Image.fromRgb8(rgb, W, H));
+            rec.log("/cam/depth", RgbCloudScenes.flatDepth().withColorSource("/rgbcam/rgb"));
+            rec.log("/rgbcam/rgb", RgbCloudScenes.oneColour());
         }
         try (View3dPage page = View3dPage.open(file)) {
             page.js("window.rerun4j.state.setHidden('/rgbcam/rgb', true)"); // only the cloud may show the colour
@@ -70,9 +59,7 @@ class UnregisteredRgbCloudTest {
                     .isEqualTo(rgbAt(off, page, unseen)).isNotEqualTo(COLOUR);
 
             page.moveMouseTo(seen[0], seen[1]);
-            page.browser().waitFor("the hover answer with its colour line", () -> Boolean.TRUE.equals(page.js(
-                    "const h = " + View3dPage.VIEW + ".lastHover; return !!h && !!h.lines && h.lines.some(l => l.startsWith('Colour'))")));
-            String tooltip = (String) page.js("return document.querySelector('[data-view=\"3d\"] .tooltip').textContent");
+            String tooltip = RgbCloudScenes.colourTooltip(page);
             assertThat(tooltip).contains("Colour: 250,  10, 200, #FA0AC8 (/rgbcam/rgb texel ");
         }
     }
