@@ -26,13 +26,15 @@ final class PendingChunks {
     /** One announced chunk. */
     static final class Pending {
         final RrdManifest.Entry entry;
+        private final EntityPath path;
         private final ChunkLoader loader;
         private final int fileOrder;
         private boolean resolved;  // guarded by PendingChunks.this
         private boolean loaded;    // guarded by this
 
-        private Pending(RrdManifest.Entry entry, ChunkLoader loader, int fileOrder) {
+        private Pending(RrdManifest.Entry entry, EntityPath path, ChunkLoader loader, int fileOrder) {
             this.entry = entry;
+            this.path = path;
             this.loader = loader;
             this.fileOrder = fileOrder;
         }
@@ -76,10 +78,11 @@ final class PendingChunks {
         if (byId.containsKey(entry.chunkId())) {
             return false;
         }
-        Pending p = new Pending(entry, loader, added++);
+        EntityPath path = EntityPath.parse(entry.entityPath());
+        Pending p = new Pending(entry, path, loader, added++);
         byId.put(entry.chunkId(), p);
         types.forEach(timelineTypes::putIfAbsent);
-        Map<String, ComponentPending> components = index.computeIfAbsent(canonical(entry.entityPath()), k -> new HashMap<>());
+        Map<String, ComponentPending> components = index.computeIfAbsent(path.toString(), k -> new HashMap<>());
         if (entry.isStatic()) {
             for (String component : entry.staticComponents()) {
                 components.computeIfAbsent(component, k -> new ComponentPending()).statics.add(p);
@@ -214,7 +217,7 @@ final class PendingChunks {
     synchronized List<Pending> ofEntities(Predicate<EntityPath> selected) {
         List<Pending> out = new ArrayList<>();
         for (Pending p : byId.values()) {
-            if (selected.test(EntityPath.parse(p.entry.entityPath()))) {
+            if (selected.test(p.path)) {
                 out.add(p);
             }
         }
@@ -274,9 +277,5 @@ final class PendingChunks {
             }
         }
         resolvedSinceCompaction = 0;
-    }
-
-    private static String canonical(String entityPath) {
-        return EntityPath.parse(entityPath).toString();
     }
 }

@@ -76,8 +76,9 @@ public final class DecodedImages {
 
     /** The texels of an {@code EncodedImage} row, decoded on the server. */
     public Texels encodedColour(String recording, String entity, Latest<EncodedImage> image) {
+        // From the decoded image an RGB cloud's pairing also uses: the blob is decoded once per row.
         return (Texels) get(key(recording, entity, image, "encoded-image"),
-                () -> texels(EncodedImageDecoder.decode(image.value())));
+                () -> texels(encodedColourImage(recording, entity, image)));
     }
 
     /**
@@ -136,7 +137,7 @@ public final class DecodedImages {
             // Decoded outside the lock: one slow frame must not hold up every other request.
             try {
                 entry = make.get();
-            } catch (InvalidArgumentException e) {
+            } catch (InvalidArgumentException | DecodeFailure e) {
                 entry = new Entry(null, e.getMessage(), 64);
             } catch (RuntimeException e) {
                 // A decoder's own failure on hostile bytes (ImageIO throws several kinds): still this frame's
