@@ -67,15 +67,16 @@ public final class GrpcConnectSink implements Sink {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private final List<byte[]> storeInfos = new ArrayList<>();
+    /** Encoded messages: the encoder's buffers behind a protobuf prefix, streamed to the transport as they are. */
+    private final ArrayDeque<ProxyMessage> queue = new ArrayDeque<>();
+    private final List<ProxyMessage> storeInfos = new ArrayList<>();
     /** Store infos to send again on a new call before the queue goes on (not counted as queued messages). */
-    private final ArrayDeque<byte[]> resend = new ArrayDeque<>();
+    private final ArrayDeque<ProxyMessage> resend = new ArrayDeque<>();
     private long queuedBytes;
     private long enqueued;
     private long handedOver;
     private long progressAt = System.nanoTime();
-    private ClientCall<byte[], byte[]> call;
+    private ClientCall<ProxyMessage, byte[]> call;
     private boolean callReady;
     private Status callClosed;
     private Status lastError;
@@ -127,12 +128,12 @@ public final class GrpcConnectSink implements Sink {
 
     @Override
     public void send(LogMessage message) throws IOException {
-        byte[] bytes = LogMsgCodec.encode(message, lz4);
+        ProxyMessage bytes = LogMsgCodec.wrap(message, lz4);
         lock.lock();
         try {
             checkOpen();
             long waitStart = System.nanoTime();
-            while (!queue.isEmpty() && queuedBytes + bytes.length > queueBytes) {
+            while (!queue.isEmpty() && queuedBytes + bytes.length() > queueBytes) {
                 if (stalled(waitStart)) {
                     throw new IOException("send queue full: " + undelivered());
                 }
@@ -140,7 +141,7 @@ public final class GrpcConnectSink implements Sink {
                 checkOpen();
             }
             queue.addLast(bytes);
-            queuedBytes += bytes.length;
+            queuedBytes += bytes.length();
             enqueued++;
             if (message instanceof LogMessage.StoreInfoMessage) {
                 storeInfos.add(bytes);
@@ -283,8 +284,8 @@ public final class GrpcConnectSink implements Sink {
                 }
                 backoff = MIN_BACKOFF_MS;
                 boolean again = !resend.isEmpty();
-                byte[] next = again ? resend.peekFirst() : queue.peekFirst();
-                ClientCall<byte[], byte[]> current = call;
+                ProxyMessage next = again ? resend.peekFirst() : queue.peekFirst();
+                ClientCall<ProxyMessage, byte[]> current = call;
                 lock.unlock();
                 try {
                     current.sendMessage(next);
@@ -295,7 +296,7 @@ public final class GrpcConnectSink implements Sink {
                     resend.pollFirst();
                 } else {
                     queue.pollFirst();
-                    queuedBytes -= next.length;
+                    queuedBytes -= next.length();
                     handedOver++;
                     progressAt = System.nanoTime();
                 }
@@ -316,7 +317,7 @@ public final class GrpcConnectSink implements Sink {
 
     /** Starts a WriteMessages call; from the second call on, the store infos go first (a restarted proxy needs them). */
     private void openCall() {
-        ClientCall<byte[], byte[]> fresh = channel.newCall(ProxyProtocol.WRITE_MESSAGES,
+        ClientCall<ProxyMessage, byte[]> fresh = channel.newCall(ProxyMessage.WRITE_MESSAGES,
                 CallOptions.DEFAULT.withOnReadyThreshold(IN_FLIGHT_BYTES));
         call = fresh;
         callReady = false;
@@ -354,7 +355,7 @@ public final class GrpcConnectSink implements Sink {
         if (calls++ > 0) {
             // Every store info already handed over goes again first (they are few and small); those still queued
             // go in their turn.
-            for (byte[] info : storeInfos) {
+            for (ProxyMessage info : storeInfos) {
                 if (!queue.contains(info)) {
                     resend.addLast(info);
                 }

@@ -1,6 +1,5 @@
 package io.github.rerun4j.grpc;
 
-import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import io.github.rerun4j.sdk.rrd.EncodedMessage;
@@ -41,7 +40,7 @@ public final class LogMsgCodec {
      * LZ4-compressed when {@code lz4}.
      */
     public static byte[] encode(LogMessage message, boolean lz4) {
-        return fromFramed(LogMessageCodec.encode(message, lz4));
+        return wrap(message, lz4).bytes();
     }
 
     /**
@@ -51,26 +50,25 @@ public final class LogMsgCodec {
      * @throws IllegalArgumentException for an End message (files end; proxy streams do not carry it)
      */
     public static byte[] encode(RrdMessage message, boolean lz4) {
-        return fromFramed(RrdEncoder.encode(message, lz4));
+        return wrap(RrdEncoder.encode(message, lz4)).bytes();
     }
 
-    private static byte[] fromFramed(EncodedMessage framed) {
+    /** {@code message} as a proxy message made of the encoder's own buffers behind a protobuf prefix: no copy. */
+    static ProxyMessage wrap(LogMessage message, boolean lz4) {
+        return wrap(LogMessageCodec.encode(message, lz4));
+    }
+
+    private static ProxyMessage wrap(EncodedMessage framed) {
         ByteBuffer[] segments = framed.segments();
         ByteBuffer header = ByteBuffer.allocate(FILE_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        int headerBytes = 0;
         int s = 0;
-        ByteBuffer first = null;
         // The 16-byte header is at the start of the first segment (which may hold more).
-        while (headerBytes < FILE_HEADER_BYTES) {
-            first = segments[s].duplicate();
-            int take = Math.min(first.remaining(), FILE_HEADER_BYTES - headerBytes);
-            ByteBuffer part = first.slice();
-            part.limit(take);
-            header.put(part);
-            headerBytes += take;
-            first.position(first.position() + take);
-            segments[s] = first;
-            if (!first.hasRemaining()) {
+        while (header.hasRemaining()) {
+            ByteBuffer from = segments[s].duplicate();
+            int take = Math.min(from.remaining(), header.remaining());
+            header.put(from.slice().limit(take));
+            segments[s] = from.position(from.position() + take);
+            if (!segments[s].hasRemaining()) {
                 s++;
             }
         }
@@ -82,22 +80,22 @@ public final class LogMsgCodec {
         }
         int logMsgLength = CodedOutputStream.computeTagSize(kind) + CodedOutputStream.computeUInt32SizeNoTag((int) payloadLength)
                 + (int) payloadLength;
-        int total = CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeUInt32SizeNoTag(logMsgLength) + logMsgLength;
-        byte[] out = new byte[total];
+        byte[] prefix = new byte[CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeUInt32SizeNoTag(logMsgLength)
+                + logMsgLength - (int) payloadLength];
         try {
-            CodedOutputStream proto = CodedOutputStream.newInstance(out);
+            CodedOutputStream proto = CodedOutputStream.newInstance(prefix);
             proto.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             proto.writeUInt32NoTag(logMsgLength);
             proto.writeTag(kind, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             proto.writeUInt32NoTag((int) payloadLength);
-            for (int i = s; i < segments.length; i++) {
-                proto.write(segments[i].duplicate());
-            }
             proto.checkNoSpaceLeft();
         } catch (IOException e) {
             throw new IllegalStateException("encoding a proxy message: " + e.getMessage(), e);
         }
-        return out;
+        ByteBuffer[] parts = new ByteBuffer[1 + segments.length - s];
+        parts[0] = ByteBuffer.wrap(prefix);
+        System.arraycopy(segments, s, parts, 1, segments.length - s);
+        return ProxyMessage.wrap(parts);
     }
 
     /** Where a message goes in the proxy's history (Rerun's three queues). */
@@ -114,62 +112,66 @@ public final class LogMsgCodec {
     record Parsed(int kind, int payloadOffset, int payloadLength, Queue queue) {
     }
 
+    /** {@link #parse(ProxyMessage)} for a message in one array. */
+    static Parsed parse(byte[] message) throws IOException {
+        return parse(ProxyMessage.wrap(ByteBuffer.wrap(message)));
+    }
+
     /**
-     * Checks the wrapper and the {@code LogMsg} oneof and classifies the message.
+     * Checks the wrapper and the {@code LogMsg} oneof and classifies the message. Only the few tags around the
+     * payload are read, wherever the segments split them; the payload is skipped, not touched.
      *
      * @throws IOException naming what is wrong: not a {@code log_msg} field, an unknown kind, a length that runs
      *                     past the message, a damaged ArrowMsg header
      */
-    static Parsed parse(byte[] message) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(message);
-        int tag = in.readTag();
+    static Parsed parse(ProxyMessage message) throws IOException {
+        ProtoCursor in = new ProtoCursor(message, 0, message.length());
+        int tag = in.tag();
         if (tag != (1 << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
             throw new IOException("expected field 1 (log_msg) first, found tag " + tag);
         }
-        int logMsgLength = in.readRawVarint32();
-        if (logMsgLength != message.length - in.getTotalBytesRead()) {
-            throw new IOException("log_msg claims " + logMsgLength + " bytes, the message has "
-                    + (message.length - in.getTotalBytesRead()));
+        int logMsgLength = in.varint32();
+        if (logMsgLength != in.remaining()) {
+            throw new IOException("log_msg claims " + logMsgLength + " bytes, the message has " + in.remaining());
         }
-        int inner = in.readTag();
+        int inner = in.tag();
         int kind = WireFormat.getTagFieldNumber(inner);
         if (WireFormat.getTagWireType(inner) != WireFormat.WIRETYPE_LENGTH_DELIMITED
                 || kind < SET_STORE_INFO || kind > BLUEPRINT_ACTIVATION) {
             throw new IOException("LogMsg field " + kind + " is not set_store_info (1), arrow_msg (2) or"
                     + " blueprint_activation_command (3)");
         }
-        int payloadLength = in.readRawVarint32();
-        int payloadOffset = in.getTotalBytesRead();
-        if (payloadLength != message.length - payloadOffset) {
+        int payloadLength = in.varint32();
+        int payloadOffset = in.position();
+        if (payloadLength != in.remaining()) {
             throw new IOException("LogMsg field " + kind + " claims " + payloadLength + " bytes, the message has "
-                    + (message.length - payloadOffset));
+                    + in.remaining());
         }
-        Queue queue = kind == ARROW_MSG ? arrowQueue(message, payloadOffset, payloadLength) : Queue.PERSISTENT;
+        Queue queue = kind == ARROW_MSG ? arrowQueue(new ProtoCursor(message, payloadOffset, payloadLength)) : Queue.PERSISTENT;
         return new Parsed(kind, payloadOffset, payloadLength, queue);
     }
 
-    private static Queue arrowQueue(byte[] message, int offset, int length) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(message, offset, length);
+    /** An ArrowMsg's queue: blueprint store, else {@code is_static} (field 7, which may follow the payload). */
+    private static Queue arrowQueue(ProtoCursor in) throws IOException {
         boolean isStatic = false;
         boolean blueprint = false;
-        while (!in.isAtEnd()) {
-            int tag = in.readTag();
+        while (in.remaining() > 0) {
+            int tag = in.tag();
             int field = WireFormat.getTagFieldNumber(tag);
             if (field == 1 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                int limit = in.pushLimit(in.readRawVarint32());
-                while (!in.isAtEnd()) {
-                    int t = in.readTag();
+                ProtoCursor storeId = in.message();
+                while (storeId.remaining() > 0) {
+                    int t = storeId.tag();
                     if (WireFormat.getTagFieldNumber(t) == 1 && WireFormat.getTagWireType(t) == WireFormat.WIRETYPE_VARINT) {
-                        blueprint = in.readEnum() == StoreKind.BLUEPRINT.code();
+                        blueprint = storeId.varint64() == StoreKind.BLUEPRINT.code();
                     } else {
-                        in.skipField(t);
+                        storeId.skip(t);
                     }
                 }
-                in.popLimit(limit);
             } else if (field == 7 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
-                isStatic = in.readBool();
+                isStatic = in.varint64() != 0;
             } else {
-                in.skipField(tag);
+                in.skip(tag);
             }
         }
         return blueprint ? Queue.PERSISTENT : isStatic ? Queue.STATIC : Queue.DISPOSABLE;
@@ -182,11 +184,16 @@ public final class LogMsgCodec {
      * @throws IOException when the message is not a valid proxy message or its payload not a valid record
      */
     public static RrdRecord decode(byte[] message) throws IOException {
+        return decode(ProxyMessage.wrap(ByteBuffer.wrap(message)));
+    }
+
+    /** {@link #decode(byte[])} for a segmented message. */
+    static RrdRecord decode(ProxyMessage message) throws IOException {
         Parsed p = parse(message);
         ByteBuffer file = ByteBuffer.allocate(STREAM_HEADER.length + FILE_HEADER_BYTES + p.payloadLength())
                 .order(ByteOrder.LITTLE_ENDIAN);
-        file.put(STREAM_HEADER).putLong(p.kind()).putLong(p.payloadLength())
-                .put(message, p.payloadOffset(), p.payloadLength());
+        file.put(STREAM_HEADER).putLong(p.kind()).putLong(p.payloadLength());
+        message.copyTo(p.payloadOffset(), p.payloadLength(), file);
         try (RrdReader reader = RrdReader.of(new ByteArrayInputStream(file.array()))) {
             RrdRecord record = reader.next();
             if (record == null) {

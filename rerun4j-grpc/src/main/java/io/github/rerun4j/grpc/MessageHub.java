@@ -37,8 +37,8 @@ final class MessageHub {
         }
     }
 
-    /** Broadcasts {@code message} and keeps it in the history (within the limit). False once closed. */
-    synchronized boolean publish(ProxyMessage message) {
+    /** Broadcasts {@code message} and keeps it in {@code queue} of the history (within the limit). False once closed. */
+    synchronized boolean publish(ProxyMessage message, LogMsgCodec.Queue queue) {
         if (closed) {
             return false;
         }
@@ -47,7 +47,7 @@ final class MessageHub {
             reader.offer(message);
         }
         if (memoryLimit > 0) {
-            history.get(message.queue()).addLast(message);
+            history.get(queue).addLast(message);
             historyBytes += message.size();
             trim(LogMsgCodec.Queue.DISPOSABLE);
             trim(LogMsgCodec.Queue.STATIC);
@@ -81,9 +81,16 @@ final class MessageHub {
         readers.remove(reader);
     }
 
-    /** Stops taking messages and readers; returns the readers still connected (to finish their streams). */
+    /**
+     * Stops taking messages and readers and lets the history go: no reader can join any more, and a closed proxy
+     * can stay reachable for a while (the HTTP library keeps the last server it ran), which must not keep its
+     * recordings in the heap. Returns the readers still connected, to finish their streams with what is queued
+     * for them.
+     */
     synchronized List<HubReader> close() {
         closed = true;
+        history.values().forEach(ArrayDeque::clear);
+        historyBytes = 0;
         List<HubReader> left = List.copyOf(readers);
         readers.clear();
         return left;

@@ -1,52 +1,127 @@
 package io.github.rerun4j.grpc;
 
+import io.grpc.Drainable;
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One message in the proxy: its bytes (a {@code ReadMessagesResponse}, the same bytes as the
- * {@code WriteMessagesRequest} it came in as; never modified once built, shared by the history and every reader)
- * and the history queue it belongs to.
+ * One proxy message's bytes (a {@code WriteMessagesRequest} or {@code ReadMessagesResponse}: the same bytes, see
+ * {@link LogMsgCodec}), never modified once built, shared by the history and every reader, as a list of segments.
  *
- * <p>The bytes are kept in segments of at most {@value #SEGMENT_BYTES} bytes. A depth frame (600 KB for 640x480
- * u16, often several per message) in one array is a humongous object for G1, which gives it whole regions: the
- * history then took 1.7 times its size in heap (1.76 GB for a 1 GiB limit after 10 minutes at 30 fps). Segments
- * smaller than half of the smallest region (1 MB) are ordinary objects, so the heap holds the history at its size.
+ * <p>Segments spare the copies a 600 KB depth frame would otherwise take on its way: a sender's message
+ * ({@link #wrap}) is the encoder's own buffers behind a protobuf prefix, streamed to the transport as they are;
+ * a message received or kept in the history ({@link #read}, {@link #copy}) is read straight into segments of at
+ * most {@value #SEGMENT_BYTES} bytes. Those stay ordinary heap objects: a frame in one array is a humongous object
+ * for G1 when regions are small, which gives it whole regions (the history then took 1.7 times its size in heap,
+ * 1.76 GB for a 1 GiB limit after 10 minutes at 30 fps).
  */
 final class ProxyMessage {
 
     static final int SEGMENT_BYTES = 256 * 1024;
 
-    /** A server-side {@code ReadMessages} method whose responses are proxy messages, streamed segment by segment. */
+    /**
+     * {@code WriteMessages} over proxy messages: a client streams its requests without joining them, a server reads
+     * them straight into segments.
+     */
+    static final MethodDescriptor<ProxyMessage, byte[]> WRITE_MESSAGES = ProxyProtocol.WRITE_MESSAGES.toBuilder(
+            Marshaller.INSTANCE, ProxyProtocol.WRITE_MESSAGES.getResponseMarshaller()).build();
+
+    /** Server side: {@code ReadMessages} whose responses are proxy messages, streamed segment by segment. */
     static final MethodDescriptor<byte[], ProxyMessage> READ_MESSAGES = ProxyProtocol.READ_MESSAGES.toBuilder(
-            ProxyProtocol.READ_MESSAGES.getRequestMarshaller(), new Marshaller()).build();
+            ProxyProtocol.READ_MESSAGES.getRequestMarshaller(), Marshaller.INSTANCE).build();
 
-    private final byte[][] segments;
+    /** Each from index 0 to its limit; nobody moves or writes them after construction. */
+    private final ByteBuffer[] segments;
     private final int length;
-    private final LogMsgCodec.Queue queue;
 
-    private ProxyMessage(byte[][] segments, int length, LogMsgCodec.Queue queue) {
+    private ProxyMessage(ByteBuffer[] segments) {
         this.segments = segments;
-        this.length = length;
-        this.queue = queue;
+        long total = 0;
+        for (ByteBuffer s : segments) {
+            total += s.remaining();
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a proxy message of " + total + " bytes is too large for gRPC");
+        }
+        this.length = (int) total;
     }
 
     /** {@code bytes} as a proxy message: kept as it is when small, copied into segments when large. */
-    static ProxyMessage of(byte[] bytes, LogMsgCodec.Queue queue) {
-        if (bytes.length <= SEGMENT_BYTES) {
-            return new ProxyMessage(new byte[][] {bytes}, bytes.length, queue);
-        }
-        byte[][] segments = new byte[(bytes.length + SEGMENT_BYTES - 1) / SEGMENT_BYTES][];
-        for (int i = 0; i < segments.length; i++) {
-            int from = i * SEGMENT_BYTES;
-            segments[i] = java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + SEGMENT_BYTES));
-        }
-        return new ProxyMessage(segments, bytes.length, queue);
+    static ProxyMessage of(byte[] bytes) {
+        return bytes.length <= SEGMENT_BYTES ? new ProxyMessage(new ByteBuffer[] {ByteBuffer.wrap(bytes)})
+                : copyOf(ByteBuffer.wrap(bytes));
     }
 
-    LogMsgCodec.Queue queue() {
-        return queue;
+    /** The bytes of {@code parts}, in order, without copying: the parts must not change while the message lives. */
+    static ProxyMessage wrap(ByteBuffer... parts) {
+        ByteBuffer[] views = new ByteBuffer[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            views[i] = parts[i].slice();
+        }
+        return new ProxyMessage(views);
+    }
+
+    /** This message's bytes in segments of a new message's own: what the history keeps of a sender's message. */
+    ProxyMessage copy() {
+        return copyOf(segments);
+    }
+
+    private static ProxyMessage copyOf(ByteBuffer... parts) {
+        long total = 0;
+        for (ByteBuffer p : parts) {
+            total += p.remaining();
+        }
+        List<ByteBuffer> out = new ArrayList<>();
+        ByteBuffer current = null;
+        for (ByteBuffer part : parts) {
+            ByteBuffer from = part.duplicate();
+            while (from.hasRemaining()) {
+                if (current == null || !current.hasRemaining()) {
+                    current = ByteBuffer.allocate((int) Math.min(SEGMENT_BYTES, total));
+                    total -= current.capacity();
+                    out.add(current);
+                }
+                int n = Math.min(from.remaining(), current.remaining());
+                ByteBuffer piece = from.slice();
+                piece.limit(n);
+                current.put(piece);
+                from.position(from.position() + n);
+            }
+        }
+        for (ByteBuffer s : out) {
+            s.flip();
+        }
+        return new ProxyMessage(out.toArray(new ByteBuffer[0]));
+    }
+
+    /**
+     * Reads a whole message from a transport's message stream into segments. gRPC's and Armeria's message streams
+     * know their length ({@code available()}), so the segments are sized at once; a stream that does not gets
+     * segments as it goes.
+     */
+    static ProxyMessage read(InputStream in) throws IOException {
+        int known = in.available();
+        List<ByteBuffer> out = new ArrayList<>();
+        while (true) {
+            int size = known > 0 ? Math.min(SEGMENT_BYTES, known) : SEGMENT_BYTES;
+            byte[] segment = new byte[size];
+            int n = in.readNBytes(segment, 0, size);
+            if (n > 0) {
+                out.add(ByteBuffer.wrap(segment, 0, n).slice());
+                known -= n;
+            }
+            if (n < size) {
+                break;
+            }
+        }
+        return new ProxyMessage(out.toArray(new ByteBuffer[0]));
     }
 
     /** The message's length in bytes. */
@@ -59,26 +134,62 @@ final class ProxyMessage {
         return length + 64L + 16L * segments.length;
     }
 
-    /** The bytes in one array (tests, and readers of small messages). */
-    byte[] bytes() {
-        if (segments.length == 1) {
-            return segments[0];
+    /** The byte at {@code index} (0 to {@link #length()} - 1): for reading the few protobuf tags in front. */
+    int byteAt(int index) {
+        int at = index;
+        for (ByteBuffer s : segments) {
+            if (at < s.limit()) {
+                return s.get(at) & 0xFF;
+            }
+            at -= s.limit();
         }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] s : segments) {
-            System.arraycopy(s, 0, all, at, s.length);
-            at += s.length;
-        }
-        return all;
+        throw new IndexOutOfBoundsException("byte " + index + " of a message of " + length);
     }
 
-    /** The bytes as a stream of known length, for gRPC to frame without joining the segments first. */
+    /** Copies {@code count} bytes from {@code from} on into {@code target} (at its position, which moves). */
+    void copyTo(int from, int count, ByteBuffer target) {
+        int skip = from;
+        int left = count;
+        for (ByteBuffer s : segments) {
+            if (left == 0) {
+                break;
+            }
+            if (skip >= s.limit()) {
+                skip -= s.limit();
+                continue;
+            }
+            int n = Math.min(left, s.limit() - skip);
+            target.put(s.duplicate().position(skip).limit(skip + n));
+            left -= n;
+            skip = 0;
+        }
+        if (left > 0) {
+            throw new IndexOutOfBoundsException(count + " bytes from " + from + " of a message of " + length);
+        }
+    }
+
+    /** The bytes in one array (tests, and readers of small messages). */
+    byte[] bytes() {
+        if (segments.length == 1 && segments[0].hasArray() && segments[0].arrayOffset() == 0
+                && segments[0].array().length == length) {
+            return segments[0].array();
+        }
+        ByteBuffer all = ByteBuffer.allocate(length);
+        copyTo(0, length, all);
+        return all.array();
+    }
+
+    /** The bytes as a stream of known length that drains into gRPC's buffers without joining the segments first. */
     InputStream stream() {
         return new SegmentStream();
     }
 
-    private final class SegmentStream extends InputStream implements KnownLength {
+    @Override
+    public String toString() {
+        return "ProxyMessage[" + length + " bytes in " + segments.length + " segments]";
+    }
+
+    private final class SegmentStream extends InputStream implements KnownLength, Drainable {
         private int segment;
         private int offset;
 
@@ -93,15 +204,15 @@ final class ProxyMessage {
             if (len == 0) {
                 return 0;
             }
-            while (segment < segments.length && offset == segments[segment].length) {
+            while (segment < segments.length && offset == segments[segment].limit()) {
                 segment++;
                 offset = 0;
             }
             if (segment == segments.length) {
                 return -1;
             }
-            int n = Math.min(len, segments[segment].length - offset);
-            System.arraycopy(segments[segment], offset, b, off, n);
+            int n = Math.min(len, segments[segment].limit() - offset);
+            segments[segment].duplicate().position(offset).get(b, off, n);
             offset += n;
             return n;
         }
@@ -110,14 +221,40 @@ final class ProxyMessage {
         public int available() {
             int left = 0;
             for (int i = segment; i < segments.length; i++) {
-                left += segments[i].length - (i == segment ? offset : 0);
+                left += segments[i].limit() - (i == segment ? offset : 0);
             }
             return left;
         }
+
+        /** Heap segments go to {@code target} in one write each; others through {@link #read}. */
+        @Override
+        public int drainTo(OutputStream target) throws IOException {
+            int total = 0;
+            byte[] buffer = null;
+            for (; segment < segments.length; segment++, offset = 0) {
+                ByteBuffer s = segments[segment];
+                int n = s.limit() - offset;
+                if (s.hasArray()) {
+                    target.write(s.array(), s.arrayOffset() + offset, n);
+                } else {
+                    buffer = buffer != null ? buffer : new byte[8192];
+                    ByteBuffer from = s.duplicate().position(offset);
+                    while (from.hasRemaining()) {
+                        int k = Math.min(buffer.length, from.remaining());
+                        from.get(buffer, 0, k);
+                        target.write(buffer, 0, k);
+                    }
+                }
+                total += n;
+            }
+            return total;
+        }
     }
 
-    /** Streams a message's segments; parsing (a client's side) makes one segmented message of the bytes read. */
-    private static final class Marshaller implements MethodDescriptor.Marshaller<ProxyMessage> {
+    /** Streams a message's segments; parsing reads the transport's stream straight into segments. */
+    private enum Marshaller implements MethodDescriptor.Marshaller<ProxyMessage> {
+        INSTANCE;
+
         @Override
         public InputStream stream(ProxyMessage value) {
             return value.stream();
@@ -125,7 +262,11 @@ final class ProxyMessage {
 
         @Override
         public ProxyMessage parse(InputStream stream) {
-            return of(ProxyProtocol.READ_MESSAGES.getResponseMarshaller().parse(stream), LogMsgCodec.Queue.DISPOSABLE);
+            try {
+                return read(stream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -143,7 +143,7 @@ public final class ProxyServer implements AutoCloseable {
     private static ServerServiceDefinition definition(MessageHub hub, ProxyServerOptions options,
             Sink incoming) {
         return ServerServiceDefinition.builder(ProxyProtocol.SERVICE)
-                .addMethod(ProxyProtocol.WRITE_MESSAGES, new WriteHandler(hub, incoming))
+                .addMethod(ProxyMessage.WRITE_MESSAGES, new WriteHandler(hub, incoming))
                 .addMethod(ProxyMessage.READ_MESSAGES, new ReadHandler(hub, options.readerBacklogBytes()))
                 .build();
     }
@@ -177,13 +177,17 @@ public final class ProxyServer implements AutoCloseable {
      * @throws IOException once the proxy is closed
      */
     public void publish(LogMessage message, boolean lz4) throws IOException {
-        publishBytes(LogMsgCodec.encode(message, lz4));
+        // One copy, from the encoder's buffers into the history's segments.
+        publish(LogMsgCodec.wrap(message, lz4).copy());
     }
 
     /** Publishes a message already in proxy form ({@link LogMsgCodec}); checked like a writer's. */
     public void publishBytes(byte[] message) throws IOException {
-        LogMsgCodec.Parsed parsed = LogMsgCodec.parse(message);
-        if (!hub.publish(ProxyMessage.of(message, parsed.queue()))) {
+        publish(ProxyMessage.of(message));
+    }
+
+    private void publish(ProxyMessage message) throws IOException {
+        if (!hub.publish(message, LogMsgCodec.parse(message).queue())) {
             throw new IOException("the gRPC proxy at " + url() + " is closed");
         }
     }
@@ -281,7 +285,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /** {@code WriteMessages}: every request's {@code log_msg} into the hub, in order; one empty response at the end. */
-    private static final class WriteHandler implements ServerCallHandler<byte[], byte[]> {
+    private static final class WriteHandler implements ServerCallHandler<ProxyMessage, byte[]> {
         private final MessageHub hub;
         private final Sink incoming;
 
@@ -291,13 +295,13 @@ public final class ProxyServer implements AutoCloseable {
         }
 
         @Override
-        public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
+        public ServerCall.Listener<ProxyMessage> startCall(ServerCall<ProxyMessage, byte[]> call, Metadata headers) {
             call.request(1);
             return new ServerCall.Listener<>() {
                 private boolean ended;
 
                 @Override
-                public void onMessage(byte[] message) {
+                public void onMessage(ProxyMessage message) {
                     if (ended) {
                         return;
                     }
@@ -317,7 +321,7 @@ public final class ProxyServer implements AutoCloseable {
                             return;
                         }
                     }
-                    if (!hub.publish(ProxyMessage.of(message, parsed.queue()))) {
+                    if (!hub.publish(message, parsed.queue())) {
                         end(Status.UNAVAILABLE.withDescription("the proxy is shutting down"));
                         return;
                     }

@@ -40,6 +40,19 @@ class ProxyHistoryTest {
     }
 
     @Test
+    void aClosedProxyLetsItsHistoryGo() throws Exception {
+        ProxyServer proxy = ProxyServerTest.start(ProxyServerOptions.defaults());
+        for (LogMessage m : recording()) {
+            proxy.publish(m, false);
+        }
+        assertThat(proxy.stats().historyMessages()).isEqualTo(22);
+        proxy.close();
+        assertThat(proxy.stats().historyMessages()).isZero();
+        assertThat(proxy.stats().historyBytes()).isZero();
+        assertThat(proxy.stats().published()).isEqualTo(22);
+    }
+
+    @Test
     void staticDataGoesOnlyOnceEveryTemporalChunkIsGone() throws Exception {
         // room for the store info and the static chunk only: every frame is dropped, static survives
         try (ProxyServer proxy = ProxyServerTest.start(ProxyServerOptions.defaults().withMemoryLimitBytes(1500))) {
