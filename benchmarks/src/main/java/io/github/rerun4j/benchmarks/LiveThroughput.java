@@ -148,8 +148,10 @@ public final class LiveThroughput {
             CountDownLatch done = new CountDownLatch(FRAMES + 1);
             try (AutoCloseable reader = nativeReader(proxy.port(), done, t -> { })) {
                 waitForReaders(proxy, 1);
-                long start = System.nanoTime();
+                // As the serve rows start with the reader connected, this one starts with the sink created (it
+                // connects at once, as a program's sink would long before its first frame).
                 RecordingStream rec = stream(GrpcConnectSink.connect(ProxyUrl.parse(proxy.url()), 64L << 20, Duration.ofSeconds(30), false));
+                long start = System.nanoTime();
                 logAll(rec, frames);
                 rec.close();
                 if (!done.await(120, TimeUnit.SECONDS)) {

@@ -29,6 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       after {@code timeout} without progress.</li>
  *   <li><b>Flush</b> returns when everything sent before it has been handed to the HTTP/2 stream and the stream
  *       took it (gRPC flow control); there is no acknowledgement per message in Rerun's protocol.</li>
+ *   <li><b>Connect at once.</b> The connection is opened when the sink is created, so the first message does not
+ *       wait for it.</li>
  *   <li><b>Reconnect.</b> A failed connection or call is retried with backoff (100 ms doubling to 5 s); the
  *       recording's store infos are sent again first, so a restarted viewer knows the recording. Messages the
  *       transport had taken when the call failed may be lost, as with Rerun's own client.</li>
@@ -92,6 +94,8 @@ public final class GrpcConnectSink implements Sink {
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(url.host(), url.port())
                 .maxInboundMessageSize(Integer.MAX_VALUE);
         this.channel = (url.tls() ? builder.useTransportSecurity() : builder.usePlaintext()).build();
+        // Connect now, as Rerun's client does, so the first message does not wait for TCP and HTTP/2 to set up.
+        channel.getState(true);
         this.sender = new Thread(this::run, "rerun4j-grpc-connect " + url);
         sender.setDaemon(true);
         sender.start();

@@ -41,6 +41,24 @@ class GrpcConnectSinkTest {
     }
 
     @Test
+    void itConnectsBeforeTheFirstMessage() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0)) {
+            listener.setSoTimeout(5000);
+            GrpcConnectSink sink = GrpcConnectSink.connect(ProxyUrl.parse("rerun+http://127.0.0.1:"
+                    + listener.getLocalPort() + "/proxy"), 1 << 20, Duration.ofSeconds(1), false);
+            try (java.net.Socket accepted = listener.accept()) {
+                assertThat(accepted.isConnected()).isTrue();
+            } finally {
+                try {
+                    sink.close();
+                } catch (IOException ignored) {
+                    // nothing was sent; the listener is no proxy
+                }
+            }
+        }
+    }
+
+    @Test
     void aServerThatStartsLateGetsEverythingAndARestartedOneGetsTheStoreInfoAgain() throws Exception {
         int port = freePort();
         GrpcConnectSink sink = GrpcConnectSink.connect(ProxyUrl.parse("rerun+http://localhost:" + port + "/proxy"),
