@@ -256,10 +256,22 @@ public final class ApiRoutes {
         String rowId = request.rowId();
         PinholeCamera camera = query.camera(entity)
                 .orElseThrow(() -> BadRequest.notFound(entity + " is under no pinhole at this time: it has no cloud"));
-        DecodedImages.PixelColours colours = RgbSources.unregistered(query, entity, depth, camera)
+        DecodedImages.PixelColours colours = RgbSources.unregistered(query, entity, depth, camera, occlusion(ctx))
                 .orElseThrow(() -> BadRequest.notFound(entity + " has no colour source under another pinhole at this time"));
         // The colour row is in the URL the page asks for, so a cached answer is never another colour frame's.
         sendRgba(ctx, colours.width(), colours.height(), colours.rgba(), rowId, request.pinned());
+    }
+
+    /** {@code occlusion=1}: an unregistered colour source with the occlusion test (absent or 0: without). */
+    private static boolean occlusion(Context ctx) {
+        String value = ctx.queryParam("occlusion");
+        if (value == null || value.equals("0")) {
+            return false;
+        }
+        if (value.equals("1")) {
+            return true;
+        }
+        throw BadRequest.invalid("occlusion", value, "1 or 0");
     }
 
     private static void sendRgba(Context ctx, int width, int height, ByteBuffer cached, String rowId, boolean pinned)
@@ -307,7 +319,7 @@ public final class ApiRoutes {
                 world = BackProjection.worldPoint(camera.pinhole(), camera.worldFromRdf(), x, y, depth);
                 if ("1".equals(ctx.queryParam("rgb"))) {
                     // the page colours this cloud from a colour image: say which texel, as it draws it
-                    Optional<String> colour = RgbSources.hoverLine(query, entity, latest, camera, x, y);
+                    Optional<String> colour = RgbSources.hoverLine(query, entity, latest, camera, x, y, occlusion(ctx));
                     if (colour.isPresent()) {
                         lines = new ArrayList<>(lines);
                         lines.add(colour.get());

@@ -85,10 +85,10 @@ final class RgbSources {
     /**
      * The hover line of depth pixel {@code (x, y)} when its cloud is RGB-coloured, as the page draws it:
      * {@code Colour: rrr, ggg, bbb, #RRGGBB (<source> texel i, j)}, or {@code Colour: colormap (outside colour image)};
-     * empty when the cloud has no colour source.
+     * empty when the cloud has no colour source. {@code occlusion}: as {@link #unregistered}.
      */
     static Optional<String> hoverLine(SceneQuery q, String entity, Latest<DepthImage> depthRow, PinholeCamera camera,
-                                      int x, int y) {
+                                      int x, int y, boolean occlusion) {
         DepthImage depth = depthRow.value();
         TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
         RgbCloudSource.Pairing p = find(q, entity, camera, chain);
@@ -98,9 +98,10 @@ final class RgbSources {
             RgbCloud.Fit fit = RgbCloud.fit(depth.width(), depth.height(), colour.width(), colour.height());
             texel = RgbCloud.texel(fit, x, y, depth.width(), depth.height(), colour.width(), colour.height());
         } else if (p.status() == RgbCloudSource.Status.HINT_UNDER_ANOTHER_PINHOLE && p.sourcePinhole() != null) {
-            Optional<DecodedImages.PixelColours> colours = unregistered(q, entity, depthRow, camera, p, chain);
-            texel = colours.isEmpty() || x < 0 || y < 0 || x >= depth.width() || y >= depth.height() ? -1
-                    : colours.get().texelOfPixel()[y * depth.width() + x];
+            texel = unregisteredTexel(q, entity, depthRow, camera, p, chain, occlusion, x, y);
+            if (texel < 0 && occlusion && unregisteredTexel(q, entity, depthRow, camera, p, chain, false, x, y) >= 0) {
+                return Optional.of("Colour: colormap (hidden from the colour camera by nearer points)");
+            }
         } else {
             return Optional.empty();
         }
@@ -117,23 +118,35 @@ final class RgbSources {
                 r, g, b, r, g, b, p.source(), texel % wc, texel / wc));
     }
 
+    /** The colour texel of depth pixel {@code (x, y)} through an unregistered source, -1 for none. */
+    private static int unregisteredTexel(SceneQuery q, String entity, Latest<DepthImage> depthRow, PinholeCamera camera,
+                                         RgbCloudSource.Pairing p, TransformChain chain, boolean occlusion, int x, int y) {
+        DepthImage depth = depthRow.value();
+        Optional<DecodedImages.PixelColours> colours = unregistered(q, entity, depthRow, camera, p, chain, occlusion);
+        return colours.isEmpty() || x < 0 || y < 0 || x >= depth.width() || y >= depth.height() ? -1
+                : colours.get().texelOfPixel()[y * depth.width() + x];
+    }
+
     /**
      * The colours of {@code entity}'s cloud from its unregistered colour source in the depth image's pixel grid (the
-     * {@code /rgb-cloud} route), or empty when it has none at this time.
+     * {@code /rgb-cloud} route), or empty when it has none at this time. With {@code occlusion}, points hidden from
+     * the colour camera by nearer ones keep their colormap colour (render's occlusion test, the CLI's
+     * {@code --rgb-occlusion}).
      */
     static Optional<DecodedImages.PixelColours> unregistered(SceneQuery q, String entity, Latest<DepthImage> depthRow,
-                                                             PinholeCamera camera) {
+                                                             PinholeCamera camera, boolean occlusion) {
         TransformChain chain = new TransformChain(new StoreTransformLookup(q.store(), q.timeline(), q.time()));
         RgbCloudSource.Pairing p = find(q, entity, camera, chain);
         if (p.status() != RgbCloudSource.Status.HINT_UNDER_ANOTHER_PINHOLE || p.sourcePinhole() == null) {
             return Optional.empty();
         }
-        return unregistered(q, entity, depthRow, camera, p, chain);
+        return unregistered(q, entity, depthRow, camera, p, chain, occlusion);
     }
 
     private static Optional<DecodedImages.PixelColours> unregistered(SceneQuery q, String entity,
                                                                      Latest<DepthImage> depthRow, PinholeCamera camera,
-                                                                     RgbCloudSource.Pairing p, TransformChain chain) {
+                                                                     RgbCloudSource.Pairing p, TransformChain chain,
+                                                                     boolean occlusion) {
         Optional<PinholeCamera> colourCamera = chain.cameraFor(p.source());
         Optional<Map.Entry<String, DecodedImages.Texels>> texels = q.colourTexels(p.source());
         if (colourCamera.isEmpty() || texels.isEmpty()) {
@@ -144,10 +157,10 @@ final class RgbSources {
         PinholeCamera c = colourCamera.get();
         // Both rows' pixels never change; the cameras (transforms at this time) may, so they are part of the key.
         String key = entity + '\0' + depthRow.row().rowId() + '\0' + p.source() + '\0' + texels.get().getKey()
-                + '\0' + cameraKey(camera) + '\0' + cameraKey(c);
+                + '\0' + cameraKey(camera) + '\0' + cameraKey(c) + (occlusion ? "\0occlusion" : "");
         return Optional.of(q.pixelColours(key, () -> {
             PointCloud points = BackProjection.project(depth, camera, 0f, 1f); // the range sets t only, not positions
-            int[] texelOfPoint = RgbCloud.unregisteredTexels(points, colour.width(), colour.height(), c, false);
+            int[] texelOfPoint = RgbCloud.unregisteredTexels(points, colour.width(), colour.height(), c, occlusion);
             int[] texelOfPixel = new int[depth.width() * depth.height()];
             java.util.Arrays.fill(texelOfPixel, -1);
             byte[] rgba = new byte[4 * texelOfPixel.length]; // alpha 0: the point keeps its colormap colour

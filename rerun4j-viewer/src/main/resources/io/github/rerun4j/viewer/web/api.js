@@ -29,9 +29,11 @@ export const api = {
   times: (rec, timeline, after) =>
     getJson(`/api/recordings/${enc(rec)}/times?timeline=${enc(timeline)}${after == null ? '' : `&after=${after}`}`),
   scene: (rec, timeline, time) => getJson(`/api/recordings/${enc(rec)}/scene?${at(timeline, time).slice(1)}`),
-  // rgb: the page colours this depth cloud from a colour image (adds the "Colour: …" line of the texel)
-  hover: (rec, entity, timeline, time, x, y, rgb = false) =>
-    getJson(`/api/recordings/${enc(rec)}/hover?entity=${enc(entity)}${at(timeline, time)}&x=${x}&y=${y}${rgb ? '&rgb=1' : ''}`),
+  // rgb: the page colours this depth cloud from a colour image (adds the "Colour: …" line of the texel);
+  // occlusion: with the occlusion test (an unregistered colour source)
+  hover: (rec, entity, timeline, time, x, y, rgb = false, occlusion = false) =>
+    getJson(`/api/recordings/${enc(rec)}/hover?entity=${enc(entity)}${at(timeline, time)}&x=${x}&y=${y}`
+      + `${rgb ? '&rgb=1' : ''}${rgb && occlusion ? '&occlusion=1' : ''}`),
   /**
    * Raw little-endian pixels as an ArrayBuffer (read-only for callers: it is shared). The URL names the row,
    * so the 2D view, the 3D view and the hover zoom showing the same image share one download.

@@ -149,14 +149,15 @@ export class DepthCloud {
   /**
    * Colours the points from a colour image (render's RgbCloud: `fit` SAME_SIZE, AUTO_FITTED or TOP_LEFT) given as
    * RGBA8 texels, or (UNREGISTERED) from the server's depth-sized map of their colours, or (null) back to the
-   * colormap. The texture is kept by URL: a new one only for a new row.
+   * colormap. The texture is kept by `url` (the source's, or the one it was fetched from: with the occlusion test):
+   * a new one only for a new row.
    */
-  setColorSource(source, buffer) {
+  setColorSource(source, buffer, url = source?.imageUrl) {
     if (!source) {
       this.uniforms.rgbMode.value = 0;
       return;
     }
-    if (this.colorUrl !== source.imageUrl) {
+    if (this.colorUrl !== url) {
       const texture = new THREE.DataTexture(new Uint8Array(buffer), source.width, source.height,
         THREE.RGBAFormat, THREE.UnsignedByteType);
       texture.minFilter = texture.magFilter = THREE.NearestFilter; // texelFetch only
@@ -165,7 +166,7 @@ export class DepthCloud {
       texture.needsUpdate = true;
       this.colorTexture?.dispose();
       this.colorTexture = texture;
-      this.colorUrl = source.imageUrl;
+      this.colorUrl = url;
       this.uniforms.colorTexture.value = texture;
     }
     this.uniforms.rgbMode.value = { SAME_SIZE: 1, AUTO_FITTED: 2, TOP_LEFT: 3, UNREGISTERED: 4 }[source.fit];

@@ -118,7 +118,8 @@ export class HoverTooltip {
     const { recording, timeline, timeExact } = this.state;
     let lines;
     try {
-      const answer = await api.hover(recording, pixel.entity, timeline, timeExact, pixel.x, pixel.y, pixel.rgb === true);
+      const answer = await api.hover(recording, pixel.entity, timeline, timeExact, pixel.x, pixel.y, pixel.rgb === true,
+        pixel.occlusion === true);
       if (request !== this.request) return; // the pointer moved on
       this.last = { ...pixel, lines: answer.lines, world: answer.world };
       lines = [...(this.showWorld && answer.world ? [formatWorld(answer.world)] : []), ...answer.lines];

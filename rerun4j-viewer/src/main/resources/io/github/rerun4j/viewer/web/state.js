@@ -19,6 +19,7 @@ export class ViewerState extends EventTarget {
     this.selection = null;   // entity path
     this.overrides = new Map(); // entity -> {colormap, range: [min, max], fillRatio, filter, rgbCloud}; absent = as logged
     this.rgbClouds = false;     // the 3D view's RGB cloud toggle (rerun4j extension; off: as Rerun)
+    this.rgbOcclusion = false;  // ... and its occlusion test for colour cameras under a pinhole of their own
     this.hidden = new Set();    // entities the user hid with the streams tree's eye; their children go with them
     this.error = null;
     this._sceneRequest = 0;
@@ -204,6 +205,23 @@ export class ViewerState extends EventTarget {
   setRgbClouds(on) {
     this.rgbClouds = on;
     this.emit();
+  }
+
+  /** The occlusion test of unregistered colour sources (a colour camera under its own pinhole): on, points hidden
+   * from the colour camera by nearer ones keep the colormap, as the CLI's --rgb-occlusion. */
+  setRgbOcclusion(on) {
+    this.rgbOcclusion = on;
+    this.emit();
+  }
+
+  /** Whether `source` (a scene rgbSource) is coloured with the occlusion test: unregistered, and the test is on. */
+  rgbOccluded(source) {
+    return this.rgbOcclusion && source?.fit === 'UNREGISTERED';
+  }
+
+  /** The URL of `source`'s colours as the page draws them (with the occlusion test when it applies). */
+  rgbSourceUrl(source) {
+    return this.rgbOccluded(source) ? `${source.imageUrl}&occlusion=1` : source.imageUrl;
   }
 
   emit() {

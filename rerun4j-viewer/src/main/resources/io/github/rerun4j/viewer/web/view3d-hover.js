@@ -91,7 +91,8 @@ export class Hover3D {
     }
     // A point of a cloud drawn in its colour image's colours also gets the colour line of its texel.
     const rgb = hit.cloud != null && hit.cloud.image.rgbSource?.fit != null && this.state.rgbCloud(hit.cloud.image);
-    const pixel = { entity: hit.entity, x: hit.x, y: hit.y, rgb };
+    const occlusion = rgb && this.state.rgbOccluded(hit.cloud.image.rgbSource);
+    const pixel = { entity: hit.entity, x: hit.x, y: hit.y, rgb, occlusion };
     this.tooltip.point(pixel, cssX, cssY, [hit.entity, `Pixel: (${hit.x}, ${hit.y})`]);
   }
 

@@ -43,13 +43,18 @@ export function createView3D(parent, state) {
   note.style.cssText = 'position:absolute;left:8px;top:8px;color:#ffd7d7;white-space:pre-wrap;pointer-events:none';
   // The RGB cloud toggle of this view (rerun4j extension, off: clouds in colormap colours as in Rerun); an
   // entity's own choice in the selection panel wins over it.
-  const rgbToggle = document.createElement('label');
+  // Beside it, the occlusion test for colour cameras under a pinhole of their own (the CLI's --rgb-occlusion).
+  const rgbToggle = document.createElement('div');
   rgbToggle.className = 'rgb-toggle';
-  rgbToggle.title = 'rerun4j extension: colour each cloud from the colour image under its pinhole';
   rgbToggle.style.cssText = 'position:absolute;right:8px;top:8px;color:#ddd;font-size:12px;user-select:none';
-  rgbToggle.innerHTML = '<input type="checkbox"> RGB clouds';
-  const rgbCheckbox = rgbToggle.querySelector('input');
+  rgbToggle.innerHTML = '<label title="rerun4j extension: colour each cloud from the colour image under its pinhole">'
+    + '<input type="checkbox" class="rgb-clouds"> RGB clouds</label> '
+    + '<label title="a colour camera under a pinhole of its own: points hidden from it by nearer ones keep the colormap">'
+    + '<input type="checkbox" class="rgb-occlusion"> occlusion</label>';
+  const rgbCheckbox = rgbToggle.querySelector('.rgb-clouds');
+  const occlusionCheckbox = rgbToggle.querySelector('.rgb-occlusion');
   rgbCheckbox.addEventListener('change', () => state.setRgbClouds(rgbCheckbox.checked));
+  occlusionCheckbox.addEventListener('change', () => state.setRgbOcclusion(occlusionCheckbox.checked));
   parent.append(canvas, note, rgbToggle);
 
   const scene = new THREE.Scene();
@@ -188,19 +193,19 @@ export function createView3D(parent, state) {
 
   /** RGB cloud: the colour texels of `source` (scene rgbSource) onto `cloud`, or back to the colormap. */
   function syncColorSource(cloud, source) {
-    const url = source?.imageUrl ?? null;
+    const url = source ? state.rgbSourceUrl(source) : null;
     cloud.wantedColorUrl = url;
     if (!url) {
       cloud.setColorSource(null);
       return;
     }
     if (cloud.colorUrl === url) {
-      cloud.setColorSource(source, null);
+      cloud.setColorSource(source, null, url);
       return;
     }
     api.pixels(url).then((buffer) => {
       if (destroyed || cloud.wantedColorUrl !== url) return; // superseded
-      cloud.setColorSource(source, buffer);
+      cloud.setColorSource(source, buffer, url);
       requestFrame();
     }).catch((e) => showProblem(`${source.entity}: ${e.message}`));
   }
@@ -305,6 +310,7 @@ export function createView3D(parent, state) {
       if (!state.scene) return;
       try {
         rgbCheckbox.checked = state.rgbClouds;
+        occlusionCheckbox.checked = state.rgbOcclusion;
         syncClouds();
         planes.sync(planeImages());
         guides.setFrustums(visiblePinholes());

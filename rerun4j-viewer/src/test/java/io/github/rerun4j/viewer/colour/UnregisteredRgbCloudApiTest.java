@@ -13,6 +13,8 @@ import io.github.rerun4j.sdk.RecordingStream;
 import io.github.rerun4j.sdk.RgbdFixtures;
 import io.github.rerun4j.sdk.archetypes.DepthCloudColor;
 import io.github.rerun4j.sdk.archetypes.DepthImage;
+import io.github.rerun4j.sdk.archetypes.Image;
+import io.github.rerun4j.sdk.archetypes.Pinhole;
 import io.github.rerun4j.sdk.archetypes.Transform3D;
 import io.github.rerun4j.sdk.archetypes.ViewCoordinates;
 import io.github.rerun4j.viewer.Viewer;
@@ -91,6 +93,70 @@ class UnregisteredRgbCloudApiTest {
             assertThat((List<?>) json(viewer, hover + "&x=0&y=1").get("lines")).last()
                     .as("(0,1) projects left of the colour image").isEqualTo("Colour: colormap (outside colour image)");
         }
+    }
+
+    /**
+     * A colour camera far away with a one-texel image: every point lands on that texel. Without the occlusion test
+     * all take its colour; with it ({@code occlusion=1}, the page's "occlusion" box) only the nearest do, the others
+     * keep the colormap and their hover says why; both maps are render's own result point for point.
+     */
+    @Test
+    void theOcclusionTestLeavesPointsHiddenFromTheColourCameraInTheColormap() throws Exception {
+        Pinhole tiny = Pinhole.fromIntrinsics(0.001, 0.001, 0, 0, 1, 1);
+        Image red = Image.fromRgb8(new byte[] {(byte) 255, 0, 0}, 1, 1);
+        Path file = dir.resolve("occlusion.rrd");
+        try (RecordingStream rec = RecordingStream.builder("viewer_occlusion").saveTo(file)) {
+            rec.logStatic("world/camera", RgbdFixtures.pinhole());
+            rec.logStatic("world/far", tiny);
+            rec.logStatic("world/camera/depth", DepthCloudColor.source("world/far/rgb"));
+            rec.setTimeSequence("frame", 0);
+            rec.log("world/far/rgb", red);
+            rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
+        }
+        DepthImage depth = EncodedDepth.asDepthImage(RgbdFixtures.rvlDepth());
+        DepthCloud plain = DepthCloud.of(depth, new PinholeCamera("/world/camera", RgbdFixtures.pinhole(),
+                ViewCoordinates.RDF, Affine3.IDENTITY), RenderOverrides.NONE);
+        PinholeCamera far = new PinholeCamera("/world/far", tiny, ViewCoordinates.RDF, Affine3.IDENTITY);
+        RgbCloud.Result all = RgbCloud.unregistered(plain, red, far, false);
+        RgbCloud.Result visible = RgbCloud.unregistered(plain, red, far, true);
+        assertThat(visible.coloured()).as("the test hides some points").isBetween(1, all.coloured() - 1);
+
+        try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0)) {
+            viewer.load(file);
+            String api = "/api/recordings/" + viewer.hub().recordings().get(0).key();
+            Map<?, ?> scene = json(viewer, api + "/scene?timeline=frame&time=0");
+            Map<?, ?> source = (Map<?, ?>) ((Map<?, ?>) ((List<?>) scene.get("depthImages")).get(0)).get("rgbSource");
+            assertThat(source.get("fit")).isEqualTo("UNREGISTERED");
+            String url = (String) source.get("imageUrl");
+            byte[] without = get(viewer, url);
+            byte[] with = get(viewer, url + "&occlusion=1");
+            int hidden = -1;
+            int[] pixel = plain.points().pixelIndex();
+            for (int i = 0; i < pixel.length; i++) {
+                int at = 4 * pixel[i];
+                assertThat(without[at + 3] & 0xFF).as("point %d without the test", i).isEqualTo(255);
+                boolean shown = visible.cloud().argb()[i] != plain.argb()[i];
+                assertThat(with[at + 3] & 0xFF).as("point %d with the test", i).isEqualTo(shown ? 255 : 0);
+                if (!shown) {
+                    hidden = pixel[i];
+                }
+            }
+            assertThat(RawHttp.get(viewer.url().resolve(url + "&occlusion=yes").toString()).status()).isEqualTo(400);
+
+            String hover = api + "/hover?entity=/world/camera/depth&timeline=frame&time=0&rgb=1&x=" + hidden % RgbdFixtures.W
+                    + "&y=" + hidden / RgbdFixtures.W;
+            assertThat((List<?>) json(viewer, hover).get("lines")).last()
+                    .isEqualTo("Colour: 255,   0,   0, #FF0000 (/world/far/rgb texel 0, 0)");
+            assertThat((List<?>) json(viewer, hover + "&occlusion=1").get("lines")).last()
+                    .isEqualTo("Colour: colormap (hidden from the colour camera by nearer points)");
+        }
+    }
+
+    private static byte[] get(Viewer viewer, String url) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(viewer.url().resolve(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 
     private static Map<?, ?> json(Viewer viewer, String path) throws Exception {

@@ -61,6 +61,16 @@ class UnregisteredRgbCloudTest {
             page.moveMouseTo(seen[0], seen[1]);
             String tooltip = RgbCloudScenes.colourTooltip(page);
             assertThat(tooltip).contains("Colour: 250,  10, 200, #FA0AC8 (/rgbcam/rgb texel ");
+
+            // The occlusion box asks for the colours with the test; a flat wall hides nothing from the colour camera.
+            page.js("document.querySelector('.rgb-toggle .rgb-occlusion').click()");
+            page.waitUntilReady();
+            assertThat(page.browser().jsMap("const s = window.rerun4j.state; return {url: s.rgbSourceUrl("
+                    + "s.scene.depthImages[0].rgbSource), on: s.rgbOcclusion}"))
+                    .containsEntry("on", true).extractingByKey("url").asString().endsWith("&occlusion=1");
+            View3dPage.Pixels occluded = page.readPixels();
+            assertThat(occluded.count(COLOUR, 0)).isEqualTo(on.count(COLOUR, 0));
+            assertThat(rgbAt(occluded, page, seen)).isEqualTo(COLOUR);
         }
     }
 
