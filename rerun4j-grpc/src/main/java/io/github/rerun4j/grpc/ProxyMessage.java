@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -103,21 +104,28 @@ final class ProxyMessage {
 
     /**
      * Reads a whole message from a transport's message stream into segments. gRPC's and Armeria's message streams
-     * know their length ({@code available()}), so the segments are sized at once; a stream that does not gets
-     * segments as it goes.
+     * know their length ({@code available()}), so the segments are sized at once; whatever a stream did not
+     * announce is read after, in segments trimmed to what came (a small message never holds a whole segment).
      */
     static ProxyMessage read(InputStream in) throws IOException {
-        int known = in.available();
         List<ByteBuffer> out = new ArrayList<>();
-        while (true) {
-            int size = known > 0 ? Math.min(SEGMENT_BYTES, known) : SEGMENT_BYTES;
-            byte[] segment = new byte[size];
-            int n = in.readNBytes(segment, 0, size);
+        for (int known = Math.max(0, in.available()); known > 0; ) {
+            byte[] segment = new byte[Math.min(SEGMENT_BYTES, known)];
+            int n = in.readNBytes(segment, 0, segment.length);
             if (n > 0) {
                 out.add(ByteBuffer.wrap(segment, 0, n).slice());
-                known -= n;
             }
-            if (n < size) {
+            if (n < segment.length) {
+                return new ProxyMessage(out.toArray(new ByteBuffer[0]));  // shorter than announced
+            }
+            known -= n;
+        }
+        for (int first = in.read(); first >= 0; first = in.read()) {
+            byte[] segment = new byte[SEGMENT_BYTES];
+            segment[0] = (byte) first;
+            int n = 1 + in.readNBytes(segment, 1, SEGMENT_BYTES - 1);
+            out.add(ByteBuffer.wrap(n == SEGMENT_BYTES ? segment : Arrays.copyOf(segment, n)));
+            if (n < SEGMENT_BYTES) {
                 break;
             }
         }

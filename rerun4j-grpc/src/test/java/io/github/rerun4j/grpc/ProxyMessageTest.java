@@ -70,6 +70,7 @@ class ProxyMessageTest {
                 assertThat(m.byteAt(size - 1)).isEqualTo(bytes[size - 1] & 0xFF);
             }
             assertThat(read.size()).isEqualTo(size + 64L + 16L * segments);
+            assertThat(unknown.size()).isEqualTo(read.size());
             assertThat(wrapped.copy().size()).isEqualTo(read.size());
         }
     }
