@@ -89,10 +89,17 @@ export class Hover3D {
       this.hide();
       return;
     }
-    // A point of a cloud drawn in its colour image's colours also gets the colour line of its texel.
-    const rgb = hit.cloud != null && hit.cloud.image.rgbSource?.fit != null && this.state.rgbCloud(hit.cloud.image);
-    const occlusion = rgb && this.state.rgbOccluded(hit.cloud.image.rgbSource);
-    const pixel = { entity: hit.entity, x: hit.x, y: hit.y, rgb, occlusion };
+    // A point of a cloud drawn in its colour image's colours also gets the colour line of its texel. Read when the
+    // tooltip asks, so a refresh after the RGB or occlusion box changed asks as the cloud is now drawn.
+    const { cloud } = hit;
+    const state = this.state;
+    const pixel = {
+      entity: hit.entity,
+      x: hit.x,
+      y: hit.y,
+      get rgb() { return cloud != null && cloud.image.rgbSource?.fit != null && state.rgbCloud(cloud.image); },
+      get occlusion() { return this.rgb && state.rgbOccluded(cloud.image.rgbSource); },
+    };
     this.tooltip.point(pixel, cssX, cssY, [hit.entity, `Pixel: (${hit.x}, ${hit.y})`]);
   }
 

@@ -71,6 +71,13 @@ class UnregisteredRgbCloudTest {
             View3dPage.Pixels occluded = page.readPixels();
             assertThat(occluded.count(COLOUR, 0)).isEqualTo(on.count(COLOUR, 0));
             assertThat(rgbAt(occluded, page, seen)).isEqualTo(COLOUR);
+
+            // The pointer stays; with the RGB clouds off, the refreshed hover has no colour line any more.
+            page.js("window.rerun4j.state.setRgbClouds(false)");
+            page.waitUntilReady();
+            page.browser().waitFor("the hover answer without a colour line", () -> Boolean.TRUE.equals(page.js(
+                    "const h = " + View3dPage.VIEW + ".lastHover; return !!h && !!h.lines && h.lines.length > 0"
+                            + " && !h.lines.some(l => l.startsWith('Colour'))")));
         }
     }
 
