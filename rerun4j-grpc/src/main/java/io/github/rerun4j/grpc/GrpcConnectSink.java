@@ -132,23 +132,23 @@ public final class GrpcConnectSink implements Sink {
 
     @Override
     public void send(LogMessage message) throws IOException {
-        ProxyMessage bytes = LogMsgCodec.wrap(message, lz4);
+        ProxyMessage encoded = LogMsgCodec.wrap(message, lz4);
         lock.lock();
         try {
             checkOpen();
             long waitStart = System.nanoTime();
-            while (!queue.isEmpty() && queuedBytes + bytes.length() > queueBytes) {
+            while (!queue.isEmpty() && queuedBytes + encoded.length() > queueBytes) {
                 if (stalled(waitStart)) {
                     throw new IOException("send queue full: " + undelivered());
                 }
                 awaitChange();
                 checkOpen();
             }
-            queue.addLast(bytes);
-            queuedBytes += bytes.length();
+            queue.addLast(encoded);
+            queuedBytes += encoded.length();
             enqueued++;
             if (message instanceof LogMessage.StoreInfoMessage) {
-                storeInfos.add(bytes);
+                storeInfos.add(encoded);
             }
             changed.signalAll();
         } finally {
