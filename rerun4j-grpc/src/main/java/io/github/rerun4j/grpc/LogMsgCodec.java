@@ -112,11 +112,6 @@ public final class LogMsgCodec {
     record Parsed(int kind, int payloadOffset, int payloadLength, Queue queue) {
     }
 
-    /** {@link #parse(ProxyMessage)} for a message in one array. */
-    static Parsed parse(byte[] message) throws IOException {
-        return parse(ProxyMessage.wrap(ByteBuffer.wrap(message)));
-    }
-
     /**
      * Checks the wrapper and the {@code LogMsg} oneof and classifies the message. Only the few tags around the
      * payload are read, wherever the segments split them; the payload is skipped, not touched.

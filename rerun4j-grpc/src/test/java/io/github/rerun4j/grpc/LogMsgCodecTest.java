@@ -65,6 +65,11 @@ class LogMsgCodecTest {
         return new LogMsgCodec.Parsed(kind, payloadOffset, payloadLength, queue);
     }
 
+    /** {@link LogMsgCodec#parse} of a message in one array. */
+    private static LogMsgCodec.Parsed parse(byte[] message) throws IOException {
+        return LogMsgCodec.parse(ProxyMessage.wrap(ByteBuffer.wrap(message)));
+    }
+
     /** A store info, a static image, temporal frames (the SDK's own encoding: is_static before the payload). */
     private static List<byte[]> sdkMessages() {
         MemorySink memory = new MemorySink();
@@ -132,7 +137,7 @@ class LogMsgCodecTest {
         for (byte[] m : messages) {
             LogMsgCodec.Parsed expected = reference(m);
             queues.add(expected.queue());
-            assertThat(LogMsgCodec.parse(m)).isEqualTo(expected);
+            assertThat(parse(m)).isEqualTo(expected);
             assertThat(LogMsgCodec.parse(ProxyMessage.read(new ByteArrayInputStream(m)))).isEqualTo(expected);
             // Every split in the first and the last 40 bytes, where the tags are.
             for (int a = 0; a <= Math.min(40, m.length); a++) {
@@ -156,24 +161,24 @@ class LogMsgCodecTest {
         byte[] whole = rustOrderArrowMsg(StoreKind.RECORDING, true, 200);
         for (int n = 0; n < whole.length; n++) {
             byte[] cut = Arrays.copyOf(whole, n);
-            assertThatThrownBy(() -> LogMsgCodec.parse(cut)).as("cut to %d bytes", n).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> parse(cut)).as("cut to %d bytes", n).isInstanceOf(IOException.class);
         }
     }
 
     @Test
     void malformedTagsAndLengthsAreNamed() throws Exception {
-        assertThatThrownBy(() -> LogMsgCodec.parse(new byte[] {0x12, 0})).hasMessageContaining("field 1 (log_msg)");
-        assertThatThrownBy(() -> LogMsgCodec.parse(wrapLogMsg(9, new byte[3]))).hasMessageContaining("LogMsg field 9");
+        assertThatThrownBy(() -> parse(new byte[] {0x12, 0})).hasMessageContaining("field 1 (log_msg)");
+        assertThatThrownBy(() -> parse(wrapLogMsg(9, new byte[3]))).hasMessageContaining("LogMsg field 9");
         byte[] endless = new byte[14];
         Arrays.fill(endless, 2, 14, (byte) 0xFF);
         endless[0] = 0x0A;
         endless[1] = 12;
-        assertThatThrownBy(() -> LogMsgCodec.parse(endless)).hasMessageContaining("longer than 10 bytes");
+        assertThatThrownBy(() -> parse(endless)).hasMessageContaining("longer than 10 bytes");
         // An ArrowMsg whose store_id claims more bytes than the message holds.
         byte[] arrow = {0x0A, 0x7F, 0x01};
-        assertThatThrownBy(() -> LogMsgCodec.parse(wrapLogMsg(2, arrow))).hasMessageContaining("claims 127 bytes, only 1 follow");
+        assertThatThrownBy(() -> parse(wrapLogMsg(2, arrow))).hasMessageContaining("claims 127 bytes, only 1 follow");
         // A group (wire type 3) in an ArrowMsg.
-        assertThatThrownBy(() -> LogMsgCodec.parse(wrapLogMsg(2, new byte[] {0x0B}))).hasMessageContaining("wire type 3");
+        assertThatThrownBy(() -> parse(wrapLogMsg(2, new byte[] {0x0B}))).hasMessageContaining("wire type 3");
     }
 
     @Test
