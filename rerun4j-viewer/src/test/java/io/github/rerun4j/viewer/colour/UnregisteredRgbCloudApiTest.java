@@ -52,9 +52,7 @@ class UnregisteredRgbCloudApiTest {
             rec.log("world/rgb_cam/rgb", RgbdFixtures.colour());
             rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
         }
-        DepthImage depth = EncodedDepth.asDepthImage(RgbdFixtures.rvlDepth());
-        DepthCloud plain = DepthCloud.of(depth, new PinholeCamera("/world/camera", RgbdFixtures.pinhole(),
-                ViewCoordinates.RDF, Affine3.IDENTITY), RenderOverrides.NONE);
+        DepthCloud plain = plainCloud();
         PinholeCamera colourCamera = new PinholeCamera("/world/rgb_cam", RgbdFixtures.pinhole(), ViewCoordinates.RDF,
                 Affine3.translation(0.4, 0, 0));
         RgbCloud.Result reference = RgbCloud.unregistered(plain, RgbdFixtures.colour(), colourCamera, false);
@@ -63,17 +61,13 @@ class UnregisteredRgbCloudApiTest {
         try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0)) {
             viewer.load(file);
             String api = "/api/recordings/" + viewer.hub().recordings().get(0).key();
-            Map<?, ?> scene = json(viewer, api + "/scene?timeline=frame&time=0");
-            Map<?, ?> source = (Map<?, ?>) ((Map<?, ?>) ((List<?>) scene.get("depthImages")).get(0)).get("rgbSource");
+            Map<?, ?> source = rgbSource(viewer, api);
             assertThat(source.get("status")).isEqualTo("HINT_UNDER_ANOTHER_PINHOLE");
             assertThat(source.get("fit")).isEqualTo("UNREGISTERED");
             assertThat(source.get("entity")).isEqualTo("/world/rgb_cam/rgb");
             assertThat((String) source.get("note")).contains("unregistered");
 
-            HttpResponse<byte[]> map = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    viewer.url().resolve((String) source.get("imageUrl"))).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(map.statusCode()).isEqualTo(200);
-            byte[] rgba = map.body();
+            byte[] rgba = get(viewer, (String) source.get("imageUrl"));
             assertThat(rgba).hasSize(4 * RgbdFixtures.W * RgbdFixtures.H);
             int[] pixel = plain.points().pixelIndex();
             int[] expected = reference.cloud().argb();
@@ -113,9 +107,7 @@ class UnregisteredRgbCloudApiTest {
             rec.log("world/far/rgb", red);
             rec.log("world/camera/depth", RgbdFixtures.rvlDepth());
         }
-        DepthImage depth = EncodedDepth.asDepthImage(RgbdFixtures.rvlDepth());
-        DepthCloud plain = DepthCloud.of(depth, new PinholeCamera("/world/camera", RgbdFixtures.pinhole(),
-                ViewCoordinates.RDF, Affine3.IDENTITY), RenderOverrides.NONE);
+        DepthCloud plain = plainCloud();
         PinholeCamera far = new PinholeCamera("/world/far", tiny, ViewCoordinates.RDF, Affine3.IDENTITY);
         RgbCloud.Result all = RgbCloud.unregistered(plain, red, far, false);
         RgbCloud.Result visible = RgbCloud.unregistered(plain, red, far, true);
@@ -124,8 +116,7 @@ class UnregisteredRgbCloudApiTest {
         try (Viewer viewer = Viewer.start(Viewer.LOOPBACK, 0)) {
             viewer.load(file);
             String api = "/api/recordings/" + viewer.hub().recordings().get(0).key();
-            Map<?, ?> scene = json(viewer, api + "/scene?timeline=frame&time=0");
-            Map<?, ?> source = (Map<?, ?>) ((Map<?, ?>) ((List<?>) scene.get("depthImages")).get(0)).get("rgbSource");
+            Map<?, ?> source = rgbSource(viewer, api);
             assertThat(source.get("fit")).isEqualTo("UNREGISTERED");
             String url = (String) source.get("imageUrl");
             byte[] without = get(viewer, url);
@@ -150,6 +141,19 @@ class UnregisteredRgbCloudApiTest {
             assertThat((List<?>) json(viewer, hover + "&occlusion=1").get("lines")).last()
                     .isEqualTo("Colour: colormap (hidden from the colour camera by nearer points)");
         }
+    }
+
+    /** The depth camera's cloud of the fixture's RVL depth, in colormap colours: what colouring starts from. */
+    private static DepthCloud plainCloud() {
+        DepthImage depth = EncodedDepth.asDepthImage(RgbdFixtures.rvlDepth());
+        return DepthCloud.of(depth, new PinholeCamera("/world/camera", RgbdFixtures.pinhole(), ViewCoordinates.RDF,
+                Affine3.IDENTITY), RenderOverrides.NONE);
+    }
+
+    /** The {@code rgbSource} of the scene's only depth image at frame 0. */
+    private static Map<?, ?> rgbSource(Viewer viewer, String api) throws Exception {
+        Map<?, ?> scene = json(viewer, api + "/scene?timeline=frame&time=0");
+        return (Map<?, ?>) ((Map<?, ?>) ((List<?>) scene.get("depthImages")).get(0)).get("rgbSource");
     }
 
     private static byte[] get(Viewer viewer, String url) throws Exception {
