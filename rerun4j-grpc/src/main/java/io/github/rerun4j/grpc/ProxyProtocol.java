@@ -1,13 +1,10 @@
 package io.github.rerun4j.grpc;
 
-import io.grpc.Drainable;
-import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 
 /**
  * Rerun's {@code rerun.sdk_comms.v1alpha1.MessageProxyService} (0.33 to 0.36) as grpc-java method descriptors
@@ -49,9 +46,10 @@ public final class ProxyProtocol {
     private enum BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
         INSTANCE;
 
+        /** The array as one segment: grpc-java drains it into its buffers in one write. */
         @Override
         public InputStream stream(byte[] value) {
-            return new KnownLengthStream(value);
+            return ProxyMessage.wrap(ByteBuffer.wrap(value)).stream();
         }
 
         /**
@@ -78,24 +76,6 @@ public final class ProxyProtocol {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    /**
-     * grpc-java's framer hands a {@link Drainable} its own output stream, so the bytes go into its buffers in one
-     * write; any other stream it copies through an 8 KB array (two copies of each 600 KB frame).
-     */
-    private static final class KnownLengthStream extends ByteArrayInputStream implements KnownLength, Drainable {
-        KnownLengthStream(byte[] bytes) {
-            super(bytes);
-        }
-
-        @Override
-        public int drainTo(OutputStream target) throws IOException {
-            int n = count - pos;
-            target.write(buf, pos, n);
-            pos = count;
-            return n;
         }
     }
 }
